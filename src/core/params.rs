@@ -1,0 +1,479 @@
+//! Every parameter's range and default, the URL <-> values mapping, and the
+//! notices that name each correction. Validation happens here and nowhere else.
+
+use std::fmt::Write as _;
+
+/// The kind of a parameter, with its range and default.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Kind {
+    /// A whole number in `min..=max`.
+    Int {
+        /// Smallest allowed value.
+        min: i64,
+        /// Largest allowed value.
+        max: i64,
+        /// Value when absent or unusable.
+        default: i64,
+        /// Unit shown beside the control, e.g. `ms`.
+        unit: &'static str,
+    },
+    /// A decimal number in `min..=max`.
+    Float {
+        /// Smallest allowed value.
+        min: f64,
+        /// Largest allowed value.
+        max: f64,
+        /// Value when absent or unusable.
+        default: f64,
+    },
+    /// One of a few words.
+    Choice {
+        /// The allowed words.
+        options: &'static [&'static str],
+        /// Value when absent or unusable.
+        default: &'static str,
+    },
+    /// `0` or `1`.
+    Flag {
+        /// Value when absent or unusable.
+        default: bool,
+    },
+    /// Free text of bounded length.
+    Text {
+        /// Value when absent or unusable.
+        default: &'static str,
+        /// Longest allowed text, in characters.
+        max_len: usize,
+    },
+}
+
+/// One parameter: its URL key, how it is shown, and its range.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct ParamSpec {
+    /// The URL key, e.g. `delay`.
+    pub key: &'static str,
+    /// A short label for the control.
+    pub label: &'static str,
+    /// One sentence on what it changes.
+    pub help: &'static str,
+    /// Range and default.
+    pub kind: Kind,
+}
+
+/// A validated parameter value.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Value {
+    /// A whole number.
+    Int(i64),
+    /// A decimal number.
+    Float(f64),
+    /// One of a choice's words.
+    Choice(&'static str),
+    /// A flag.
+    Flag(bool),
+    /// Text.
+    Text(String),
+}
+
+impl Value {
+    /// The value as it is written in a URL.
+    pub fn to_url(&self) -> String {
+        match self {
+            Value::Int(v) => v.to_string(),
+            Value::Float(v) => fmt_float(*v),
+            Value::Choice(v) => (*v).to_string(),
+            Value::Flag(v) => if *v { "1" } else { "0" }.to_string(),
+            Value::Text(v) => v.clone(),
+        }
+    }
+}
+
+fn fmt_float(v: f64) -> String {
+    let s = format!("{v:.2}");
+    let s = s.trim_end_matches('0').trim_end_matches('.');
+    s.to_string()
+}
+
+fn shorten(raw: &str) -> String {
+    const MAX: usize = 24;
+    if raw.chars().count() <= MAX {
+        raw.to_string()
+    } else {
+        let head: String = raw.chars().take(MAX).collect();
+        format!("{head}…")
+    }
+}
+
+impl ParamSpec {
+    /// The default value.
+    pub fn default_value(&self) -> Value {
+        match self.kind {
+            Kind::Int { default, .. } => Value::Int(default),
+            Kind::Float { default, .. } => Value::Float(default),
+            Kind::Choice { default, .. } => Value::Choice(default),
+            Kind::Flag { default } => Value::Flag(default),
+            Kind::Text { default, .. } => Value::Text(default.to_string()),
+        }
+    }
+
+    /// The range in words, e.g. `1 to 100 ms`.
+    pub fn range_text(&self) -> String {
+        match self.kind {
+            Kind::Int { min, max, unit, .. } => {
+                if unit.is_empty() {
+                    format!("{min} to {max}")
+                } else {
+                    format!("{min} to {max} {unit}")
+                }
+            }
+            Kind::Float { min, max, .. } => format!("{} to {}", fmt_float(min), fmt_float(max)),
+            Kind::Choice { options, .. } => options.join(" or "),
+            Kind::Flag { .. } => "0 or 1".to_string(),
+            Kind::Text { max_len, .. } => format!("up to {max_len} characters"),
+        }
+    }
+
+    /// Validates a raw value: the value to use and, if it had to be
+    /// corrected, the correction in plain words.
+    pub fn validate(&self, raw: &str) -> (Value, Option<String>) {
+        let key = self.key;
+        let trimmed = raw.trim();
+        let shown = shorten(raw);
+        match self.kind {
+            Kind::Int { min, max, default, .. } => {
+                let parsed = trimmed.parse::<i64>().ok().map(|v| (v, false)).or_else(|| {
+                    trimmed
+                        .parse::<f64>()
+                        .ok()
+                        .filter(|v| !v.is_nan())
+                        .map(|v| {
+                            let frac = v.is_finite() && v.fract() != 0.0;
+                            // `as` saturates: huge values clamp to the range below.
+                            (v.round() as i64, frac)
+                        })
+                });
+                match parsed {
+                    None => (
+                        Value::Int(default),
+                        Some(format!("{key} \"{shown}\" is not a whole number; using {default}")),
+                    ),
+                    Some((v, _)) if v < min => (
+                        Value::Int(min),
+                        Some(format!("{key} {v} is below {min}; using {min}")),
+                    ),
+                    Some((v, _)) if v > max => (
+                        Value::Int(max),
+                        Some(format!("{key} {shown} is above {max}; using {max}")),
+                    ),
+                    Some((v, true)) => (
+                        Value::Int(v),
+                        Some(format!("{key} {shown} is not a whole number; using {v}")),
+                    ),
+                    Some((v, false)) => (Value::Int(v), None),
+                }
+            }
+            Kind::Float { min, max, default } => match trimmed.parse::<f64>().ok().filter(|v| !v.is_nan()) {
+                None => (
+                    Value::Float(default),
+                    Some(format!("{key} \"{shown}\" is not a number; using {}", fmt_float(default))),
+                ),
+                Some(v) if v < min => (
+                    Value::Float(min),
+                    Some(format!("{key} {shown} is below {}; using {}", fmt_float(min), fmt_float(min))),
+                ),
+                Some(v) if v > max => (
+                    Value::Float(max),
+                    Some(format!("{key} {shown} is above {}; using {}", fmt_float(max), fmt_float(max))),
+                ),
+                Some(v) => (Value::Float(v), None),
+            },
+            Kind::Choice { options, default } => match options.iter().find(|o| o.eq_ignore_ascii_case(trimmed)) {
+                Some(o) => (Value::Choice(o), None),
+                None => (
+                    Value::Choice(default),
+                    Some(format!(
+                        "{key} \"{shown}\" is not one of {}; using {default}",
+                        options.join(", ")
+                    )),
+                ),
+            },
+            Kind::Flag { default } => match trimmed.to_ascii_lowercase().as_str() {
+                "1" | "true" | "yes" | "on" => (Value::Flag(true), None),
+                "0" | "false" | "no" | "off" => (Value::Flag(false), None),
+                _ => (
+                    Value::Flag(default),
+                    Some(format!(
+                        "{key} \"{shown}\" is not 0 or 1; using {}",
+                        u8::from(default)
+                    )),
+                ),
+            },
+            Kind::Text { default, max_len } => {
+                if raw.chars().count() > max_len {
+                    (
+                        Value::Text(default.to_string()),
+                        Some(format!("{key} is longer than {max_len} characters; using the default")),
+                    )
+                } else {
+                    (Value::Text(trimmed.to_string()), None)
+                }
+            }
+        }
+    }
+}
+
+/// Validated values of a set of parameters, in the order of their specs.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Values(Vec<(&'static str, Value)>);
+
+impl Values {
+    /// Every parameter at its default.
+    pub fn defaults(specs: &[ParamSpec]) -> Self {
+        Values(specs.iter().map(|s| (s.key, s.default_value())).collect())
+    }
+
+    /// The value of `key`, if the lesson has it.
+    pub fn get(&self, key: &str) -> Option<&Value> {
+        self.0.iter().find(|(k, _)| *k == key).map(|(_, v)| v)
+    }
+
+    /// A whole-number parameter (0 if absent: specs guarantee presence).
+    pub fn int(&self, key: &str) -> i64 {
+        match self.get(key) {
+            Some(Value::Int(v)) => *v,
+            Some(Value::Flag(v)) => i64::from(*v),
+            _ => 0,
+        }
+    }
+
+    /// A whole-number parameter as milliseconds.
+    pub fn ms(&self, key: &str) -> f64 {
+        self.int(key) as f64
+    }
+
+    /// A flag parameter.
+    pub fn flag(&self, key: &str) -> bool {
+        matches!(self.get(key), Some(Value::Flag(true)))
+    }
+
+    /// A choice parameter ("" if absent).
+    pub fn choice(&self, key: &str) -> &'static str {
+        match self.get(key) {
+            Some(Value::Choice(v)) => v,
+            _ => "",
+        }
+    }
+
+    /// A text parameter ("" if absent).
+    pub fn text(&self, key: &str) -> &str {
+        match self.get(key) {
+            Some(Value::Text(v)) => v,
+            _ => "",
+        }
+    }
+
+    /// Sets `key` from a raw string, validated by its spec. Returns the
+    /// correction, if one was needed; unknown keys are refused with a notice.
+    pub fn set(&mut self, specs: &[ParamSpec], key: &str, raw: &str) -> Option<String> {
+        let Some(spec) = specs.iter().find(|s| s.key == key) else {
+            return Some(format!("\"{}\" is not a parameter of this lesson; ignored", shorten(key)));
+        };
+        let (value, notice) = spec.validate(raw);
+        match self.0.iter_mut().find(|(k, _)| *k == spec.key) {
+            Some(slot) => slot.1 = value,
+            None => self.0.push((spec.key, value)),
+        }
+        notice
+    }
+
+    /// The pairs, in spec order.
+    pub fn iter(&self) -> impl Iterator<Item = (&'static str, &Value)> {
+        self.0.iter().map(|(k, v)| (*k, v))
+    }
+}
+
+/// The page's colour theme.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Theme {
+    /// Follow the system.
+    Auto,
+    /// Light.
+    Light,
+    /// Dark.
+    Dark,
+}
+
+/// Keys every page understands, besides the lesson's own.
+pub const GLOBAL_SPECS: &[ParamSpec] = &[
+    ParamSpec {
+        key: "speed",
+        label: "Speed",
+        help: "Time scale: 2 runs twice as fast as written.",
+        kind: Kind::Float {
+            min: 0.1,
+            max: 10.0,
+            default: 1.0,
+        },
+    },
+    ParamSpec {
+        key: "autorun",
+        label: "Run on load",
+        help: "Start the run as soon as the page is ready.",
+        kind: Kind::Flag { default: false },
+    },
+    ParamSpec {
+        key: "embed",
+        label: "Embed layout",
+        help: "Compact layout for an iframe.",
+        kind: Kind::Flag { default: false },
+    },
+    ParamSpec {
+        key: "theme",
+        label: "Theme",
+        help: "Colour theme.",
+        kind: Kind::Choice {
+            options: &["auto", "light", "dark"],
+            default: "auto",
+        },
+    },
+];
+
+/// Everything a URL can set, validated, with the corrections made.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PageState {
+    /// The lesson id, or `None` for the catalog.
+    pub example: Option<&'static str>,
+    /// The lesson's parameters (empty for the catalog).
+    pub values: Values,
+    /// Time scale, 0.1 to 10.
+    pub speed: f64,
+    /// Start the run as soon as the page is ready.
+    pub autorun: bool,
+    /// Compact embed layout.
+    pub embed: bool,
+    /// Colour theme.
+    pub theme: Theme,
+    /// Each correction made, in plain words, in the order found.
+    pub notices: Vec<String>,
+}
+
+/// Finds a lesson's id and parameter specs by its URL id.
+pub type LessonLookup<'a> = &'a dyn Fn(&str) -> Option<(&'static str, &'static [ParamSpec])>;
+
+/// Parses a query string (with or without the leading `?`). Never panics:
+/// every unusable value falls back or is clamped, and each correction is
+/// named in `notices`.
+pub fn parse_query(query: &str, lookup: LessonLookup<'_>) -> PageState {
+    let query = query.strip_prefix('?').unwrap_or(query);
+    let pairs: Vec<(String, String)> = form_urlencoded::parse(query.as_bytes())
+        .map(|(k, v)| (k.into_owned(), v.into_owned()))
+        .collect();
+    let mut notices = Vec::new();
+    let mut seen: Vec<&str> = Vec::new();
+    let first = |key: &str| pairs.iter().find(|(k, _)| k == key).map(|(_, v)| v.as_str());
+
+    let mut example = None;
+    let mut specs: &'static [ParamSpec] = &[];
+    if let Some(raw) = first("example") {
+        match lookup(raw.trim()) {
+            Some((id, s)) => {
+                example = Some(id);
+                specs = s;
+            }
+            None if raw.trim().is_empty() => {}
+            None => notices.push(format!(
+                "example \"{}\" is unknown; showing the catalog",
+                shorten(raw)
+            )),
+        }
+    }
+
+    let mut values = Values::defaults(specs);
+    let mut globals = Values::defaults(GLOBAL_SPECS);
+    for (key, raw) in &pairs {
+        let key = key.as_str();
+        if key == "example" {
+            continue;
+        }
+        if seen.contains(&key) {
+            notices.push(format!("{} is given more than once; using the first", shorten(key)));
+            continue;
+        }
+        seen.push(key);
+        let notice = if GLOBAL_SPECS.iter().any(|s| s.key == key) {
+            globals.set(GLOBAL_SPECS, key, raw)
+        } else if specs.iter().any(|s| s.key == key) {
+            values.set(specs, key, raw)
+        } else if RESERVED_KEYS.contains(&key) {
+            None
+        } else if example.is_some() {
+            Some(format!(
+                "\"{}\" is not a parameter of {}; ignored",
+                shorten(key),
+                example.unwrap_or_default()
+            ))
+        } else {
+            None
+        };
+        notices.extend(notice);
+    }
+    let theme = match globals.choice("theme") {
+        "light" => Theme::Light,
+        "dark" => Theme::Dark,
+        _ => Theme::Auto,
+    };
+    PageState {
+        example,
+        values,
+        speed: match globals.get("speed") {
+            Some(Value::Float(v)) => *v,
+            _ => 1.0,
+        },
+        autorun: globals.flag("autorun"),
+        embed: globals.flag("embed"),
+        theme,
+        notices,
+    }
+}
+
+/// Keys that belong to other parts of the app and are not corrections.
+pub const RESERVED_KEYS: &[&str] = &["t", "compare", "lang"];
+
+impl PageState {
+    /// The query string (with `?`) that reproduces this state. Defaults of
+    /// global keys are left out; every lesson parameter is written, so a
+    /// shared link stays explicit.
+    pub fn to_query(&self) -> String {
+        let mut out = form_urlencoded::Serializer::new(String::new());
+        if let Some(ex) = self.example {
+            out.append_pair("example", ex);
+            for (k, v) in self.values.iter() {
+                out.append_pair(k, &v.to_url());
+            }
+        }
+        if (self.speed - 1.0).abs() > 1e-9 {
+            out.append_pair("speed", &fmt_float(self.speed));
+        }
+        if self.autorun {
+            out.append_pair("autorun", "1");
+        }
+        if self.embed {
+            out.append_pair("embed", "1");
+        }
+        match self.theme {
+            Theme::Auto => {}
+            Theme::Light => {
+                out.append_pair("theme", "light");
+            }
+            Theme::Dark => {
+                out.append_pair("theme", "dark");
+            }
+        }
+        let q = out.finish();
+        let mut s = String::with_capacity(q.len() + 1);
+        if !q.is_empty() {
+            let _ = write!(s, "?{q}");
+        }
+        s
+    }
+}

@@ -1,0 +1,209 @@
+//! Task states and lanes, derived from the event log (never stored twice).
+
+use super::trace::{EventKind, Ms, TaskId, Trace};
+
+/// The state of a task, as `data-state` names it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum TaskState {
+    /// A coroutine object exists but was never scheduled.
+    Created,
+    /// Scheduled, waiting for the loop to run it.
+    Ready,
+    /// The loop is running it right now.
+    Running,
+    /// Awaiting a timer.
+    Sleeping,
+    /// Awaiting network or worker I/O.
+    Fetching,
+    /// Awaiting a lock, semaphore, queue or another task.
+    Waiting,
+    /// Returned.
+    Done,
+    /// Raised an error.
+    Failed,
+    /// Was cancelled.
+    Cancelled,
+}
+
+impl TaskState {
+    /// Every state, in lifecycle order (for legends).
+    pub const ALL: [TaskState; 9] = [
+        TaskState::Created,
+        TaskState::Ready,
+        TaskState::Running,
+        TaskState::Sleeping,
+        TaskState::Fetching,
+        TaskState::Waiting,
+        TaskState::Done,
+        TaskState::Failed,
+        TaskState::Cancelled,
+    ];
+
+    /// The contract's name of the state.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            TaskState::Created => "created",
+            TaskState::Ready => "ready",
+            TaskState::Running => "running",
+            TaskState::Sleeping => "sleeping",
+            TaskState::Fetching => "fetching",
+            TaskState::Waiting => "waiting",
+            TaskState::Done => "done",
+            TaskState::Failed => "failed",
+            TaskState::Cancelled => "cancelled",
+        }
+    }
+
+    /// Whether the task can no longer change.
+    pub fn is_final(self) -> bool {
+        matches!(
+            self,
+            TaskState::Done | TaskState::Failed | TaskState::Cancelled
+        )
+    }
+
+    /// Whether the task counts as "in flight": its operation (a timer
+    /// standing for I/O, a fetch, a worker job) is under way. A task that
+    /// merely runs for an instant on its way to a lock is not in flight, nor
+    /// is one queued behind a semaphore.
+    pub fn in_flight(self) -> bool {
+        matches!(self, TaskState::Sleeping | TaskState::Fetching)
+    }
+
+    /// The state an event puts its task in, if it changes it.
+    pub fn after(kind: &EventKind) -> Option<TaskState> {
+        Some(match kind {
+            EventKind::Created { .. } => TaskState::Created,
+            EventKind::Spawned { .. } | EventKind::Woken => TaskState::Ready,
+            EventKind::Running => TaskState::Running,
+            EventKind::Sleeping { .. } => TaskState::Sleeping,
+            EventKind::Fetching { .. } => TaskState::Fetching,
+            EventKind::Waiting { .. } => TaskState::Waiting,
+            EventKind::Done => TaskState::Done,
+            EventKind::Failed { .. } => TaskState::Failed,
+            EventKind::Cancelled => TaskState::Cancelled,
+            EventKind::Printed { .. } | EventKind::Heartbeat { .. } | EventKind::RunEnded { .. } => {
+                return None
+            }
+        })
+    }
+}
+
+/// A stretch of time a task spent in one state.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Span {
+    /// The state.
+    pub state: TaskState,
+    /// When it began.
+    pub from_ms: Ms,
+    /// When it ended; `None` while it lasts.
+    pub to_ms: Option<Ms>,
+    /// What the task waited on or slept until, in words, if anything.
+    pub detail: Option<String>,
+}
+
+/// A task and its history, as of some moment.
+#[derive(Clone, Debug, PartialEq)]
+pub struct TaskView {
+    /// The task's id.
+    pub id: TaskId,
+    /// The name as the code calls it.
+    pub name: String,
+    /// The state at the moment of the view.
+    pub state: TaskState,
+    /// When the task was created.
+    pub start_ms: Ms,
+    /// When it ended, if it has.
+    pub end_ms: Option<Ms>,
+    /// Its states over time; the last one lasts until `end_ms` or now.
+    pub spans: Vec<Span>,
+    /// The error message, if it failed.
+    pub error: Option<String>,
+}
+
+fn detail(kind: &EventKind) -> Option<String> {
+    match kind {
+        EventKind::Sleeping { until_ms } => Some(format!("until {}", fmt_ms(*until_ms))),
+        EventKind::Fetching { what } => Some(what.clone()),
+        EventKind::Waiting { on } => Some(format!("on {on}")),
+        EventKind::Failed { message } => Some(message.clone()),
+        _ => None,
+    }
+}
+
+/// Formats scenario milliseconds for people: `850 ms`, `2.40 s`.
+pub fn fmt_ms(ms: Ms) -> String {
+    if ms.abs() < 1000.0 {
+        format!("{} ms", ms.round())
+    } else {
+        format!("{:.2} s", ms / 1000.0)
+    }
+}
+
+/// Every task of the run as of `at` (all events when `None`), in spawn order.
+pub fn tasks_at(trace: &Trace, at: Option<Ms>) -> Vec<TaskView> {
+    let mut tasks: Vec<TaskView> = Vec::new();
+    for e in trace.events() {
+        if at.is_some_and(|t| e.at_ms > t) {
+            break;
+        }
+        if e.task == TaskId::LOOP {
+            continue;
+        }
+        let name = match &e.kind {
+            EventKind::Created { name } | EventKind::Spawned { name } => Some(name),
+            _ => None,
+        };
+        let idx = e.task.index();
+        if let Some(name) = name {
+            if idx >= tasks.len() {
+                tasks.resize_with(idx + 1, || TaskView {
+                    id: TaskId(0),
+                    name: String::new(),
+                    state: TaskState::Created,
+                    start_ms: 0.0,
+                    end_ms: None,
+                    spans: Vec::new(),
+                    error: None,
+                });
+            }
+            let t = &mut tasks[idx];
+            if t.name.is_empty() {
+                t.id = e.task;
+                t.name = name.clone();
+                t.start_ms = e.at_ms;
+            }
+        }
+        let Some(t) = tasks.get_mut(idx) else {
+            continue;
+        };
+        let Some(state) = TaskState::after(&e.kind) else {
+            continue;
+        };
+        if t.end_ms.is_some() {
+            continue;
+        }
+        if let Some(last) = t.spans.last_mut() {
+            if last.state == state && !matches!(e.kind, EventKind::Sleeping { .. } | EventKind::Waiting { .. }) {
+                continue;
+            }
+            last.to_ms = Some(e.at_ms);
+        }
+        t.state = state;
+        if let EventKind::Failed { message } = &e.kind {
+            t.error = Some(message.clone());
+        }
+        if state.is_final() {
+            t.end_ms = Some(e.at_ms);
+        } else {
+            t.spans.push(Span {
+                state,
+                from_ms: e.at_ms,
+                to_ms: None,
+                detail: detail(&e.kind),
+            });
+        }
+    }
+    tasks.retain(|t| !t.name.is_empty());
+    tasks
+}

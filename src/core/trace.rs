@@ -1,0 +1,194 @@
+//! The append-only event log of a run.
+//!
+//! Every view, statistic, export and test is derived from a [`Trace`]. Events
+//! are plain Rust values: no JS object is created per event.
+
+use std::fmt;
+
+/// Scenario time in milliseconds since the run started.
+pub type Ms = f64;
+
+/// Identifies a task within one run. Ids are dense, in spawn order.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct TaskId(pub u32);
+
+impl TaskId {
+    /// The pseudo-task that owns loop heartbeats and run-level events.
+    pub const LOOP: TaskId = TaskId(u32::MAX);
+
+    /// The id as an index into per-task tables.
+    pub fn index(self) -> usize {
+        self.0 as usize
+    }
+}
+
+impl fmt::Display for TaskId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if *self == TaskId::LOOP {
+            f.write_str("loop")
+        } else {
+            write!(f, "#{}", self.0)
+        }
+    }
+}
+
+/// How a run ended.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RunOutcome {
+    /// The main coroutine returned (or raised) and the run wound down.
+    Finished,
+    /// The user pressed Stop (or started another run).
+    Stopped,
+    /// Every live task waits on something only another live task can release.
+    Deadlock,
+}
+
+impl RunOutcome {
+    /// The `data-run-state` value this outcome leads to.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            RunOutcome::Finished => "finished",
+            RunOutcome::Stopped => "stopped",
+            RunOutcome::Deadlock => "deadlock",
+        }
+    }
+}
+
+/// What happened.
+#[derive(Clone, Debug, PartialEq)]
+pub enum EventKind {
+    /// A coroutine object was created but not scheduled (it will not run
+    /// unless awaited).
+    Created {
+        /// The name as the code calls it, e.g. `fetch_user(2)`.
+        name: String,
+    },
+    /// A task was created and scheduled: it is ready to run.
+    Spawned {
+        /// The name as the code calls it, e.g. `fetch_user(2)`.
+        name: String,
+    },
+    /// The loop started (or resumed) running the task.
+    Running,
+    /// The task awaits a timer that fires at `until_ms`.
+    Sleeping {
+        /// Scenario time at which the timer fires.
+        until_ms: Ms,
+    },
+    /// The task awaits network or worker I/O.
+    Fetching {
+        /// What it fetches, e.g. a URL.
+        what: String,
+    },
+    /// The task awaits a named resource (a semaphore, a lock, another task).
+    Waiting {
+        /// The resource, e.g. `Semaphore(3)` or `gather(5)`.
+        on: String,
+    },
+    /// Something the task waited on released it: it is ready to run.
+    Woken,
+    /// The task printed a line.
+    Printed {
+        /// The line, without its newline.
+        line: String,
+    },
+    /// The task returned.
+    Done,
+    /// The task raised an error.
+    Failed {
+        /// The error in words.
+        message: String,
+    },
+    /// The task was cancelled.
+    Cancelled,
+    /// The loop's heartbeat ticked `lag_ms` later than it was due.
+    Heartbeat {
+        /// Lateness in scenario milliseconds.
+        lag_ms: Ms,
+    },
+    /// The run ended.
+    RunEnded {
+        /// How it ended.
+        outcome: RunOutcome,
+    },
+}
+
+/// One entry of the log.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Event {
+    /// The generation of the run that recorded the event.
+    pub run: u32,
+    /// The task the event is about ([`TaskId::LOOP`] for run-level events).
+    pub task: TaskId,
+    /// Scenario time since the run started.
+    pub at_ms: Ms,
+    /// What happened.
+    pub kind: EventKind,
+}
+
+/// The append-only log of one run.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Trace {
+    /// The run's generation; events of any other generation are refused.
+    pub run: u32,
+    events: Vec<Event>,
+}
+
+impl Trace {
+    /// An empty log for run `run`.
+    pub fn new(run: u32) -> Self {
+        Trace {
+            run,
+            events: Vec::new(),
+        }
+    }
+
+    /// Appends an event. Events of another generation, or after the run
+    /// ended, are ignored; returns whether the event was kept.
+    pub fn push(&mut self, event: Event) -> bool {
+        if event.run != self.run || self.outcome().is_some() {
+            return false;
+        }
+        self.events.push(event);
+        true
+    }
+
+    /// All events, in the order they happened.
+    pub fn events(&self) -> &[Event] {
+        &self.events
+    }
+
+    /// Number of events.
+    pub fn len(&self) -> usize {
+        self.events.len()
+    }
+
+    /// Whether nothing was recorded yet.
+    pub fn is_empty(&self) -> bool {
+        self.events.is_empty()
+    }
+
+    /// How the run ended, once it has.
+    pub fn outcome(&self) -> Option<RunOutcome> {
+        match self.events.last() {
+            Some(Event {
+                kind: EventKind::RunEnded { outcome },
+                ..
+            }) => Some(*outcome),
+            _ => None,
+        }
+    }
+
+    /// The time of the last event (the run's end once it has ended).
+    pub fn last_ms(&self) -> Ms {
+        self.events.last().map_or(0.0, |e| e.at_ms)
+    }
+
+    /// Lines printed, with their time and task, in order.
+    pub fn console(&self) -> impl Iterator<Item = (Ms, TaskId, &str)> {
+        self.events.iter().filter_map(|e| match &e.kind {
+            EventKind::Printed { line } => Some((e.at_ms, e.task, line.as_str())),
+            _ => None,
+        })
+    }
+}

@@ -1,0 +1,130 @@
+//! `semaphore`: a concurrency limit with `asyncio.Semaphore`.
+
+use futures::FutureExt;
+
+use super::{secs, Lesson};
+use crate::core::params::{Kind, ParamSpec, Values};
+use crate::core::task::fmt_ms;
+use crate::runtime::{Cx, Semaphore, TaskError};
+
+const PARAMS: &[ParamSpec] = &[
+    ParamSpec {
+        key: "tasks",
+        label: "Tasks",
+        help: "How many downloads to start.",
+        kind: Kind::Int {
+            min: 1,
+            max: 100,
+            default: 9,
+            unit: "",
+        },
+    },
+    ParamSpec {
+        key: "limit",
+        label: "Limit",
+        help: "How many may run at once (the semaphore's permits).",
+        kind: Kind::Int {
+            min: 1,
+            max: 100,
+            default: 3,
+            unit: "",
+        },
+    },
+    ParamSpec {
+        key: "delay",
+        label: "Delay",
+        help: "How long each download takes.",
+        kind: Kind::Int {
+            min: 0,
+            max: 10_000,
+            default: 800,
+            unit: "ms",
+        },
+    },
+];
+
+/// The lesson.
+pub static LESSON: Lesson = Lesson {
+    id: "semaphore",
+    title: "A concurrency limit with Semaphore",
+    group: "Concurrency limits",
+    summary: "Start many tasks, let only a few work at once.",
+    explanation: &[
+        "gather() starts every task at once. When each one calls a server or an API with rate limits, that is too many: an asyncio.Semaphore(n) lets at most n tasks inside its async with block at the same time.",
+        "The other tasks wait at async with sem: (their lanes show waiting) and enter, in arrival order, as soon as a permit is released. The batch runs in waves of at most n.",
+    ],
+    params: PARAMS,
+    claim,
+    expected_ms,
+    python,
+    main: |cx, p| main(cx, p).boxed_local(),
+};
+
+fn waves(p: &Values) -> i64 {
+    let n = p.int("tasks");
+    let limit = p.int("limit").max(1);
+    (n + limit - 1) / limit
+}
+
+fn expected_ms(p: &Values) -> f64 {
+    waves(p) as f64 * p.ms("delay")
+}
+
+fn claim(p: &Values) -> String {
+    let limit = p.int("limit").min(p.int("tasks"));
+    format!(
+        "{} tasks of {} with Semaphore({}) end at {} ({} waves of {}), with never more than {limit} in flight.",
+        p.int("tasks"),
+        fmt_ms(p.ms("delay")),
+        p.int("limit"),
+        fmt_ms(expected_ms(p)),
+        waves(p),
+        fmt_ms(p.ms("delay")),
+    )
+}
+
+fn python(p: &Values) -> String {
+    format!(
+        r#"import asyncio
+
+async def download(i, sem):
+    async with sem:                    # waits here while {limit} others are inside
+        print(f"download({{i}}) start")
+        await asyncio.sleep({d})
+        print(f"download({{i}}) done")
+        return i
+
+async def main():
+    sem = asyncio.Semaphore({limit})
+    results = await asyncio.gather(*(download(i, sem) for i in range({n})))
+    print(f"{{len(results)}} downloads done")
+
+asyncio.run(main())
+"#,
+        limit = p.int("limit"),
+        n = p.int("tasks"),
+        d = secs(p.ms("delay")),
+    )
+}
+
+async fn main(cx: Cx, p: Values) -> Result<(), TaskError> {
+    let n = p.int("tasks");
+    let delay = p.ms("delay");
+    let limit = usize::try_from(p.int("limit")).unwrap_or(1).max(1);
+    let sem = Semaphore::new(&cx, limit);
+    let handles = (0..n)
+        .map(|i| {
+            let sem = sem.clone();
+            cx.spawn(format!("download({i})"), move |cx| async move {
+                let _permit = sem.acquire(&cx).await;
+                cx.print(format!("download({i}) start"));
+                cx.sleep(delay).await;
+                cx.print(format!("download({i}) done"));
+                Ok(i)
+            })
+        })
+        .collect();
+    let results = cx.gather(handles).await?;
+    cx.print(format!("{} downloads done", results.len()));
+    Ok(())
+}

@@ -1,0 +1,155 @@
+//! `sequential-vs-gather`: awaiting one by one vs `asyncio.gather`.
+
+use futures::FutureExt;
+
+use super::{secs, Lesson};
+use crate::core::params::{Kind, ParamSpec, Values};
+use crate::core::task::fmt_ms;
+use crate::runtime::{Cx, TaskError};
+
+const PARAMS: &[ParamSpec] = &[
+    ParamSpec {
+        key: "tasks",
+        label: "Tasks",
+        help: "How many fetches to make.",
+        kind: Kind::Int {
+            min: 1,
+            max: 50,
+            default: 3,
+            unit: "",
+        },
+    },
+    ParamSpec {
+        key: "delay",
+        label: "Delay",
+        help: "How long each fetch takes.",
+        kind: Kind::Int {
+            min: 0,
+            max: 10_000,
+            default: 1000,
+            unit: "ms",
+        },
+    },
+    ParamSpec {
+        key: "mode",
+        label: "Mode",
+        help: "Await each fetch in turn, or start them all and gather.",
+        kind: Kind::Choice {
+            options: &["sequential", "gather"],
+            default: "gather",
+        },
+    },
+];
+
+/// The lesson.
+pub static LESSON: Lesson = Lesson {
+    id: "sequential-vs-gather",
+    title: "Sequential awaits vs gather",
+    group: "Basics",
+    summary: "Awaiting one by one adds the waits up; gather overlaps them.",
+    explanation: &[
+        "Awaiting coroutines one after another runs them one after another: each await waits for its fetch to finish before the next one even starts, so the waits add up.",
+        "asyncio.gather() wraps each coroutine in a task and schedules them all at once. While one fetch sleeps, the loop runs the others, so their waits overlap and the whole batch takes about as long as the slowest fetch. The results come back in the order given, whatever order the fetches finish in.",
+    ],
+    params: PARAMS,
+    claim,
+    expected_ms,
+    python,
+    main: |cx, p| main(cx, p).boxed_local(),
+};
+
+fn expected_ms(p: &Values) -> f64 {
+    if p.choice("mode") == "sequential" {
+        p.ms("delay") * p.int("tasks") as f64
+    } else {
+        p.ms("delay")
+    }
+}
+
+fn claim(p: &Values) -> String {
+    let n = p.int("tasks");
+    let d = p.ms("delay");
+    if p.choice("mode") == "sequential" {
+        format!(
+            "{n} fetches of {} awaited one by one end at {} ({n} × {}), never more than 1 in flight. Switch mode to gather to compare.",
+            fmt_ms(d),
+            fmt_ms(d * n as f64),
+            fmt_ms(d)
+        )
+    } else {
+        format!(
+            "{n} fetches of {} with gather end at {}, not {}: all {n} are in flight at once.",
+            fmt_ms(d),
+            fmt_ms(d),
+            fmt_ms(d * n as f64)
+        )
+    }
+}
+
+fn python(p: &Values) -> String {
+    let n = p.int("tasks");
+    let d = secs(p.ms("delay"));
+    let body = if p.choice("mode") == "sequential" {
+        format!(
+            r#"async def main():
+    results = []
+    for i in range({n}):
+        results.append(await fetch_user(i))   # waits before starting the next
+    print(results)"#
+        )
+    } else {
+        format!(
+            r#"async def main():
+    results = await asyncio.gather(*(fetch_user(i) for i in range({n})))
+    print(results)                            # in the order given"#
+        )
+    };
+    format!(
+        r#"import asyncio
+
+async def fetch_user(i):
+    print(f"fetch_user({{i}}) start")
+    await asyncio.sleep({d})                  # the network, say
+    print(f"fetch_user({{i}}) done")
+    return f"user{{i}}"
+
+{body}
+
+asyncio.run(main())
+"#
+    )
+}
+
+async fn fetch_user(cx: Cx, i: i64, delay: f64) -> Result<String, TaskError> {
+    cx.print(format!("fetch_user({i}) start"));
+    cx.sleep(delay).await;
+    cx.print(format!("fetch_user({i}) done"));
+    Ok(format!("user{i}"))
+}
+
+fn show(results: &[String]) -> String {
+    let items: Vec<String> = results.iter().map(|r| format!("'{r}'")).collect();
+    format!("[{}]", items.join(", "))
+}
+
+async fn main(cx: Cx, p: Values) -> Result<(), TaskError> {
+    let n = p.int("tasks");
+    let delay = p.ms("delay");
+    let results = if p.choice("mode") == "sequential" {
+        let mut results = Vec::new();
+        for i in 0..n {
+            results.push(
+                cx.call(format!("fetch_user({i})"), move |cx| fetch_user(cx, i, delay))
+                    .await?,
+            );
+        }
+        results
+    } else {
+        let handles = (0..n)
+            .map(|i| cx.spawn(format!("fetch_user({i})"), move |cx| fetch_user(cx, i, delay)))
+            .collect();
+        cx.gather(handles).await?
+    };
+    cx.print(show(&results));
+    Ok(())
+}

@@ -1,0 +1,18 @@
+//! The async playground: asyncio lessons that run for real on the browser's
+//! event loop, recorded into an event log and animated on a timeline.
+//!
+//! - [`core`]: pure Rust (no web-sys): the event log, derived states, params, stats.
+//! - [`runtime`]: instrumented async primitives on the real or a virtual clock.
+//! - [`examples`]: one file per lesson.
+//! - `components` and `app` (wasm only): the Leptos UI, thin views over the core.
+
+pub mod core;
+pub mod examples;
+pub mod runtime;
+
+#[cfg(target_arch = "wasm32")]
+pub mod app;
+#[cfg(target_arch = "wasm32")]
+pub mod components;
+#[cfg(target_arch = "wasm32")]
+pub mod web;

@@ -1,0 +1,12 @@
+//! Entry point: the panic hook and the mount, nothing else.
+
+#[cfg(target_arch = "wasm32")]
+fn main() {
+    async_playground::web::install_panic_hook();
+    leptos::mount::mount_to_body(async_playground::app::App);
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn main() {
+    eprintln!("The playground runs in a browser: see README.md (make serve).");
+}

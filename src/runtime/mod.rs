@@ -1,0 +1,16 @@
+//! The instrumented async primitives, with asyncio's names and meaning.
+//!
+//! The same lesson code runs on two clocks:
+//! - in the browser, on the real event loop (gloo-timers, wasm-bindgen-futures);
+//! - anywhere (native tests, and the ideal schedule), on a virtual clock that is
+//!   deterministic and instant.
+//!
+//! Every primitive records what its task does into the run's [`Trace`](crate::core::trace::Trace).
+
+pub mod clock;
+pub mod spawn;
+pub mod sync;
+mod virtual_loop;
+
+pub use spawn::{Cx, JoinHandle, MainFn, Run, TaskError};
+pub use sync::{Permit, Semaphore};

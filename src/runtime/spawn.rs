@@ -1,0 +1,603 @@
+//! Named tasks, join handles, `gather`, cancellation and the run itself.
+//!
+//! A [`Run`] owns one generation of the event log. Stop (or a new Run) ends
+//! it completely: every live task is cancelled and its future dropped (which
+//! clears its timers), and the log refuses any later event.
+
+use std::cell::{Cell, Ref, RefCell};
+use std::future::Future;
+use std::rc::Rc;
+use std::task::{Poll, Waker};
+
+use futures::future::{poll_fn, AbortHandle, Abortable, FutureExt, LocalBoxFuture};
+
+use super::clock::Clock;
+use super::virtual_loop::VirtualLoop;
+use crate::core::task::fmt_ms;
+use crate::core::trace::{Event, EventKind, Ms, RunOutcome, TaskId, Trace};
+
+/// An error a task ends with, as asyncio would raise it.
+#[derive(Clone, Debug, PartialEq, thiserror::Error)]
+pub enum TaskError {
+    /// The task raised an exception, e.g. `ValueError: bad id 3`.
+    #[error("{0}")]
+    Raised(String),
+    /// The task was cancelled.
+    #[error("CancelledError")]
+    Cancelled,
+    /// A timeout expired.
+    #[error("TimeoutError: no answer within {}", fmt_ms(*.0))]
+    Timeout(Ms),
+}
+
+/// The lesson's main coroutine.
+pub type MainFn = Box<dyn FnOnce(Cx) -> LocalBoxFuture<'static, Result<(), TaskError>>>;
+
+struct Slot {
+    running: bool,
+    ended: bool,
+    abort: Option<AbortHandle>,
+    on_cancel: Option<Box<dyn FnOnce()>>,
+}
+
+pub(crate) struct RunInner {
+    generation: u32,
+    pub(crate) clock: Clock,
+    trace: RefCell<Trace>,
+    slots: RefCell<Vec<Slot>>,
+    main: Cell<Option<TaskId>>,
+    /// Timers and I/O in flight: what could still wake a waiting task.
+    pending_wakeups: Cell<usize>,
+    loop_tasks: RefCell<Vec<AbortHandle>>,
+}
+
+impl RunInner {
+    fn is_over(&self) -> bool {
+        self.trace.borrow().outcome().is_some()
+    }
+
+    fn push(&self, task: TaskId, kind: EventKind) {
+        let at_ms = self.clock.now();
+        self.trace.borrow_mut().push(Event {
+            run: self.generation,
+            task,
+            at_ms,
+            kind,
+        });
+    }
+
+    fn set_running(&self, task: TaskId, running: bool) -> bool {
+        let mut slots = self.slots.borrow_mut();
+        match slots.get_mut(task.index()) {
+            Some(s) if !s.ended => {
+                let was = s.running;
+                s.running = running;
+                was
+            }
+            _ => true,
+        }
+    }
+
+    /// Records that the loop runs `task` (once per stretch of running).
+    pub(crate) fn mark_running(&self, task: TaskId) {
+        if !self.set_running(task, true) {
+            self.push(task, EventKind::Running);
+        }
+    }
+
+    /// Records something `task` does while it runs (so it runs first).
+    pub(crate) fn act(&self, task: TaskId, kind: EventKind) {
+        self.mark_running(task);
+        if !matches!(kind, EventKind::Printed { .. }) {
+            self.set_running(task, false);
+        }
+        self.push(task, kind);
+    }
+
+    /// Records that `task` was released by something and is ready to run.
+    pub(crate) fn woken(&self, task: TaskId) {
+        if !self.set_running(task, false) {
+            self.push(task, EventKind::Woken);
+        }
+    }
+
+    fn finish_task(&self, id: TaskId, failed: Option<&TaskError>) {
+        {
+            let mut slots = self.slots.borrow_mut();
+            let Some(slot) = slots.get_mut(id.index()) else {
+                return;
+            };
+            if slot.ended {
+                return;
+            }
+            slot.on_cancel = None;
+            slot.abort = None;
+        }
+        match failed {
+            None => self.act(id, EventKind::Done),
+            Some(TaskError::Cancelled) => self.act(id, EventKind::Cancelled),
+            Some(e) => self.act(
+                id,
+                EventKind::Failed {
+                    message: e.to_string(),
+                },
+            ),
+        }
+        if let Some(slot) = self.slots.borrow_mut().get_mut(id.index()) {
+            slot.ended = true;
+        }
+        if self.main.get() == Some(id) {
+            self.finish_run(RunOutcome::Finished);
+        }
+    }
+
+    /// Cancels a live task: records it, drops its future, fails its joiners.
+    pub(crate) fn cancel(&self, id: TaskId) -> bool {
+        let (abort, on_cancel) = {
+            let mut slots = self.slots.borrow_mut();
+            let Some(slot) = slots.get_mut(id.index()) else {
+                return false;
+            };
+            if slot.ended {
+                return false;
+            }
+            slot.ended = true;
+            slot.running = false;
+            (slot.abort.take(), slot.on_cancel.take())
+        };
+        self.push(id, EventKind::Cancelled);
+        if let Some(a) = abort {
+            a.abort();
+        }
+        if let Some(f) = on_cancel {
+            f();
+        }
+        true
+    }
+
+    /// Ends the run: cancels what still lives, stops the loop's helpers,
+    /// then closes the log.
+    pub(crate) fn finish_run(&self, outcome: RunOutcome) {
+        if self.is_over() {
+            return;
+        }
+        let live: Vec<TaskId> = if outcome == RunOutcome::Deadlock {
+            Vec::new()
+        } else {
+            let slots = self.slots.borrow();
+            (0..slots.len())
+                .filter(|&i| !slots[i].ended)
+                .map(|i| TaskId(i as u32))
+                .collect()
+        };
+        for id in live {
+            self.cancel(id);
+        }
+        for h in self.loop_tasks.borrow_mut().drain(..) {
+            h.abort();
+        }
+        self.push(TaskId::LOOP, EventKind::RunEnded { outcome });
+        if outcome == RunOutcome::Deadlock {
+            // Drop the stuck futures too: nothing can wake them.
+            let handles: Vec<AbortHandle> = self
+                .slots
+                .borrow_mut()
+                .iter_mut()
+                .filter_map(|s| s.abort.take())
+                .collect();
+            for h in handles {
+                h.abort();
+            }
+        }
+    }
+
+    fn spawn_task<T, F, Fut>(self: &Rc<Self>, name: String, f: F) -> JoinHandle<T>
+    where
+        T: 'static,
+        F: FnOnce(Cx) -> Fut,
+        Fut: Future<Output = Result<T, TaskError>> + 'static,
+    {
+        let state = Rc::new(RefCell::new(JoinState::<T>::default()));
+        let id = TaskId(self.slots.borrow().len() as u32);
+        let handle = JoinHandle {
+            id,
+            name: name.clone(),
+            state: state.clone(),
+            run: self.clone(),
+        };
+        if self.is_over() {
+            state.borrow_mut().resolve(Err(TaskError::Cancelled));
+            return handle;
+        }
+        let (abort, reg) = AbortHandle::new_pair();
+        let on_cancel_state = state.clone();
+        self.slots.borrow_mut().push(Slot {
+            running: false,
+            ended: false,
+            abort: Some(abort),
+            on_cancel: Some(Box::new(move || {
+                on_cancel_state.borrow_mut().resolve(Err(TaskError::Cancelled))
+            })),
+        });
+        self.push(id, EventKind::Spawned { name });
+        let fut = f(Cx {
+            run: self.clone(),
+            task: id,
+        });
+        let run = self.clone();
+        let task = async move {
+            let result = fut.await;
+            run.finish_task(id, result.as_ref().err());
+            state.borrow_mut().resolve(result);
+        };
+        self.clock
+            .spawn(Abortable::new(task, reg).map(|_| ()).boxed_local());
+        handle
+    }
+
+    /// Counts a timer or I/O in flight until the guard drops.
+    pub(crate) fn wakeup_guard(self: &Rc<Self>) -> WakeupGuard {
+        self.pending_wakeups.set(self.pending_wakeups.get() + 1);
+        WakeupGuard(self.clone())
+    }
+}
+
+/// Counts one pending timer or I/O operation while it lives.
+pub(crate) struct WakeupGuard(Rc<RunInner>);
+
+impl Drop for WakeupGuard {
+    fn drop(&mut self) {
+        let n = self.0.pending_wakeups.get();
+        self.0.pending_wakeups.set(n.saturating_sub(1));
+    }
+}
+
+struct JoinState<T> {
+    result: Option<Result<T, TaskError>>,
+    taken: bool,
+    wakers: Vec<Waker>,
+}
+
+impl<T> Default for JoinState<T> {
+    fn default() -> Self {
+        JoinState {
+            result: None,
+            taken: false,
+            wakers: Vec::new(),
+        }
+    }
+}
+
+impl<T> JoinState<T> {
+    fn resolve(&mut self, result: Result<T, TaskError>) {
+        if self.result.is_none() && !self.taken {
+            self.result = Some(result);
+            for w in self.wakers.drain(..) {
+                w.wake();
+            }
+        }
+    }
+
+    fn is_settled(&self) -> bool {
+        self.result.is_some() || self.taken
+    }
+
+    fn take(&mut self) -> Result<T, TaskError> {
+        self.taken = true;
+        self.result.take().unwrap_or(Err(TaskError::Cancelled))
+    }
+}
+
+/// A handle to a spawned task: await it with [`Cx::join`] or
+/// [`Cx::gather`], or [`cancel`](JoinHandle::cancel) it.
+pub struct JoinHandle<T> {
+    id: TaskId,
+    name: String,
+    state: Rc<RefCell<JoinState<T>>>,
+    run: Rc<RunInner>,
+}
+
+impl<T> JoinHandle<T> {
+    /// The task's id.
+    pub fn id(&self) -> TaskId {
+        self.id
+    }
+
+    /// The task's name.
+    pub fn name(&self) -> &str {
+        &self.name
+    }
+
+    /// Whether the task has ended.
+    pub fn is_done(&self) -> bool {
+        self.state.borrow().is_settled()
+    }
+
+    /// `task.cancel()`: ends the task now; returns false if it had ended.
+    pub fn cancel(&self) -> bool {
+        self.run.cancel(self.id)
+    }
+
+    fn settled_or_register(&self, waker: &Waker) -> bool {
+        let mut s = self.state.borrow_mut();
+        if s.is_settled() {
+            true
+        } else {
+            s.wakers.push(waker.clone());
+            false
+        }
+    }
+
+    fn failed(&self) -> bool {
+        matches!(self.state.borrow().result, Some(Err(_)))
+    }
+}
+
+/// A task's view of the run: everything a coroutine can do.
+#[derive(Clone)]
+pub struct Cx {
+    pub(crate) run: Rc<RunInner>,
+    pub(crate) task: TaskId,
+}
+
+impl Cx {
+    /// This task's id.
+    pub fn id(&self) -> TaskId {
+        self.task
+    }
+
+    /// Scenario time since the run started.
+    pub fn now(&self) -> Ms {
+        self.run.clock.now()
+    }
+
+    /// `print(...)`: a line in the console, stamped with time and task.
+    pub fn print(&self, line: impl Into<String>) {
+        self.run
+            .act(self.task, EventKind::Printed { line: line.into() });
+    }
+
+    /// `await asyncio.sleep(ms / 1000)`: the task sleeps, the loop runs others.
+    pub async fn sleep(&self, ms: Ms) {
+        let ms = if ms.is_finite() { ms.max(0.0) } else { 0.0 };
+        self.run.act(
+            self.task,
+            EventKind::Sleeping {
+                until_ms: self.now() + ms,
+            },
+        );
+        let _pending = self.run.wakeup_guard();
+        self.run.clock.sleep(ms).await;
+        self.run.mark_running(self.task);
+    }
+
+    /// `time.sleep(ms / 1000)` inside a coroutine: a blocking call. The
+    /// whole loop stops for `ms`; no other task runs meanwhile.
+    pub fn block(&self, ms: Ms) {
+        self.run.mark_running(self.task);
+        self.run.clock.block(ms);
+    }
+
+    /// `asyncio.create_task(coro)`: a named task, scheduled now.
+    pub fn spawn<T, F, Fut>(&self, name: impl Into<String>, f: F) -> JoinHandle<T>
+    where
+        T: 'static,
+        F: FnOnce(Cx) -> Fut,
+        Fut: Future<Output = Result<T, TaskError>> + 'static,
+    {
+        self.run.spawn_task(name.into(), f)
+    }
+
+    /// `await coro()`: runs a named coroutine to its end and returns its
+    /// result (shown as its own lane while this task waits on it).
+    pub async fn call<T, F, Fut>(&self, name: impl Into<String>, f: F) -> Result<T, TaskError>
+    where
+        T: 'static,
+        F: FnOnce(Cx) -> Fut,
+        Fut: Future<Output = Result<T, TaskError>> + 'static,
+    {
+        let h = self.spawn(name, f);
+        self.join(h).await
+    }
+
+    /// Waits, recorded as waiting on `on`, until `ready` says so. `ready`
+    /// registers the waker when it answers false.
+    pub(crate) async fn wait_until(&self, on: &str, mut ready: impl FnMut(&Waker) -> bool) {
+        let mut waiting = false;
+        poll_fn(|cx| {
+            if ready(cx.waker()) {
+                if waiting {
+                    self.run.mark_running(self.task);
+                }
+                Poll::Ready(())
+            } else {
+                if !waiting {
+                    self.run.act(self.task, EventKind::Waiting { on: on.to_string() });
+                    waiting = true;
+                }
+                Poll::Pending
+            }
+        })
+        .await
+    }
+
+    /// `await task`: waits for the task and returns its result.
+    pub async fn join<T>(&self, handle: JoinHandle<T>) -> Result<T, TaskError> {
+        let on = handle.name.clone();
+        self.wait_until(&on, |w| handle.settled_or_register(w)).await;
+        let result = handle.state.borrow_mut().take();
+        result
+    }
+
+    /// `await asyncio.gather(*tasks)`: every result, in the order given.
+    /// The first error is raised to the caller at once; the other tasks go
+    /// on running, as in asyncio.
+    pub async fn gather<T>(&self, handles: Vec<JoinHandle<T>>) -> Result<Vec<T>, TaskError> {
+        let on = format!("gather({} tasks)", handles.len());
+        self.wait_until(&on, |w| {
+            if handles.iter().any(JoinHandle::failed) {
+                return true;
+            }
+            let mut all = true;
+            for h in &handles {
+                all &= h.settled_or_register(w);
+            }
+            all
+        })
+        .await;
+        if let Some(h) = handles.iter().find(|h| h.failed()) {
+            return h.state.borrow_mut().take().map(|_| Vec::new());
+        }
+        handles
+            .iter()
+            .map(|h| h.state.borrow_mut().take())
+            .collect()
+    }
+
+    /// `await asyncio.gather(*tasks, return_exceptions=True)`: every
+    /// outcome, in order, errors included.
+    pub async fn gather_settled<T>(&self, handles: Vec<JoinHandle<T>>) -> Vec<Result<T, TaskError>> {
+        let on = format!("gather({} tasks)", handles.len());
+        self.wait_until(&on, |w| {
+            let mut all = true;
+            for h in &handles {
+                all &= h.settled_or_register(w);
+            }
+            all
+        })
+        .await;
+        handles
+            .iter()
+            .map(|h| h.state.borrow_mut().take())
+            .collect()
+    }
+}
+
+/// One run of a lesson: its generation, its clock and its log.
+#[derive(Clone)]
+pub struct Run(Rc<RunInner>);
+
+/// Real milliseconds between two heartbeats of the loop-lag probe.
+pub const HEARTBEAT_MS: u32 = 50;
+
+/// Longest scenario a virtual run simulates before it is cut off.
+pub const VIRTUAL_LIMIT_MS: Ms = 3_600_000.0;
+
+impl Run {
+    fn with_clock(generation: u32, clock: Clock) -> Run {
+        Run(Rc::new(RunInner {
+            generation,
+            clock,
+            trace: RefCell::new(Trace::new(generation)),
+            slots: RefCell::new(Vec::new()),
+            main: Cell::new(None),
+            pending_wakeups: Cell::new(0),
+            loop_tasks: RefCell::new(Vec::new()),
+        }))
+    }
+
+    /// A run on the virtual clock: deterministic and instant.
+    pub fn new_virtual(generation: u32) -> Run {
+        Run::with_clock(generation, Clock::Virtual(Rc::new(VirtualLoop::default())))
+    }
+
+    /// A run on the browser's event loop at time scale `speed`.
+    #[cfg(target_arch = "wasm32")]
+    pub fn new_browser(generation: u32, speed: f64) -> Run {
+        Run::with_clock(
+            generation,
+            Clock::Browser(super::clock::browser::BrowserClock::new(speed)),
+        )
+    }
+
+    /// Spawns the lesson's `main()` task; on the browser clock also the
+    /// loop's heartbeat probe. The run finishes when `main()` ends.
+    pub fn start(&self, main: MainFn) {
+        let h = self.0.spawn_task("main()".to_string(), main);
+        self.0.main.set(Some(h.id));
+        #[cfg(target_arch = "wasm32")]
+        if let Clock::Browser(clock) = &self.0.clock {
+            use super::clock::browser::perf_now;
+            let run = Rc::downgrade(&self.0);
+            let speed = clock.speed;
+            let (abort, reg) = AbortHandle::new_pair();
+            let probe = async move {
+                loop {
+                    let due = perf_now() + f64::from(HEARTBEAT_MS);
+                    gloo_timers::future::TimeoutFuture::new(HEARTBEAT_MS).await;
+                    let lag = (perf_now() - due).max(0.0) * speed;
+                    let Some(run) = run.upgrade() else { break };
+                    run.push(TaskId::LOOP, EventKind::Heartbeat { lag_ms: lag });
+                }
+            };
+            self.0.loop_tasks.borrow_mut().push(abort);
+            wasm_bindgen_futures::spawn_local(Abortable::new(probe, reg).map(|_| ()));
+        }
+    }
+
+    /// On the virtual clock: runs until the run ends or scenario time
+    /// passes `limit_ms`. A run that can make no more progress while
+    /// `main()` still waits ends as a deadlock.
+    pub fn advance(&self, limit_ms: Ms) {
+        let Some(vl) = self.0.clock.as_virtual() else {
+            return;
+        };
+        let timers = vl.run_until(limit_ms);
+        if !self.0.is_over() && timers == 0 && !vl.has_ready() {
+            self.0.finish_run(RunOutcome::Deadlock);
+        }
+        if self.0.is_over() {
+            vl.clear();
+        }
+    }
+
+    /// Runs `main` to its end on the virtual clock and returns the log.
+    pub fn simulate(main: MainFn) -> Trace {
+        let run = Run::new_virtual(0);
+        run.start(main);
+        run.advance(VIRTUAL_LIMIT_MS);
+        if !run.is_over() {
+            run.stop();
+        }
+        let trace = run.trace().clone();
+        trace
+    }
+
+    /// Stop: cancels every live task and closes the log.
+    pub fn stop(&self) {
+        self.0.finish_run(RunOutcome::Stopped);
+        if let Some(vl) = self.0.clock.as_virtual() {
+            vl.clear();
+        }
+    }
+
+    /// Whether the run has ended.
+    pub fn is_over(&self) -> bool {
+        self.0.is_over()
+    }
+
+    /// The run's generation.
+    pub fn generation(&self) -> u32 {
+        self.0.generation
+    }
+
+    /// Scenario time now.
+    pub fn now(&self) -> Ms {
+        self.0.clock.now()
+    }
+
+    /// The time scale.
+    pub fn speed(&self) -> f64 {
+        self.0.clock.speed()
+    }
+
+    /// Timers and I/O in flight.
+    pub fn pending_wakeups(&self) -> usize {
+        self.0.pending_wakeups.get()
+    }
+
+    /// The log so far.
+    pub fn trace(&self) -> Ref<'_, Trace> {
+        self.0.trace.borrow()
+    }
+}

@@ -1,0 +1,128 @@
+//! URL parameters: ranges, defaults, corrections named in plain words.
+
+use async_playground::core::params::{parse_query, PageState, Theme, Value};
+use async_playground::examples::lookup;
+use proptest::prelude::*;
+
+fn page(q: &str) -> PageState {
+    parse_query(q, &lookup)
+}
+
+#[test]
+fn a_valid_url_needs_no_correction() {
+    let p = page("?example=semaphore&tasks=12&limit=3&delay=800&speed=2&autorun=1");
+    assert!(p.notices.is_empty(), "{:?}", p.notices);
+    assert_eq!(p.example, Some("semaphore"));
+    assert_eq!(p.values.int("tasks"), 12);
+    assert_eq!(p.values.int("limit"), 3);
+    assert_eq!(p.values.int("delay"), 800);
+    assert_eq!(p.speed, 2.0);
+    assert!(p.autorun);
+    assert!(!p.embed);
+    assert_eq!(p.theme, Theme::Auto);
+}
+
+#[test]
+fn out_of_range_values_are_clamped_with_a_notice() {
+    let p = page("example=semaphore&limit=0&tasks=5000&delay=-5&speed=50");
+    assert_eq!(p.values.int("limit"), 1);
+    assert_eq!(p.values.int("tasks"), 100);
+    assert_eq!(p.values.int("delay"), 0);
+    assert_eq!(p.speed, 10.0);
+    assert_eq!(
+        p.notices,
+        [
+            "limit 0 is below 1; using 1",
+            "tasks 5000 is above 100; using 100",
+            "delay -5 is below 0; using 0",
+            "speed 50 is above 10; using 10",
+        ]
+    );
+}
+
+#[test]
+fn unparsable_values_fall_back_to_defaults_with_a_notice() {
+    let p = page("example=sequential-vs-gather&tasks=abc&mode=parallel&delay=NaN&theme=pink&autorun=maybe");
+    assert_eq!(p.values.int("tasks"), 3);
+    assert_eq!(p.values.choice("mode"), "gather");
+    assert_eq!(p.values.int("delay"), 1000);
+    assert_eq!(p.theme, Theme::Auto);
+    assert!(!p.autorun);
+    assert_eq!(p.notices.len(), 5, "{:?}", p.notices);
+    assert!(p.notices[0].starts_with("tasks \"abc\" is not a whole number; using 3"));
+    assert!(p.notices[1].contains("mode \"parallel\" is not one of sequential, gather; using gather"));
+}
+
+#[test]
+fn unknown_example_shows_the_catalog_with_a_notice() {
+    let p = page("example=nope&tasks=3");
+    assert_eq!(p.example, None);
+    assert_eq!(p.notices, ["example \"nope\" is unknown; showing the catalog"]);
+}
+
+#[test]
+fn unknown_keys_are_ignored_and_named() {
+    let p = page("example=coroutine&delay=5&foo=1");
+    assert_eq!(p.values.int("delay"), 5);
+    assert_eq!(p.notices, ["\"foo\" is not a parameter of coroutine; ignored"]);
+}
+
+#[test]
+fn fractions_are_rounded_with_a_notice() {
+    let p = page("example=coroutine&delay=2.6");
+    assert_eq!(p.values.get("delay"), Some(&Value::Int(3)));
+    assert_eq!(p.notices, ["delay 2.6 is not a whole number; using 3"]);
+}
+
+#[test]
+fn the_query_round_trips() {
+    let p = page("example=semaphore&tasks=12&limit=3&delay=800&speed=2.5&embed=1&theme=dark");
+    let q = p.to_query();
+    assert_eq!(q, "?example=semaphore&tasks=12&limit=3&delay=800&speed=2.5&embed=1&theme=dark");
+    assert_eq!(page(&q), p);
+}
+
+#[test]
+fn long_values_are_shortened_in_notices() {
+    let long = "9".repeat(10_000);
+    let p = page(&format!("example=semaphore&tasks={long}"));
+    assert_eq!(p.values.int("tasks"), 100);
+    assert!(p.notices[0].len() < 100, "{}", p.notices[0]);
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(2000))]
+
+    /// Any query string: never a panic, values always within their ranges,
+    /// and a correction named for every bad value.
+    #[test]
+    fn any_query_is_safe(q in ".{0,200}") {
+        let p = page(&q);
+        if let Some(ex) = p.example {
+            let lesson = async_playground::examples::find(ex).expect("known");
+            for spec in lesson.params {
+                let (v, _) = spec.validate(&spec.default_value().to_url());
+                prop_assert!(p.values.get(spec.key).is_some());
+                let _ = v;
+            }
+        }
+        prop_assert!((0.1..=10.0).contains(&p.speed));
+        prop_assert_eq!(page(&p.to_query()).values, p.values.clone());
+    }
+
+    #[test]
+    fn any_value_of_a_known_key_is_clamped_or_named(key in prop::sample::select(vec!["tasks", "limit", "delay"]), raw in ".{0,40}") {
+        let q = format!("example=semaphore&{}={}", key, form_urlencoded::byte_serialize(raw.as_bytes()).collect::<String>());
+        let p = page(&q);
+        let v = p.values.int(key);
+        let (lo, hi) = match key { "delay" => (0, 10_000), _ => (1, 100) };
+        prop_assert!((lo..=hi).contains(&v));
+        let exact = raw.trim().parse::<i64>().ok().filter(|n| (lo..=hi).contains(n));
+        if exact.is_some() {
+            prop_assert!(p.notices.is_empty());
+        } else {
+            prop_assert_eq!(p.notices.len(), 1, "{:?}", p.notices);
+            prop_assert!(p.notices[0].starts_with(key));
+        }
+    }
+}
