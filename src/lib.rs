@@ -16,3 +16,5 @@ pub mod app;
 pub mod components;
 #[cfg(target_arch = "wasm32")]
 pub mod web;
+#[cfg(target_arch = "wasm32")]
+pub mod run_ctl;

@@ -7,6 +7,7 @@
 //! - [`schedule`]: statistics derived from the log.
 #![deny(missing_docs)]
 
+pub mod highlight;
 pub mod params;
 pub mod schedule;
 pub mod task;

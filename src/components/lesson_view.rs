@@ -1,0 +1,60 @@
+//! A lesson: explanation and claim, controls, timeline, figures, code, console.
+
+use leptos::prelude::*;
+
+use crate::app::PageCtx;
+use crate::components::code_view::CodeView;
+use crate::components::console::Console;
+use crate::components::controls::Controls;
+use crate::components::stats::Stats;
+use crate::components::timeline::Timeline;
+use crate::examples::Lesson;
+
+/// The lesson view.
+#[component]
+pub fn LessonView(
+    /// The lesson shown.
+    lesson: &'static Lesson,
+) -> impl IntoView {
+    let ctx = expect_context::<PageCtx>();
+    let claim = Memo::new(move |_| ctx.page.with(|p| (lesson.claim)(&p.values)));
+    let embed = move || ctx.page.with(|p| p.embed);
+    view! {
+        <article class="lesson" aria-labelledby="lesson-title">
+            <header class="lesson-head">
+                <p class="eyebrow">
+                    <Show when=move || !embed()>
+                        <a
+                            href="?"
+                            on:click=move |ev| {
+                                ev.prevent_default();
+                                ctx.open(None);
+                            }
+                        >
+                            "All lessons"
+                        </a>
+                        " / "
+                    </Show>
+                    {lesson.group}
+                </p>
+                <h1 id="lesson-title">{lesson.title}</h1>
+            </header>
+            <div class="lesson-top">
+                <section class="explain" aria-label="Explanation">
+                    {lesson.explanation.iter().map(|p| view! { <p>{*p}</p> }).collect_view()}
+                    <p class="claim" data-testid="claim">
+                        <strong>"Check it: "</strong>
+                        {claim}
+                    </p>
+                </section>
+                <Controls lesson=lesson/>
+            </div>
+            <Stats/>
+            <Timeline/>
+            <div class="lesson-bottom">
+                <CodeView lesson=lesson/>
+                <Console/>
+            </div>
+        </article>
+    }
+}

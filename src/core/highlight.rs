@@ -1,0 +1,117 @@
+//! A tiny Python highlighter for the code panel: splits source into
+//! classified pieces. It only needs to be right for the lessons' code.
+
+/// What a piece of code is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Token {
+    /// A keyword (`async`, `await`, `def`, ...).
+    Keyword,
+    /// A string literal (f-strings included).
+    Str,
+    /// A comment to the end of the line.
+    Comment,
+    /// A number.
+    Number,
+    /// A name followed by `(`.
+    Call,
+    /// Anything else.
+    Plain,
+}
+
+impl Token {
+    /// The CSS class of the piece.
+    pub fn class(self) -> &'static str {
+        match self {
+            Token::Keyword => "tok-kw",
+            Token::Str => "tok-str",
+            Token::Comment => "tok-com",
+            Token::Number => "tok-num",
+            Token::Call => "tok-call",
+            Token::Plain => "tok",
+        }
+    }
+}
+
+const KEYWORDS: &[&str] = &[
+    "async", "await", "def", "return", "for", "in", "with", "import", "from", "if", "else",
+    "elif", "while", "try", "except", "finally", "raise", "as", "not", "and", "or", "None",
+    "True", "False", "lambda", "yield", "break", "continue", "pass", "class", "is",
+];
+
+/// Splits `src` into pieces; concatenated they give `src` back exactly.
+pub fn highlight(src: &str) -> Vec<(Token, String)> {
+    let chars: Vec<char> = src.chars().collect();
+    let mut out: Vec<(Token, String)> = Vec::new();
+    let mut push = |t: Token, s: String| match out.last_mut() {
+        Some((last, text)) if *last == t && t == Token::Plain => text.push_str(&s),
+        _ => out.push((t, s)),
+    };
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        if c == '#' {
+            let start = i;
+            while i < chars.len() && chars[i] != '\n' {
+                i += 1;
+            }
+            push(Token::Comment, chars[start..i].iter().collect());
+        } else if c == '"' || c == '\'' || ((c == 'f' || c == 'r') && matches!(chars.get(i + 1), Some('"' | '\''))) {
+            let start = i;
+            if c == 'f' || c == 'r' {
+                i += 1;
+            }
+            let quote = chars[i];
+            i += 1;
+            while i < chars.len() && chars[i] != quote && chars[i] != '\n' {
+                if chars[i] == '\\' {
+                    i += 1;
+                }
+                i += 1;
+            }
+            i = (i + 1).min(chars.len());
+            push(Token::Str, chars[start..i].iter().collect());
+        } else if c.is_ascii_digit() {
+            let start = i;
+            while i < chars.len() && (chars[i].is_ascii_alphanumeric() || chars[i] == '.' || chars[i] == '_') {
+                i += 1;
+            }
+            push(Token::Number, chars[start..i].iter().collect());
+        } else if c.is_alphabetic() || c == '_' {
+            let start = i;
+            while i < chars.len() && (chars[i].is_alphanumeric() || chars[i] == '_') {
+                i += 1;
+            }
+            let word: String = chars[start..i].iter().collect();
+            let t = if KEYWORDS.contains(&word.as_str()) {
+                Token::Keyword
+            } else if chars.get(i) == Some(&'(') {
+                Token::Call
+            } else {
+                Token::Plain
+            };
+            push(t, word);
+        } else {
+            push(Token::Plain, c.to_string());
+            i += 1;
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pieces_give_the_source_back() {
+        let src = "async def f(i):\n    await asyncio.sleep(0.5)  # wait\n    print(f\"done {i}\")\n";
+        let pieces = highlight(src);
+        let joined: String = pieces.iter().map(|(_, s)| s.as_str()).collect();
+        assert_eq!(joined, src);
+        assert!(pieces.contains(&(Token::Keyword, "await".to_string())));
+        assert!(pieces.contains(&(Token::Number, "0.5".to_string())));
+        assert!(pieces.contains(&(Token::Comment, "# wait".to_string())));
+        assert!(pieces.contains(&(Token::Str, "f\"done {i}\"".to_string())));
+        assert!(pieces.contains(&(Token::Call, "sleep".to_string())));
+    }
+}
