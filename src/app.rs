@@ -43,10 +43,18 @@ fn read_url() -> PageState {
     parse_query(&web::location_search(), &lookup)
 }
 
-/// The whole page.
+/// The whole page, from the URL of the window.
 #[component]
 pub fn App() -> impl IntoView {
-    let initial = read_url();
+    view! { <Playground initial=read_url()/> }
+}
+
+/// The whole page, from a validated page state (tests mount this).
+#[component]
+pub fn Playground(
+    /// The state to start from (parsed from a URL).
+    initial: PageState,
+) -> impl IntoView {
     let notices = RwSignal::new(initial.notices.clone());
     let autorun = initial.autorun;
     let page = RwSignal::new(initial);

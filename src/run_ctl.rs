@@ -4,11 +4,11 @@
 
 use leptos::prelude::*;
 
+use crate::core::params::Values;
 use crate::core::schedule::{stats, Stats};
 use crate::core::task::{tasks_at, TaskView};
 use crate::core::trace::{Ms, RunOutcome, TaskId};
 use crate::examples::Lesson;
-use crate::core::params::Values;
 use crate::runtime::Run;
 
 /// The state of the run as `data-run-state` names it.
@@ -219,11 +219,17 @@ impl RunCtl {
             return false;
         };
         let over = run.is_over();
-        let now = if over { run.trace().last_ms() } else { run.now() };
+        let now = if over {
+            run.trace().last_ms()
+        } else {
+            run.now()
+        };
         self.now_ms.try_set(now);
         let changed = self
             .snapshot
-            .try_with_untracked(|s| s.generation != run.generation() || s.events != run.trace().len())
+            .try_with_untracked(|s| {
+                s.generation != run.generation() || s.events != run.trace().len()
+            })
             .unwrap_or(false);
         if changed {
             self.snapshot.try_set(Snapshot::of(&run, example));

@@ -1,3 +1,4 @@
+#![cfg(not(target_arch = "wasm32"))]
 //! The three foundation lessons on the virtual clock: exact timings.
 
 use async_playground::core::params::{parse_query, PageState};
@@ -30,9 +31,23 @@ fn coroutine_sleeps_for_delay_then_finishes() {
     assert_eq!(tasks[0].state, TaskState::Done);
     assert_eq!(tasks[0].end_ms, Some(750.0));
     let states: Vec<_> = tasks[0].spans.iter().map(|s| s.state).collect();
-    assert_eq!(states, [TaskState::Ready, TaskState::Running, TaskState::Sleeping, TaskState::Running]);
+    assert_eq!(
+        states,
+        [
+            TaskState::Ready,
+            TaskState::Running,
+            TaskState::Sleeping,
+            TaskState::Running
+        ]
+    );
     let lines: Vec<_> = t.console().map(|(at, _, l)| (at, l.to_string())).collect();
-    assert_eq!(lines, [(0.0, "start".to_string()), (750.0, "resumed after 0.75 s".to_string())]);
+    assert_eq!(
+        lines,
+        [
+            (0.0, "start".to_string()),
+            (750.0, "resumed after 0.75 s".to_string())
+        ]
+    );
     // In the middle of the sleep, the task is sleeping.
     assert_eq!(tasks_at(&t, Some(400.0))[0].state, TaskState::Sleeping);
 }
@@ -51,7 +66,10 @@ fn sequential_takes_the_sum_of_delays() {
         assert_eq!(task.end_ms, Some(1000.0 * (i + 1) as f64));
         assert_eq!(task.state, TaskState::Done);
     }
-    assert_eq!(t.console().last().map(|c| c.2), Some("['user0', 'user1', 'user2']"));
+    assert_eq!(
+        t.console().last().map(|c| c.2),
+        Some("['user0', 'user1', 'user2']")
+    );
 }
 
 #[test]
@@ -68,18 +86,38 @@ fn gather_takes_the_longest_delay() {
     // main waits on gather meanwhile
     let main = &tasks_at(&t, Some(500.0))[0];
     assert_eq!(main.state, TaskState::Waiting);
-    assert_eq!(main.spans.last().and_then(|s| s.detail.clone()).as_deref(), Some("on gather(3 tasks)"));
+    assert_eq!(
+        main.spans.last().and_then(|s| s.detail.clone()).as_deref(),
+        Some("on gather(3 tasks)")
+    );
 }
 
 #[test]
 fn semaphore_runs_in_waves_of_limit() {
-    for (n, limit, d) in [(6, 2, 300), (9, 3, 800), (10, 3, 100), (5, 10, 50), (1, 1, 0), (7, 1, 10)] {
-        let t = simulate(&format!("example=semaphore&tasks={n}&limit={limit}&delay={d}"));
+    for (n, limit, d) in [
+        (6, 2, 300),
+        (9, 3, 800),
+        (10, 3, 100),
+        (5, 10, 50),
+        (1, 1, 0),
+        (7, 1, 10),
+    ] {
+        let t = simulate(&format!(
+            "example=semaphore&tasks={n}&limit={limit}&delay={d}"
+        ));
         let s = stats(&t);
         let waves = (n + limit - 1) / limit;
-        assert_eq!(s.elapsed_ms, (waves * d) as f64, "n={n} limit={limit} d={d}");
+        assert_eq!(
+            s.elapsed_ms,
+            (waves * d) as f64,
+            "n={n} limit={limit} d={d}"
+        );
         if d > 0 {
-            assert_eq!(s.max_in_flight, limit.min(n) as usize, "n={n} limit={limit}");
+            assert_eq!(
+                s.max_in_flight,
+                limit.min(n) as usize,
+                "n={n} limit={limit}"
+            );
         }
         let tasks = tasks_at(&t, None);
         assert!(tasks.iter().all(|t| t.state == TaskState::Done));
@@ -88,7 +126,10 @@ fn semaphore_runs_in_waves_of_limit() {
             let wave = (i as i64 / limit) as f64;
             assert_eq!(task.end_ms, Some((wave + 1.0) * d as f64), "task {i}");
             if wave > 0.0 && d > 0 {
-                assert!(task.spans.iter().any(|s| s.state == TaskState::Waiting), "task {i} waited");
+                assert!(
+                    task.spans.iter().any(|s| s.state == TaskState::Waiting),
+                    "task {i} waited"
+                );
             }
         }
     }
@@ -108,7 +149,10 @@ fn stop_mid_run_leaves_every_task_cancelled_or_done() {
     let tasks = tasks_at(&trace, None);
     assert_eq!(tasks.len(), 7);
     let done = tasks.iter().filter(|t| t.state == TaskState::Done).count();
-    let cancelled = tasks.iter().filter(|t| t.state == TaskState::Cancelled).count();
+    let cancelled = tasks
+        .iter()
+        .filter(|t| t.state == TaskState::Cancelled)
+        .count();
     assert_eq!(done, 2, "the first wave finished at 300 ms");
     assert_eq!(cancelled, 5, "main and four downloads cancelled");
     assert!(tasks.iter().all(|t| t.end_ms.is_some()));

@@ -1,3 +1,4 @@
+#![cfg(not(target_arch = "wasm32"))]
 //! URL parameters: ranges, defaults, corrections named in plain words.
 
 use async_playground::core::params::{parse_query, PageState, Theme, Value};
@@ -42,7 +43,9 @@ fn out_of_range_values_are_clamped_with_a_notice() {
 
 #[test]
 fn unparsable_values_fall_back_to_defaults_with_a_notice() {
-    let p = page("example=sequential-vs-gather&tasks=abc&mode=parallel&delay=NaN&theme=pink&autorun=maybe");
+    let p = page(
+        "example=sequential-vs-gather&tasks=abc&mode=parallel&delay=NaN&theme=pink&autorun=maybe",
+    );
     assert_eq!(p.values.int("tasks"), 3);
     assert_eq!(p.values.choice("mode"), "gather");
     assert_eq!(p.values.int("delay"), 1000);
@@ -50,21 +53,29 @@ fn unparsable_values_fall_back_to_defaults_with_a_notice() {
     assert!(!p.autorun);
     assert_eq!(p.notices.len(), 5, "{:?}", p.notices);
     assert!(p.notices[0].starts_with("tasks \"abc\" is not a whole number; using 3"));
-    assert!(p.notices[1].contains("mode \"parallel\" is not one of sequential, gather; using gather"));
+    assert!(
+        p.notices[1].contains("mode \"parallel\" is not one of sequential, gather; using gather")
+    );
 }
 
 #[test]
 fn unknown_example_shows_the_catalog_with_a_notice() {
     let p = page("example=nope&tasks=3");
     assert_eq!(p.example, None);
-    assert_eq!(p.notices, ["example \"nope\" is unknown; showing the catalog"]);
+    assert_eq!(
+        p.notices,
+        ["example \"nope\" is unknown; showing the catalog"]
+    );
 }
 
 #[test]
 fn unknown_keys_are_ignored_and_named() {
     let p = page("example=coroutine&delay=5&foo=1");
     assert_eq!(p.values.int("delay"), 5);
-    assert_eq!(p.notices, ["\"foo\" is not a parameter of coroutine; ignored"]);
+    assert_eq!(
+        p.notices,
+        ["\"foo\" is not a parameter of coroutine; ignored"]
+    );
 }
 
 #[test]
@@ -78,7 +89,10 @@ fn fractions_are_rounded_with_a_notice() {
 fn the_query_round_trips() {
     let p = page("example=semaphore&tasks=12&limit=3&delay=800&speed=2.5&embed=1&theme=dark");
     let q = p.to_query();
-    assert_eq!(q, "?example=semaphore&tasks=12&limit=3&delay=800&speed=2.5&embed=1&theme=dark");
+    assert_eq!(
+        q,
+        "?example=semaphore&tasks=12&limit=3&delay=800&speed=2.5&embed=1&theme=dark"
+    );
     assert_eq!(page(&q), p);
 }
 

@@ -22,12 +22,17 @@ fn ParamInput(
     let ctx = expect_context::<PageCtx>();
     let id = format!("param-{}", spec.key);
     let value = move || {
-        ctx.page
-            .with(|p| p.values.get(spec.key).map(Value::to_url).unwrap_or_default())
+        ctx.page.with(|p| {
+            p.values
+                .get(spec.key)
+                .map(Value::to_url)
+                .unwrap_or_default()
+        })
     };
     let set = move |raw: String| {
         let mut notice = None;
-        ctx.page.update(|p| notice = p.values.set(lesson.params, spec.key, &raw));
+        ctx.page
+            .update(|p| notice = p.values.set(lesson.params, spec.key, &raw));
         if let Some(n) = notice {
             ctx.notices.update(|ns| ns.push(n));
         }

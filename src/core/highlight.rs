@@ -33,9 +33,9 @@ impl Token {
 }
 
 const KEYWORDS: &[&str] = &[
-    "async", "await", "def", "return", "for", "in", "with", "import", "from", "if", "else",
-    "elif", "while", "try", "except", "finally", "raise", "as", "not", "and", "or", "None",
-    "True", "False", "lambda", "yield", "break", "continue", "pass", "class", "is",
+    "async", "await", "def", "return", "for", "in", "with", "import", "from", "if", "else", "elif",
+    "while", "try", "except", "finally", "raise", "as", "not", "and", "or", "None", "True",
+    "False", "lambda", "yield", "break", "continue", "pass", "class", "is",
 ];
 
 /// Splits `src` into pieces; concatenated they give `src` back exactly.
@@ -55,7 +55,10 @@ pub fn highlight(src: &str) -> Vec<(Token, String)> {
                 i += 1;
             }
             push(Token::Comment, chars[start..i].iter().collect());
-        } else if c == '"' || c == '\'' || ((c == 'f' || c == 'r') && matches!(chars.get(i + 1), Some('"' | '\''))) {
+        } else if c == '"'
+            || c == '\''
+            || ((c == 'f' || c == 'r') && matches!(chars.get(i + 1), Some('"' | '\'')))
+        {
             let start = i;
             if c == 'f' || c == 'r' {
                 i += 1;
@@ -72,7 +75,9 @@ pub fn highlight(src: &str) -> Vec<(Token, String)> {
             push(Token::Str, chars[start..i].iter().collect());
         } else if c.is_ascii_digit() {
             let start = i;
-            while i < chars.len() && (chars[i].is_ascii_alphanumeric() || chars[i] == '.' || chars[i] == '_') {
+            while i < chars.len()
+                && (chars[i].is_ascii_alphanumeric() || chars[i] == '.' || chars[i] == '_')
+            {
                 i += 1;
             }
             push(Token::Number, chars[start..i].iter().collect());
@@ -104,7 +109,8 @@ mod tests {
 
     #[test]
     fn pieces_give_the_source_back() {
-        let src = "async def f(i):\n    await asyncio.sleep(0.5)  # wait\n    print(f\"done {i}\")\n";
+        let src =
+            "async def f(i):\n    await asyncio.sleep(0.5)  # wait\n    print(f\"done {i}\")\n";
         let pieces = highlight(src);
         let joined: String = pieces.iter().map(|(_, s)| s.as_str()).collect();
         assert_eq!(joined, src);

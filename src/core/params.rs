@@ -140,7 +140,9 @@ impl ParamSpec {
         let trimmed = raw.trim();
         let shown = shorten(raw);
         match self.kind {
-            Kind::Int { min, max, default, .. } => {
+            Kind::Int {
+                min, max, default, ..
+            } => {
                 let parsed = trimmed.parse::<i64>().ok().map(|v| (v, false)).or_else(|| {
                     trimmed
                         .parse::<f64>()
@@ -155,7 +157,9 @@ impl ParamSpec {
                 match parsed {
                     None => (
                         Value::Int(default),
-                        Some(format!("{key} \"{shown}\" is not a whole number; using {default}")),
+                        Some(format!(
+                            "{key} \"{shown}\" is not a whole number; using {default}"
+                        )),
                     ),
                     Some((v, _)) if v < min => (
                         Value::Int(min),
@@ -172,31 +176,46 @@ impl ParamSpec {
                     Some((v, false)) => (Value::Int(v), None),
                 }
             }
-            Kind::Float { min, max, default } => match trimmed.parse::<f64>().ok().filter(|v| !v.is_nan()) {
-                None => (
-                    Value::Float(default),
-                    Some(format!("{key} \"{shown}\" is not a number; using {}", fmt_float(default))),
-                ),
-                Some(v) if v < min => (
-                    Value::Float(min),
-                    Some(format!("{key} {shown} is below {}; using {}", fmt_float(min), fmt_float(min))),
-                ),
-                Some(v) if v > max => (
-                    Value::Float(max),
-                    Some(format!("{key} {shown} is above {}; using {}", fmt_float(max), fmt_float(max))),
-                ),
-                Some(v) => (Value::Float(v), None),
-            },
-            Kind::Choice { options, default } => match options.iter().find(|o| o.eq_ignore_ascii_case(trimmed)) {
-                Some(o) => (Value::Choice(o), None),
-                None => (
-                    Value::Choice(default),
-                    Some(format!(
-                        "{key} \"{shown}\" is not one of {}; using {default}",
-                        options.join(", ")
-                    )),
-                ),
-            },
+            Kind::Float { min, max, default } => {
+                match trimmed.parse::<f64>().ok().filter(|v| !v.is_nan()) {
+                    None => (
+                        Value::Float(default),
+                        Some(format!(
+                            "{key} \"{shown}\" is not a number; using {}",
+                            fmt_float(default)
+                        )),
+                    ),
+                    Some(v) if v < min => (
+                        Value::Float(min),
+                        Some(format!(
+                            "{key} {shown} is below {}; using {}",
+                            fmt_float(min),
+                            fmt_float(min)
+                        )),
+                    ),
+                    Some(v) if v > max => (
+                        Value::Float(max),
+                        Some(format!(
+                            "{key} {shown} is above {}; using {}",
+                            fmt_float(max),
+                            fmt_float(max)
+                        )),
+                    ),
+                    Some(v) => (Value::Float(v), None),
+                }
+            }
+            Kind::Choice { options, default } => {
+                match options.iter().find(|o| o.eq_ignore_ascii_case(trimmed)) {
+                    Some(o) => (Value::Choice(o), None),
+                    None => (
+                        Value::Choice(default),
+                        Some(format!(
+                            "{key} \"{shown}\" is not one of {}; using {default}",
+                            options.join(", ")
+                        )),
+                    ),
+                }
+            }
             Kind::Flag { default } => match trimmed.to_ascii_lowercase().as_str() {
                 "1" | "true" | "yes" | "on" => (Value::Flag(true), None),
                 "0" | "false" | "no" | "off" => (Value::Flag(false), None),
@@ -212,7 +231,9 @@ impl ParamSpec {
                 if raw.chars().count() > max_len {
                     (
                         Value::Text(default.to_string()),
-                        Some(format!("{key} is longer than {max_len} characters; using the default")),
+                        Some(format!(
+                            "{key} is longer than {max_len} characters; using the default"
+                        )),
                     )
                 } else {
                     (Value::Text(trimmed.to_string()), None)
@@ -276,7 +297,10 @@ impl Values {
     /// correction, if one was needed; unknown keys are refused with a notice.
     pub fn set(&mut self, specs: &[ParamSpec], key: &str, raw: &str) -> Option<String> {
         let Some(spec) = specs.iter().find(|s| s.key == key) else {
-            return Some(format!("\"{}\" is not a parameter of this lesson; ignored", shorten(key)));
+            return Some(format!(
+                "\"{}\" is not a parameter of this lesson; ignored",
+                shorten(key)
+            ));
         };
         let (value, notice) = spec.validate(raw);
         match self.0.iter_mut().find(|(k, _)| *k == spec.key) {
@@ -370,7 +394,12 @@ pub fn parse_query(query: &str, lookup: LessonLookup<'_>) -> PageState {
         .collect();
     let mut notices = Vec::new();
     let mut seen: Vec<&str> = Vec::new();
-    let first = |key: &str| pairs.iter().find(|(k, _)| k == key).map(|(_, v)| v.as_str());
+    let first = |key: &str| {
+        pairs
+            .iter()
+            .find(|(k, _)| k == key)
+            .map(|(_, v)| v.as_str())
+    };
 
     let mut example = None;
     let mut specs: &'static [ParamSpec] = &[];
@@ -396,7 +425,10 @@ pub fn parse_query(query: &str, lookup: LessonLookup<'_>) -> PageState {
             continue;
         }
         if seen.contains(&key) {
-            notices.push(format!("{} is given more than once; using the first", shorten(key)));
+            notices.push(format!(
+                "{} is given more than once; using the first",
+                shorten(key)
+            ));
             continue;
         }
         seen.push(key);

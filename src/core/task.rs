@@ -82,9 +82,9 @@ impl TaskState {
             EventKind::Done => TaskState::Done,
             EventKind::Failed { .. } => TaskState::Failed,
             EventKind::Cancelled => TaskState::Cancelled,
-            EventKind::Printed { .. } | EventKind::Heartbeat { .. } | EventKind::RunEnded { .. } => {
-                return None
-            }
+            EventKind::Printed { .. }
+            | EventKind::Heartbeat { .. }
+            | EventKind::RunEnded { .. } => return None,
         })
     }
 }
@@ -184,7 +184,12 @@ pub fn tasks_at(trace: &Trace, at: Option<Ms>) -> Vec<TaskView> {
             continue;
         }
         if let Some(last) = t.spans.last_mut() {
-            if last.state == state && !matches!(e.kind, EventKind::Sleeping { .. } | EventKind::Waiting { .. }) {
+            if last.state == state
+                && !matches!(
+                    e.kind,
+                    EventKind::Sleeping { .. } | EventKind::Waiting { .. }
+                )
+            {
                 continue;
             }
             last.to_ms = Some(e.at_ms);

@@ -139,14 +139,20 @@ async fn main(cx: Cx, p: Values) -> Result<(), TaskError> {
         let mut results = Vec::new();
         for i in 0..n {
             results.push(
-                cx.call(format!("fetch_user({i})"), move |cx| fetch_user(cx, i, delay))
-                    .await?,
+                cx.call(format!("fetch_user({i})"), move |cx| {
+                    fetch_user(cx, i, delay)
+                })
+                .await?,
             );
         }
         results
     } else {
         let handles = (0..n)
-            .map(|i| cx.spawn(format!("fetch_user({i})"), move |cx| fetch_user(cx, i, delay)))
+            .map(|i| {
+                cx.spawn(format!("fetch_user({i})"), move |cx| {
+                    fetch_user(cx, i, delay)
+                })
+            })
             .collect();
         cx.gather(handles).await?
     };

@@ -121,7 +121,11 @@ pub(crate) mod browser {
 
     impl BrowserClock {
         pub(crate) fn new(speed: f64) -> Self {
-            let speed = if speed.is_finite() && speed > 0.0 { speed } else { 1.0 };
+            let speed = if speed.is_finite() && speed > 0.0 {
+                speed
+            } else {
+                1.0
+            };
             BrowserClock {
                 t0: perf_now(),
                 speed,

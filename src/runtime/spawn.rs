@@ -216,7 +216,9 @@ impl RunInner {
             ended: false,
             abort: Some(abort),
             on_cancel: Some(Box::new(move || {
-                on_cancel_state.borrow_mut().resolve(Err(TaskError::Cancelled))
+                on_cancel_state
+                    .borrow_mut()
+                    .resolve(Err(TaskError::Cancelled))
             })),
         });
         self.push(id, EventKind::Spawned { name });
@@ -412,7 +414,8 @@ impl Cx {
                 Poll::Ready(())
             } else {
                 if !waiting {
-                    self.run.act(self.task, EventKind::Waiting { on: on.to_string() });
+                    self.run
+                        .act(self.task, EventKind::Waiting { on: on.to_string() });
                     waiting = true;
                 }
                 Poll::Pending
@@ -424,7 +427,8 @@ impl Cx {
     /// `await task`: waits for the task and returns its result.
     pub async fn join<T>(&self, handle: JoinHandle<T>) -> Result<T, TaskError> {
         let on = handle.name.clone();
-        self.wait_until(&on, |w| handle.settled_or_register(w)).await;
+        self.wait_until(&on, |w| handle.settled_or_register(w))
+            .await;
         let result = handle.state.borrow_mut().take();
         result
     }
@@ -456,7 +460,10 @@ impl Cx {
 
     /// `await asyncio.gather(*tasks, return_exceptions=True)`: every
     /// outcome, in order, errors included.
-    pub async fn gather_settled<T>(&self, handles: Vec<JoinHandle<T>>) -> Vec<Result<T, TaskError>> {
+    pub async fn gather_settled<T>(
+        &self,
+        handles: Vec<JoinHandle<T>>,
+    ) -> Vec<Result<T, TaskError>> {
         let on = format!("gather({} tasks)", handles.len());
         self.wait_until(&on, |w| {
             let mut all = true;

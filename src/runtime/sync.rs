@@ -103,7 +103,12 @@ impl Semaphore {
             if s.granted.borrow().contains(&ticket) {
                 return true;
             }
-            if let Some(waiter) = s.waiters.borrow_mut().iter_mut().find(|x| x.ticket == ticket) {
+            if let Some(waiter) = s
+                .waiters
+                .borrow_mut()
+                .iter_mut()
+                .find(|x| x.ticket == ticket)
+            {
                 waiter.waker = Some(w.clone());
             }
             false

@@ -159,7 +159,10 @@ impl VirtualLoop {
             let mut due = Vec::new();
             {
                 let mut timers = self.timers.borrow_mut();
-                while timers.peek().is_some_and(|Reverse(t)| t.shared.dropped.get()) {
+                while timers
+                    .peek()
+                    .is_some_and(|Reverse(t)| t.shared.dropped.get())
+                {
                     timers.pop();
                 }
                 let Some(at) = timers.peek().map(|Reverse(t)| t.at_us) else {
@@ -190,7 +193,8 @@ impl VirtualLoop {
 
     /// Whether any task is queued to run.
     pub(crate) fn has_ready(&self) -> bool {
-        !self.incoming.borrow().is_empty() || self.ready.lock().map(|q| !q.is_empty()).unwrap_or(false)
+        !self.incoming.borrow().is_empty()
+            || self.ready.lock().map(|q| !q.is_empty()).unwrap_or(false)
     }
 
     /// Drops every task future (used when the run is over).

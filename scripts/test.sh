@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# Runs every test layer; fails if any layer fails or runs nothing.
+#   1. lint: rustfmt + clippy -D warnings, native and wasm32
+#   2. native: cargo test (pure core and lessons on virtual time)
+#   3. browser: wasm-bindgen-test in headless Chromium (real timers, real DOM)
+#   4. end to end: the release dist/ served on loopback, driven by Playwright
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/setup.sh
+source scripts/env.sh
+LOGS=target/test-logs
+mkdir -p "$LOGS"
+step() { printf '\n\033[1m=== %s\033[0m\n' "$*"; }
+count() { # count LOG REGEX -> sum of the first number on matching lines
+  grep -E "$2" "$1" | grep -oE '[0-9]+ passed' | awk '{s+=$1} END {print s+0}'
+}
+
+step "lint (rustfmt, clippy native + wasm32)"
+bash scripts/lint.sh
+
+step "native tests (cargo test)"
+cargo test --all-targets 2>&1 | tee "$LOGS/native.log"
+NATIVE=$(count "$LOGS/native.log" '^test result: ok')
+[ "$NATIVE" -gt 0 ] || { echo "native layer ran no test" >&2; exit 1; }
+
+step "browser tests (wasm-bindgen-test, headless Chromium)"
+WASM_BINDGEN_TEST_TIMEOUT=180 cargo test --target wasm32-unknown-unknown --test browser 2>&1 | tee "$LOGS/browser.log"
+BROWSER=$(count "$LOGS/browser.log" '^test result: ok')
+[ "$BROWSER" -gt 0 ] || { echo "browser layer ran no test" >&2; exit 1; }
+
+step "release build (trunk)"
+trunk build --release 2>&1 | tail -n 3
+
+step "end-to-end tests (Playwright + Chromium on dist/)"
+node --test e2e/ 2>&1 | tee "$LOGS/e2e.log"
+E2E=$(grep -E '^# pass ' "$LOGS/e2e.log" | awk '{print $3}')
+E2E_FAIL=$(grep -E '^# fail ' "$LOGS/e2e.log" | awk '{print $3}')
+[ "${E2E:-0}" -gt 0 ] && [ "${E2E_FAIL:-1}" -eq 0 ] || { echo "end-to-end layer failed or ran nothing" >&2; exit 1; }
+
+echo
+echo "layers: native $NATIVE passed, browser $BROWSER passed, e2e $E2E passed"
+echo "$((NATIVE + BROWSER + E2E)) passed, 0 failed"
