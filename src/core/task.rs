@@ -83,6 +83,10 @@ impl TaskState {
             EventKind::Failed { .. } => TaskState::Failed,
             EventKind::Cancelled => TaskState::Cancelled,
             EventKind::Printed { .. }
+            | EventKind::Acquired { .. }
+            | EventKind::Released { .. }
+            | EventKind::QueuePut { .. }
+            | EventKind::QueueGot { .. }
             | EventKind::Heartbeat { .. }
             | EventKind::RunEnded { .. } => return None,
         })

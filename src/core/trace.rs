@@ -87,6 +87,30 @@ pub enum EventKind {
     },
     /// Something the task waited on released it: it is ready to run.
     Woken,
+    /// The task now holds a resource (a lock, a semaphore permit).
+    Acquired {
+        /// The resource, e.g. `Semaphore(3)` or `Lock(a)`.
+        on: String,
+    },
+    /// The task let go of a resource it held.
+    Released {
+        /// The resource.
+        on: String,
+    },
+    /// The task put an item into a queue.
+    QueuePut {
+        /// The queue's name, e.g. `Queue(maxsize=2)`.
+        queue: String,
+        /// The item, as printed.
+        item: String,
+    },
+    /// The task took an item out of a queue.
+    QueueGot {
+        /// The queue's name.
+        queue: String,
+        /// The item, as printed.
+        item: String,
+    },
     /// The task printed a line.
     Printed {
         /// The line, without its newline.

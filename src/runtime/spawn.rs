@@ -49,6 +49,10 @@ pub(crate) struct RunInner {
     /// Timers and I/O in flight: what could still wake a waiting task.
     pending_wakeups: Cell<usize>,
     loop_tasks: RefCell<Vec<AbortHandle>>,
+    #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+    check_scheduled: Cell<bool>,
+    #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+    me: RefCell<std::rc::Weak<RunInner>>,
 }
 
 impl RunInner {
@@ -86,11 +90,61 @@ impl RunInner {
     }
 
     /// Records something `task` does while it runs (so it runs first).
+    /// Events that change no state (prints, acquisitions, queue moves) leave
+    /// it running.
     pub(crate) fn act(&self, task: TaskId, kind: EventKind) {
         self.mark_running(task);
-        if !matches!(kind, EventKind::Printed { .. }) {
+        if crate::core::task::TaskState::after(&kind).is_some() {
             self.set_running(task, false);
         }
+        let waits = matches!(kind, EventKind::Waiting { .. });
+        self.push(task, kind);
+        if waits {
+            self.schedule_deadlock_check();
+        }
+    }
+
+    /// After the current turn of the loop, checks whether every live task
+    /// waits on something only another live task could release, with no
+    /// timer or I/O in flight to change that: a deadlock. (The virtual loop
+    /// finds it when it runs out of work; see [`Run::advance`].)
+    fn schedule_deadlock_check(&self) {
+        #[cfg(target_arch = "wasm32")]
+        if matches!(self.clock, Clock::Browser(_)) && !self.check_scheduled.replace(true) {
+            let me = self.me.borrow().clone();
+            wasm_bindgen_futures::spawn_local(async move {
+                gloo_timers::future::TimeoutFuture::new(0).await;
+                if let Some(run) = me.upgrade() {
+                    run.check_scheduled.set(false);
+                    run.check_deadlock();
+                }
+            });
+        }
+    }
+
+    /// Ends the run as a deadlock if nothing can move any more.
+    pub(crate) fn check_deadlock(&self) -> bool {
+        if self.is_over() || self.pending_wakeups.get() > 0 {
+            return false;
+        }
+        let stuck = {
+            let trace = self.trace.borrow();
+            let tasks = crate::core::task::tasks_at(&trace, None);
+            let mut live = tasks
+                .iter()
+                .filter(|t| t.end_ms.is_none() && t.state != crate::core::task::TaskState::Created)
+                .peekable();
+            live.peek().is_some() && live.all(|t| t.state == crate::core::task::TaskState::Waiting)
+        };
+        if stuck {
+            self.finish_run(RunOutcome::Deadlock);
+        }
+        stuck
+    }
+
+    /// Records an event that changes no task state (e.g. a release from a
+    /// `Drop`), without marking the task running.
+    pub(crate) fn note(&self, task: TaskId, kind: EventKind) {
         self.push(task, kind);
     }
 
@@ -492,7 +546,7 @@ pub const VIRTUAL_LIMIT_MS: Ms = 3_600_000.0;
 
 impl Run {
     fn with_clock(generation: u32, clock: Clock) -> Run {
-        Run(Rc::new(RunInner {
+        let inner = Rc::new(RunInner {
             generation,
             clock,
             trace: RefCell::new(Trace::new(generation)),
@@ -500,7 +554,11 @@ impl Run {
             main: Cell::new(None),
             pending_wakeups: Cell::new(0),
             loop_tasks: RefCell::new(Vec::new()),
-        }))
+            check_scheduled: Cell::new(false),
+            me: RefCell::new(std::rc::Weak::new()),
+        });
+        *inner.me.borrow_mut() = Rc::downgrade(&inner);
+        Run(inner)
     }
 
     /// A run on the virtual clock: deterministic and instant.
@@ -550,7 +608,8 @@ impl Run {
             return;
         };
         let timers = vl.run_until(limit_ms);
-        if !self.0.is_over() && timers == 0 && !vl.has_ready() {
+        if !self.0.is_over() && timers == 0 && !vl.has_ready() && !self.0.check_deadlock() {
+            // Nothing can wake anyone, even if not every task shows waiting.
             self.0.finish_run(RunOutcome::Deadlock);
         }
         if self.0.is_over() {

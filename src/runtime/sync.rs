@@ -6,7 +6,7 @@ use std::rc::Rc;
 use std::task::Waker;
 
 use super::spawn::{Cx, RunInner};
-use crate::core::trace::TaskId;
+use crate::core::trace::{EventKind, TaskId};
 
 struct Waiter {
     ticket: u64,
@@ -49,19 +49,48 @@ pub struct Semaphore(Rc<SemState>);
 
 /// A held permit; dropping it releases the semaphore (like leaving
 /// `async with sem:`).
-pub struct Permit(Rc<SemState>);
+pub struct Permit {
+    sem: Rc<SemState>,
+    holder: TaskId,
+}
 
 impl Drop for Permit {
     fn drop(&mut self) {
-        self.0.release();
+        self.sem.run.note(
+            self.holder,
+            EventKind::Released {
+                on: self.sem.name.clone(),
+            },
+        );
+        self.sem.release();
+    }
+}
+
+impl SemState {
+    fn grant(self: &Rc<Self>, cx: &Cx) -> Permit {
+        self.run.act(
+            cx.id(),
+            EventKind::Acquired {
+                on: self.name.clone(),
+            },
+        );
+        Permit {
+            sem: self.clone(),
+            holder: cx.id(),
+        }
     }
 }
 
 impl Semaphore {
     /// A semaphore with `permits` permits, named `Semaphore(permits)`.
     pub fn new(cx: &Cx, permits: usize) -> Self {
+        Self::named(cx, permits, format!("Semaphore({permits})"))
+    }
+
+    /// A semaphore with its own display name.
+    pub fn named(cx: &Cx, permits: usize, name: String) -> Self {
         Semaphore(Rc::new(SemState {
-            name: format!("Semaphore({permits})"),
+            name,
             permits: Cell::new(permits),
             next_ticket: Cell::new(0),
             waiters: RefCell::new(VecDeque::new()),
@@ -85,7 +114,7 @@ impl Semaphore {
         let s = &self.0;
         if s.permits.get() > 0 && s.waiters.borrow().is_empty() {
             s.permits.set(s.permits.get() - 1);
-            return Permit(s.clone());
+            return s.grant(cx);
         }
         let ticket = s.next_ticket.get();
         s.next_ticket.set(ticket + 1);
@@ -116,7 +145,7 @@ impl Semaphore {
         .await;
         guard.done = true;
         s.granted.borrow_mut().retain(|t| *t != ticket);
-        Permit(s.clone())
+        s.grant(cx)
     }
 }
 
