@@ -44,7 +44,15 @@ impl Lesson {
 }
 
 /// Catalog groups, in the order shown.
-pub const GROUPS: &[&str] = &["Basics", "Concurrency limits"];
+pub const GROUPS: &[&str] = &[
+    "Basics",
+    "Tasks and cancellation",
+    "Concurrency limits",
+    "Errors, timeouts and retries",
+    "Coordination",
+    "Pitfalls",
+    "Real I/O and executors",
+];
 
 /// Every lesson, in catalog order.
 pub static LESSONS: &[&Lesson] = &[

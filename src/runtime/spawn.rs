@@ -444,6 +444,21 @@ impl Cx {
         self.run.spawn_task(name.into(), f)
     }
 
+    /// `coro()` without `await` or `create_task`: a coroutine object is
+    /// made and never scheduled. Its lane stays `created`.
+    pub fn create(&self, name: impl Into<String>) -> TaskId {
+        let id = TaskId(self.run.slots.borrow().len() as u32);
+        self.run.slots.borrow_mut().push(Slot {
+            running: false,
+            // Never scheduled: nothing to cancel or wait for.
+            ended: true,
+            abort: None,
+            on_cancel: None,
+        });
+        self.run.push(id, EventKind::Created { name: name.into() });
+        id
+    }
+
     /// `await coro()`: runs a named coroutine to its end and returns its
     /// result (shown as its own lane while this task waits on it).
     pub async fn call<T, F, Fut>(&self, name: impl Into<String>, f: F) -> Result<T, TaskError>
