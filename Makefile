@@ -25,7 +25,7 @@ test-native: setup
 	$(ENV) cargo test --all-targets
 
 test-browser: setup
-	$(ENV) WASM_BINDGEN_TEST_TIMEOUT=180 cargo test --target wasm32-unknown-unknown --test browser
+	@bash scripts/test-browser.sh
 
 test-e2e: build
 	$(ENV) node --test e2e/

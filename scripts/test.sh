@@ -24,7 +24,7 @@ NATIVE=$(count "$LOGS/native.log" '^test result: ok')
 [ "$NATIVE" -gt 0 ] || { echo "native layer ran no test" >&2; exit 1; }
 
 step "browser tests (wasm-bindgen-test, headless Chromium)"
-WASM_BINDGEN_TEST_TIMEOUT=180 cargo test --target wasm32-unknown-unknown --test browser 2>&1 | tee "$LOGS/browser.log"
+bash scripts/test-browser.sh 2>&1 | tee "$LOGS/browser.log"
 BROWSER=$(count "$LOGS/browser.log" '^test result: ok')
 [ "$BROWSER" -gt 0 ] || { echo "browser layer ran no test" >&2; exit 1; }
 

@@ -3,6 +3,7 @@
 #[cfg(target_arch = "wasm32")]
 fn main() {
     async_playground::web::install_panic_hook();
+    async_playground::runtime::net::prepare_mock_api();
     leptos::mount::mount_to_body(async_playground::app::App);
 }
 

@@ -1,0 +1,238 @@
+//! `batch-llm`: batch API calls with a limit, a timeout per call, errors
+//! collected and results in the original order.
+
+use futures::FutureExt;
+
+use super::{secs, Lesson};
+use crate::core::mock_api;
+use crate::core::params::{Kind, ParamSpec, Values};
+use crate::core::task::fmt_ms;
+use crate::runtime::{Cx, Semaphore, TaskError};
+
+const fn ms(default: i64, min: i64, max: i64, label: &'static str, help: &'static str, key: &'static str) -> ParamSpec {
+    ParamSpec {
+        key,
+        label,
+        help,
+        kind: Kind::Int {
+            min,
+            max,
+            default,
+            unit: "ms",
+        },
+    }
+}
+
+const PARAMS: &[ParamSpec] = &[
+    ParamSpec {
+        key: "prompts",
+        label: "Prompts",
+        help: "How many API calls to make.",
+        kind: Kind::Int {
+            min: 1,
+            max: 200,
+            default: 12,
+            unit: "",
+        },
+    },
+    ParamSpec {
+        key: "limit",
+        label: "Limit",
+        help: "Calls in flight at once (rate limit).",
+        kind: Kind::Int {
+            min: 1,
+            max: 50,
+            default: 4,
+            unit: "",
+        },
+    },
+    ms(300, 0, 10_000, "Fastest answer", "Shortest model latency.", "latency_min"),
+    ms(1200, 0, 10_000, "Slowest answer", "Longest model latency (if below the fastest, the two swap).", "latency_max"),
+    ms(1000, 1, 30_000, "Timeout", "Each call gives up after this long.", "timeout"),
+    ParamSpec {
+        key: "fail_rate",
+        label: "Failure rate",
+        help: "Share of calls the API answers with an error.",
+        kind: Kind::Int {
+            min: 0,
+            max: 100,
+            default: 15,
+            unit: "%",
+        },
+    },
+    ParamSpec {
+        key: "seed",
+        label: "Seed",
+        help: "Picks the latencies and failures; a shared link replays the same draw.",
+        kind: Kind::Int {
+            min: 0,
+            max: 999_999,
+            default: 1,
+            unit: "",
+        },
+    },
+];
+
+/// The lesson.
+pub static LESSON: Lesson = Lesson {
+    id: "batch-llm",
+    title: "Batch API calls: limit, timeout, errors, order",
+    group: "Real I/O and executors",
+    summary: "Many model calls at once, within a rate limit, none allowed to hang.",
+    explanation: &[
+        "Calling a model API for many prompts is the everyday async batch: a Semaphore keeps at most `limit` calls in flight (the provider's rate limit), wait_for gives each call a deadline, and gather(..., return_exceptions=True) collects failures instead of losing the whole batch to the first one.",
+        "The calls are real HTTP requests to the bundled mock API with latencies drawn between the fastest and slowest answer (seeded, so a shared link replays the same draw). Results come back in the order of the prompts, whatever order they finish in.",
+    ],
+    params: PARAMS,
+    claim,
+    expected_ms,
+    python,
+    main: |cx, p| main(cx, p).boxed_local(),
+};
+
+/// One prompt's draw: latency and whether the API fails it.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Draw {
+    /// Model latency in ms.
+    pub latency_ms: f64,
+    /// Whether the API answers with an error.
+    pub fails: bool,
+}
+
+fn mix(mut x: u64) -> u64 {
+    // splitmix64: a small, well-known, deterministic mixer.
+    x = x.wrapping_add(0x9e37_79b9_7f4a_7c15);
+    x = (x ^ (x >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+    x = (x ^ (x >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+    x ^ (x >> 31)
+}
+
+/// The seeded draws for every prompt.
+pub fn draws(p: &Values) -> Vec<Draw> {
+    let (a, b) = (p.ms("latency_min"), p.ms("latency_max"));
+    let (lo, hi) = if a <= b { (a, b) } else { (b, a) };
+    let seed = p.int("seed") as u64;
+    (0..p.int("prompts").max(0) as u64)
+        .map(|i| {
+            let r = mix(seed.wrapping_mul(1_000_003).wrapping_add(i));
+            let unit = (r >> 11) as f64 / (1u64 << 53) as f64;
+            Draw {
+                latency_ms: (lo + unit * (hi - lo)).round(),
+                fails: (mix(r) % 100) < p.int("fail_rate") as u64,
+            }
+        })
+        .collect()
+}
+
+/// Elapsed time of the batch: FIFO into `limit` slots, each call lasting
+/// its latency or the timeout, whichever is shorter.
+fn expected_ms(p: &Values) -> f64 {
+    let limit = p.int("limit").max(1) as usize;
+    let timeout = p.ms("timeout");
+    let mut slots = vec![0.0f64; limit];
+    let mut end = 0.0f64;
+    for d in draws(p) {
+        let (i, free) = slots
+            .iter()
+            .copied()
+            .enumerate()
+            .fold((0, f64::INFINITY), |best, (i, t)| if t < best.1 { (i, t) } else { best });
+        let done = free + d.latency_ms.min(timeout);
+        slots[i] = done;
+        end = end.max(done);
+    }
+    end
+}
+
+fn claim(p: &Values) -> String {
+    let d = draws(p);
+    let sequential: f64 = d.iter().map(|d| d.latency_ms.min(p.ms("timeout"))).sum();
+    let timed_out = d.iter().filter(|d| d.latency_ms > p.ms("timeout")).count();
+    let failed = d.iter().filter(|d| d.fails && d.latency_ms <= p.ms("timeout")).count();
+    format!(
+        "{} calls, at most {} at once, end at {} instead of {} one by one; {} time out and {} fail, and every result is printed in prompt order.",
+        d.len(),
+        p.int("limit"),
+        fmt_ms(expected_ms(p)),
+        fmt_ms(sequential),
+        timed_out,
+        failed
+    )
+}
+
+fn python(p: &Values) -> String {
+    format!(
+        r#"import asyncio
+
+sem = asyncio.Semaphore({limit})                    # at most {limit} calls in flight
+
+async def complete(client, i, prompt):
+    async with sem:
+        # each call gets {timeout} s; a slower one is cancelled
+        return await asyncio.wait_for(client.complete(prompt), timeout={timeout})
+
+async def main(prompts):
+    async with ModelClient() as client:            # latency {lo}-{hi} s, {fail}% errors
+        results = await asyncio.gather(
+            *(complete(client, i, p) for i, p in enumerate(prompts)),
+            return_exceptions=True,                # collect errors, keep going
+        )
+    for i, r in enumerate(results):                # in prompt order
+        print(i, "error:" if isinstance(r, Exception) else "ok:", r)
+
+asyncio.run(main([f"prompt {{i}}" for i in range({n})]))
+"#,
+        limit = p.int("limit"),
+        timeout = secs(p.ms("timeout")),
+        lo = secs(p.ms("latency_min").min(p.ms("latency_max"))),
+        hi = secs(p.ms("latency_min").max(p.ms("latency_max"))),
+        fail = p.int("fail_rate"),
+        n = p.int("prompts"),
+    )
+}
+
+async fn main(cx: Cx, p: Values) -> Result<(), TaskError> {
+    let limit = usize::try_from(p.int("limit")).unwrap_or(1).max(1);
+    let timeout = p.ms("timeout");
+    let sem = Semaphore::new(&cx, limit);
+    let handles = draws(&p)
+        .into_iter()
+        .enumerate()
+        .map(|(i, d)| {
+            let sem = sem.clone();
+            let url = mock_api::url(
+                "llm",
+                d.latency_ms,
+                &[("id", i.to_string()), ("fail", u8::from(d.fails).to_string())],
+            );
+            cx.spawn(format!("complete({i})"), move |cx| async move {
+                let _permit = sem.acquire(&cx).await;
+                let resp = cx.fetch(&url, Some(timeout)).await?.error_for_status()?;
+                Ok(resp.body.chars().take(40).collect::<String>())
+            })
+        })
+        .collect();
+    let results = cx.gather_settled(handles).await;
+    let (mut ok, mut failed, mut timed_out) = (0, 0, 0);
+    for (i, r) in results.iter().enumerate() {
+        match r {
+            Ok(body) => {
+                ok += 1;
+                cx.print(format!("{i} ok: {body}"));
+            }
+            Err(e @ TaskError::Timeout(_)) => {
+                timed_out += 1;
+                cx.print(format!("{i} error: {e}"));
+            }
+            Err(e) => {
+                failed += 1;
+                cx.print(format!("{i} error: {e}"));
+            }
+        }
+    }
+    cx.print(format!(
+        "{ok} ok, {failed} failed, {timed_out} timed out in {}",
+        fmt_ms(cx.now())
+    ));
+    Ok(())
+}

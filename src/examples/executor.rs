@@ -1,0 +1,128 @@
+//! `executor`: CPU work offloaded to a worker keeps the loop free.
+
+use futures::FutureExt;
+
+use super::{secs, Lesson};
+use crate::core::params::{Kind, ParamSpec, Values};
+use crate::core::task::fmt_ms;
+use crate::runtime::{Cx, TaskError};
+
+/// How often the ticker task wants to tick.
+const TICK_MS: f64 = 100.0;
+
+const PARAMS: &[ParamSpec] = &[
+    ParamSpec {
+        key: "work",
+        label: "CPU work",
+        help: "How long the CPU-bound function computes.",
+        kind: Kind::Int {
+            min: 0,
+            max: 5000,
+            default: 600,
+            unit: "ms",
+        },
+    },
+    ParamSpec {
+        key: "offload",
+        label: "Offload",
+        help: "1: run it in an executor (a real Web Worker); 0: call it inline on the loop.",
+        kind: Kind::Flag { default: true },
+    },
+];
+
+/// The lesson.
+pub static LESSON: Lesson = Lesson {
+    id: "executor",
+    title: "CPU work in an executor keeps the loop free",
+    group: "Real I/O and executors",
+    summary: "run_in_executor moves blocking work off the event loop.",
+    explanation: &[
+        "A CPU-bound function has no await inside: while it computes, the event loop cannot run anything else. Called inline from a coroutine, it freezes every other task for as long as it runs.",
+        "loop.run_in_executor() runs it on another thread and gives the loop a future to await. Here the executor is a real Web Worker: the work runs on another thread of your browser while the ticker task keeps ticking on time. Switch offload to 0 to see the loop freeze instead.",
+    ],
+    params: PARAMS,
+    claim,
+    expected_ms,
+    python,
+    main: |cx, p| main(cx, p).boxed_local(),
+};
+
+fn expected_ms(p: &Values) -> f64 {
+    p.ms("work")
+}
+
+fn claim(p: &Values) -> String {
+    let w = fmt_ms(p.ms("work"));
+    if p.flag("offload") {
+        format!("The worker computes for {w} on its own thread; meanwhile ticker() ticks every 100 ms on time and loop lag stays small.")
+    } else {
+        format!("Inline, the computation holds the loop for {w}: ticker() misses its ticks and loop lag shows about {w}.")
+    }
+}
+
+fn python(p: &Values) -> String {
+    let call = if p.flag("offload") {
+        format!("    primes = await loop.run_in_executor(pool, count_primes, {w})   # another thread", w = secs(p.ms("work")))
+    } else {
+        format!("    primes = count_primes({w})                  # inline: the loop is stuck here", w = secs(p.ms("work")))
+    };
+    format!(
+        r#"import asyncio, time
+from concurrent.futures import ProcessPoolExecutor
+
+def count_primes(seconds):                 # CPU-bound, no await inside
+    end, n, found = time.monotonic() + seconds, 2, 0
+    while time.monotonic() < end:
+        found += all(n % d for d in range(2, int(n ** 0.5) + 1))
+        n += 1
+    return found
+
+async def ticker():
+    while True:
+        await asyncio.sleep(0.1)
+        print("tick")
+
+async def main():
+    loop = asyncio.get_running_loop()
+    t = asyncio.create_task(ticker())
+    with ProcessPoolExecutor() as pool:
+{call}
+    print(f"found {{primes}} primes")
+    t.cancel()
+
+asyncio.run(main())
+"#
+    )
+}
+
+async fn ticker(cx: Cx) -> Result<(), TaskError> {
+    let mut due = TICK_MS;
+    loop {
+        cx.sleep(TICK_MS).await;
+        let late = (cx.now() - due).max(0.0);
+        if late >= TICK_MS / 2.0 {
+            cx.print(format!("tick ({} late)", fmt_ms(late)));
+        } else {
+            cx.print("tick");
+        }
+        due = cx.now() + TICK_MS;
+    }
+}
+
+async fn main(cx: Cx, p: Values) -> Result<(), TaskError> {
+    let work = p.ms("work");
+    let t = cx.spawn("ticker()", ticker);
+    cx.sleep(0.0).await;
+    let primes = if p.flag("offload") {
+        let job = cx.spawn(
+            format!("run_in_executor(count_primes, {})", secs(work)),
+            move |cx| async move { cx.run_in_worker(work).await },
+        );
+        cx.join(job).await?
+    } else {
+        cx.compute_inline(work)
+    };
+    cx.print(format!("found {primes} primes"));
+    t.cancel();
+    Ok(())
+}

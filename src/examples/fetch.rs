@@ -1,0 +1,162 @@
+//! `fetch`: real HTTP requests, made concurrently.
+
+use futures::FutureExt;
+
+use super::{secs, Lesson};
+use crate::core::mock_api;
+use crate::core::params::{Kind, ParamSpec, Values};
+use crate::core::task::fmt_ms;
+use crate::runtime::{Cx, TaskError};
+
+const PARAMS: &[ParamSpec] = &[
+    ParamSpec {
+        key: "tasks",
+        label: "Requests",
+        help: "How many requests to make at once.",
+        kind: Kind::Int {
+            min: 1,
+            max: 20,
+            default: 5,
+            unit: "",
+        },
+    },
+    ParamSpec {
+        key: "delay",
+        label: "Server latency",
+        help: "How long the bundled mock API takes to answer.",
+        kind: Kind::Int {
+            min: 0,
+            max: 10_000,
+            default: 800,
+            unit: "ms",
+        },
+    },
+    ParamSpec {
+        key: "url",
+        label: "URL",
+        help: "Leave empty for the bundled mock API, or give any URL (it must allow cross-origin requests).",
+        kind: Kind::Text {
+            default: "",
+            max_len: 2000,
+        },
+    },
+];
+
+/// The lesson.
+pub static LESSON: Lesson = Lesson {
+    id: "fetch",
+    title: "Concurrent HTTP requests",
+    group: "Real I/O and executors",
+    summary: "Real fetches through the browser, overlapping while they wait.",
+    explanation: &[
+        "These are real HTTP requests made by your browser's fetch, answered by a mock API that ships with the playground (a service worker), so the lesson works offline. Each request waits on the network, not on the CPU: while one waits, the loop starts and finishes the others.",
+        "With gather(..., return_exceptions=True) every request ends on its own: a refused request (offline, unknown host, a server that does not allow cross-origin requests), a non-2xx status or a body that is not JSON becomes that lane's error, in words, and the others carry on. Give any URL to try a real server.",
+    ],
+    params: PARAMS,
+    claim,
+    expected_ms,
+    python,
+    main: |cx, p| main(cx, p).boxed_local(),
+};
+
+fn expected_ms(p: &Values) -> f64 {
+    if p.text("url").is_empty() {
+        p.ms("delay")
+    } else {
+        0.0
+    }
+}
+
+fn claim(p: &Values) -> String {
+    let n = p.int("tasks");
+    if p.text("url").is_empty() {
+        format!(
+            "{n} requests that each take {} end together at about {}, not {}: all {n} are fetching at once.",
+            fmt_ms(p.ms("delay")),
+            fmt_ms(p.ms("delay")),
+            fmt_ms(p.ms("delay") * n as f64)
+        )
+    } else {
+        format!("{n} requests to your URL run at once; each lane ends done or failed with the reason in words.")
+    }
+}
+
+fn target(p: &Values, i: i64) -> String {
+    let url = p.text("url");
+    if url.is_empty() {
+        mock_api::url("get", p.ms("delay"), &[("id", i.to_string())])
+    } else {
+        url.to_string()
+    }
+}
+
+fn python(p: &Values) -> String {
+    let url = if p.text("url").is_empty() {
+        format!(
+            "\"{}get?id={{i}}&delay={}\"",
+            mock_api::PREFIX,
+            p.int("delay")
+        )
+    } else {
+        format!("\"{}\"", p.text("url").replace('"', "%22"))
+    };
+    format!(
+        r#"import asyncio
+import aiohttp
+
+async def fetch_user(session, i):
+    url = f{url}
+    async with session.get(url) as resp:   # waits on the network: the loop runs others
+        resp.raise_for_status()             # a non-2xx status raises
+        return await resp.json()            # a body that is not JSON raises
+
+async def main():
+    async with aiohttp.ClientSession() as session:
+        results = await asyncio.gather(
+            *(fetch_user(session, i) for i in range({n})),
+            return_exceptions=True,         # every request ends on its own
+        )
+    for i, r in enumerate(results):
+        print(i, r)
+
+asyncio.run(main())   # server latency {d} s
+"#,
+        n = p.int("tasks"),
+        d = secs(p.ms("delay")),
+    )
+}
+
+fn looks_like_json(body: &str) -> bool {
+    matches!(body.trim_start().chars().next(), Some('{' | '['))
+}
+
+async fn fetch_user(cx: Cx, url: String) -> Result<String, TaskError> {
+    let resp = cx.fetch(&url, None).await?.error_for_status()?;
+    if !looks_like_json(&resp.body) {
+        return Err(TaskError::Raised(
+            "ContentTypeError: the body is not JSON".to_string(),
+        ));
+    }
+    let body: String = resp.body.chars().take(60).collect();
+    cx.print(format!("{} {body}", resp.status));
+    Ok(body)
+}
+
+async fn main(cx: Cx, p: Values) -> Result<(), TaskError> {
+    let handles = (0..p.int("tasks"))
+        .map(|i| {
+            let url = target(&p, i);
+            cx.spawn(format!("fetch_user({i})"), move |cx| fetch_user(cx, url))
+        })
+        .collect();
+    let results = cx.gather_settled(handles).await;
+    let ok = results.iter().filter(|r| r.is_ok()).count();
+    for (i, r) in results.iter().enumerate() {
+        match r {
+            Ok(body) => cx.print(format!("{i} {body}")),
+            Err(e) => cx.print(format!("{i} {e}")),
+        }
+    }
+    cx.print(format!("{ok} of {} requests succeeded", results.len()));
+    Ok(())
+}
