@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-export const DIST = path.resolve(here, '..', 'dist');
+export const DIST = process.env.E2E_DIST ? path.resolve(process.env.E2E_DIST) : path.resolve(here, '..', 'dist');
 export const SHOTS = path.resolve(here, 'artifacts');
 fs.mkdirSync(SHOTS, { recursive: true });
 

@@ -4,8 +4,12 @@
 use leptos::prelude::*;
 
 use crate::components::catalog::Catalog;
+use crate::components::help_panel::HelpPanel;
 use crate::components::lesson_view::LessonView;
 use crate::components::notices::Notices;
+use crate::components::run_view::ViewMode;
+use crate::components::theme_toggle::ThemeToggle;
+use crate::embed::{self, RunWatch};
 use crate::core::params::{parse_query, PageState, Values};
 use crate::examples::{self, lookup};
 use crate::run_ctl::RunCtl;
@@ -25,6 +29,7 @@ impl PageCtx {
     /// parameters, adding a history entry.
     pub fn open(&self, example: Option<&'static str>) {
         let ctl = expect_context::<RunCtl>();
+        self.stop();
         ctl.reset();
         self.notices.set(Vec::new());
         self.page.update(|p| {
@@ -36,6 +41,31 @@ impl PageCtx {
             p.autorun = false;
         });
         web::push_url(&self.page.with_untracked(PageState::to_query));
+    }
+
+    /// Runs the open lesson with the current parameters. A live run is
+    /// stopped first, and its end reported to an embedding page before the
+    /// new run replaces it.
+    pub fn run(&self) {
+        let Some(ctl) = use_context::<RunCtl>() else {
+            return;
+        };
+        self.stop();
+        let p = self.page.get_untracked();
+        if let Some(lesson) = p.example.and_then(examples::find) {
+            ctl.start(lesson, p.values, p.speed);
+        }
+    }
+
+    /// Stops the live run, if any, and reports its end to an embedding page.
+    pub fn stop(&self) {
+        let Some(ctl) = use_context::<RunCtl>() else {
+            return;
+        };
+        ctl.stop();
+        if let Some(watch) = use_context::<RunWatch>() {
+            ctl.snapshot.with_untracked(|s| watch.observe(s));
+        }
     }
 }
 
@@ -60,8 +90,12 @@ pub fn Playground(
     let page = RwSignal::new(initial);
     let ctx = PageCtx { page, notices };
     let ctl = RunCtl::new();
+    let watch = RunWatch::new(page);
     provide_context(ctx);
     provide_context(ctl);
+    provide_context(watch);
+    provide_context(ViewMode(RwSignal::new(false)));
+    embed::install(ctx, ctl, watch);
 
     // The URL always reflects the lesson and its parameters.
     Effect::new(move || {
@@ -71,7 +105,9 @@ pub fn Playground(
     Effect::new(move || web::apply_theme(page.with(|p| p.theme)));
 
     // Back/forward between lessons.
+    let owner = Owner::current().unwrap_or_default();
     let popstate = window_event_listener(leptos::ev::popstate, move |_| {
+        owner.with(|| ctx.stop());
         ctl.reset();
         let p = read_url();
         notices.set(p.notices.clone());
@@ -81,8 +117,14 @@ pub fn Playground(
 
     if autorun {
         let p = page.get_untracked();
-        if let Some(lesson) = p.example.and_then(examples::find) {
-            request_animation_frame(move || ctl.start(lesson, p.values, p.speed));
+        if p.example.and_then(examples::find).is_some() {
+            let owner = Owner::current().unwrap_or_default();
+            // Let the mock API's service worker take control first (bounded),
+            // so a first visit's autorun is timed like any other run.
+            leptos::task::spawn_local(async move {
+                crate::runtime::net::mock_ready().await;
+                request_animation_frame(move || owner.with(|| ctx.run()));
+            });
         }
     }
 
@@ -126,6 +168,7 @@ pub fn Playground(
                         " async playground"
                     </a>
                     <span class="tagline">"asyncio lessons, run for real on your browser's event loop"</span>
+                    <ThemeToggle/>
                 </header>
             </Show>
             <main class="content">
@@ -135,6 +178,7 @@ pub fn Playground(
                     None => view! { <Catalog/> }.into_any(),
                 }}
             </main>
+            <HelpPanel/>
         </div>
     }
 }

@@ -1,15 +1,36 @@
 //! The run controller: starts and stops runs, and keeps one snapshot of the
 //! current run's log fresh with a single requestAnimationFrame loop (not one
 //! per task). The loop runs only while a run is live.
+//!
+//! The snapshot is updated *in place* from the events recorded since the
+//! last frame ([`LiveView`]): a frame costs time in proportion to what
+//! happened during it, not to the size of the run, so a run of 10,000 tasks
+//! animates as smoothly as one of ten.
 
 use leptos::prelude::*;
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::JsCast;
 
+use crate::core::compare::{stall_of, Stall, STALL_MS};
+use crate::core::live::LiveView;
 use crate::core::params::Values;
-use crate::core::schedule::{stats, Stats};
+use crate::core::schedule::Stats;
 use crate::core::task::{tasks_at, TaskView};
-use crate::core::trace::{Ms, RunOutcome, TaskId};
+use crate::core::trace::{Ms, RunOutcome, Trace};
 use crate::examples::Lesson;
+use crate::runtime::clock::browser::perf_now;
 use crate::runtime::Run;
+
+/// Longest a run may take in real time before it is stopped (with a note).
+pub const MAX_RUN_REAL_MS: f64 = 10.0 * 60.0 * 1000.0;
+
+/// Most events a run may record before it is stopped (with a note): about
+/// 100 MB of log at worst, far beyond any lesson at its largest settings.
+pub const MAX_EVENTS: usize = 1_500_000;
+
+/// The URL key and value that make the next Run panic on purpose, to show
+/// (and test) the error panel.
+pub const DEBUG_PANIC: (&str, &str) = ("debug", "panic");
 
 /// The state of the run as `data-run-state` names it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -35,6 +56,15 @@ impl RunState {
             RunState::Finished => "finished",
             RunState::Stopped => "stopped",
             RunState::Deadlock => "deadlock",
+        }
+    }
+
+    fn of(outcome: Option<RunOutcome>) -> Self {
+        match outcome {
+            None => RunState::Running,
+            Some(RunOutcome::Finished) => RunState::Finished,
+            Some(RunOutcome::Stopped) => RunState::Stopped,
+            Some(RunOutcome::Deadlock) => RunState::Deadlock,
         }
     }
 }
@@ -67,6 +97,20 @@ pub struct Snapshot {
     pub stats: Stats,
     /// Events recorded so far.
     pub events: usize,
+    /// Bumped by every refresh that changed something.
+    pub rev: u64,
+    /// The `rev` at which each lane last changed (parallel to `tasks`):
+    /// views redraw only lanes newer than what they drew.
+    pub task_revs: Vec<u64>,
+    /// The loop's heartbeats so far: (time, lateness), scenario ms.
+    pub heartbeats: Vec<(Ms, Ms)>,
+    /// Stalls of the loop so far (heartbeats later than [`STALL_MS`]).
+    pub stalls: Vec<Stall>,
+    /// Whether the tab was hidden during the run: browsers throttle timers
+    /// in background tabs, so its timings are not what the code would do.
+    pub hidden_during_run: bool,
+    /// Why a limit stopped the run, if one did.
+    pub limit_note: Option<String>,
 }
 
 impl Snapshot {
@@ -79,43 +123,62 @@ impl Snapshot {
             console: Vec::new(),
             stats: Stats::default(),
             events: 0,
+            rev: 0,
+            task_revs: Vec::new(),
+            heartbeats: Vec::new(),
+            stalls: Vec::new(),
+            hidden_during_run: false,
+            limit_note: None,
         }
     }
 
-    fn of(run: &Run, example: &'static str) -> Self {
-        let trace = run.trace();
-        let tasks = tasks_at(&trace, None);
-        let name = |id: TaskId| {
-            tasks
-                .get(id.index())
-                .map(|t| t.name.clone())
-                .unwrap_or_default()
-        };
-        let console = trace
-            .console()
-            .map(|(at_ms, task, text)| Line {
-                at_ms,
-                task: name(task),
-                text: text.to_string(),
-            })
-            .collect();
-        let stats = stats(&trace);
-        let state = match stats.outcome {
-            None => RunState::Running,
-            Some(RunOutcome::Finished) => RunState::Finished,
-            Some(RunOutcome::Stopped) => RunState::Stopped,
-            Some(RunOutcome::Deadlock) => RunState::Deadlock,
-        };
-        Snapshot {
-            generation: run.generation(),
-            example,
-            state,
-            tasks,
-            console,
-            stats,
-            events: trace.len(),
+    /// Applies the events of `trace` that `live` has not seen yet.
+    fn catch_up(&mut self, live: &mut LiveView, trace: &Trace) {
+        let changes = live.catch_up(trace, &mut self.tasks);
+        self.rev += 1;
+        let rev = self.rev;
+        self.task_revs.resize(self.tasks.len(), rev);
+        for p in changes.lanes {
+            if let Some(r) = self.task_revs.get_mut(p) {
+                *r = rev;
+            }
         }
+        for (at_ms, task, text) in changes.printed {
+            let task = live
+                .lanes
+                .position(task)
+                .and_then(|p| self.tasks.get(p))
+                .map(|t| t.name.clone())
+                .unwrap_or_default();
+            self.console.push(Line { at_ms, task, text });
+        }
+        for &(at, lag) in &changes.heartbeats {
+            self.stalls.extend(stall_of(at, lag, STALL_MS));
+        }
+        self.heartbeats.extend(changes.heartbeats);
+        self.stats = live.stats.stats().clone();
+        self.state = RunState::of(self.stats.outcome);
+        self.events = live.consumed;
     }
+}
+
+/// The ideal run of the current lesson and parameters, on the virtual
+/// clock: what the code would do with perfectly punctual timers.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Ideal {
+    /// The generation of the real run it goes with.
+    pub generation: u32,
+    /// Its lanes, matched to the real ones by position and name.
+    pub tasks: Vec<TaskView>,
+    /// Its elapsed scenario time.
+    pub elapsed_ms: Ms,
+}
+
+struct Live {
+    run: Run,
+    example: &'static str,
+    started_real_ms: f64,
+    view: LiveView,
 }
 
 /// Handle to the run controller (cheap to copy; lives in context).
@@ -127,9 +190,28 @@ pub struct RunCtl {
     pub now_ms: RwSignal<Ms>,
     /// The ideal duration of the current lesson and parameters (virtual clock).
     pub ideal_ms: RwSignal<Ms>,
-    run: StoredValue<Option<(Run, &'static str)>, LocalStorage>,
+    /// The ideal run's lanes (virtual clock), for the overlay.
+    pub ideal: RwSignal<Ideal>,
+    live: StoredValue<Option<Live>, LocalStorage>,
+    ideal_trace: StoredValue<Option<Trace>, LocalStorage>,
     generation: StoredValue<u32>,
     frame: StoredValue<Option<AnimationFrameRequestHandle>>,
+    on_visibility: StoredValue<Option<Closure<dyn FnMut()>>, LocalStorage>,
+}
+
+fn document() -> Option<web_sys::Document> {
+    web_sys::window().and_then(|w| w.document())
+}
+
+fn tab_hidden() -> bool {
+    document().is_some_and(|d| d.hidden())
+}
+
+/// Whether the page's URL asks the next Run to panic (see [`DEBUG_PANIC`]).
+fn panic_requested() -> bool {
+    let q = crate::web::location_search();
+    form_urlencoded::parse(q.trim_start_matches('?').as_bytes())
+        .any(|(k, v)| k == DEBUG_PANIC.0 && v == DEBUG_PANIC.1)
 }
 
 impl RunCtl {
@@ -139,10 +221,14 @@ impl RunCtl {
             snapshot: RwSignal::new(Snapshot::idle()),
             now_ms: RwSignal::new(0.0),
             ideal_ms: RwSignal::new(0.0),
-            run: StoredValue::new_local(None),
+            ideal: RwSignal::new(Ideal::default()),
+            live: StoredValue::new_local(None),
+            ideal_trace: StoredValue::new_local(None),
             generation: StoredValue::new(0),
             frame: StoredValue::new(None),
+            on_visibility: StoredValue::new_local(None),
         };
+        ctl.watch_visibility();
         on_cleanup(move || ctl.dispose());
         ctl
     }
@@ -151,7 +237,10 @@ impl RunCtl {
     /// stopped first (its timers cleared, its late events ignored).
     pub fn start(&self, lesson: &'static Lesson, values: Values, speed: f64) {
         self.stop();
-        let ideal = Run::simulate(lesson.main_fn(values.clone())).last_ms();
+        if panic_requested() {
+            panic!("debug=panic: this Run panics on purpose, to show the error panel");
+        }
+        let ideal = Run::simulate(lesson.main_fn(values.clone()));
         let generation = self.generation.try_update_value(|g| {
             *g += 1;
             *g
@@ -159,18 +248,35 @@ impl RunCtl {
         let Some(generation) = generation else { return };
         let run = Run::new_browser(generation, speed);
         run.start(lesson.main_fn(values));
-        self.ideal_ms.set(ideal);
+        self.ideal_ms.set(ideal.last_ms());
+        self.ideal.set(Ideal {
+            generation,
+            tasks: tasks_at(&ideal, None),
+            elapsed_ms: ideal.last_ms(),
+        });
+        self.ideal_trace.set_value(Some(ideal));
         self.now_ms.set(0.0);
-        self.snapshot.set(Snapshot::of(&run, lesson.id));
-        self.run.set_value(Some((run, lesson.id)));
+        let mut view = LiveView::default();
+        let mut snap = Snapshot::idle();
+        snap.generation = generation;
+        snap.example = lesson.id;
+        snap.hidden_during_run = tab_hidden();
+        snap.catch_up(&mut view, &run.trace());
+        self.snapshot.set(snap);
+        self.live.set_value(Some(Live {
+            run,
+            example: lesson.id,
+            started_real_ms: perf_now(),
+            view,
+        }));
         self.schedule_frame();
     }
 
     /// Stops the live run, if any.
     pub fn stop(&self) {
         let live = self
-            .run
-            .try_with_value(|r| r.as_ref().map(|(run, _)| run.clone()))
+            .live
+            .try_with_value(|l| l.as_ref().map(|l| l.run.clone()))
             .flatten();
         if let Some(run) = live {
             run.stop();
@@ -178,10 +284,41 @@ impl RunCtl {
         }
     }
 
+    /// A copy of the current run's event log (for exports and narration),
+    /// if there is a run. Prefer [`RunCtl::with_trace`] in anything that runs
+    /// every frame: a large run's log is megabytes.
+    pub fn trace(&self) -> Option<Trace> {
+        self.with_trace(Trace::clone)
+    }
+
+    /// Reads the current run's event log in place, if there is a run.
+    pub fn with_trace<R>(&self, f: impl FnOnce(&Trace) -> R) -> Option<R> {
+        self.live
+            .try_with_value(|l| l.as_ref().map(|l| f(&l.run.trace())))
+            .flatten()
+    }
+
+    /// Reads the ideal run's event log (virtual clock) in place, if there
+    /// is a run.
+    pub fn with_ideal_trace<R>(&self, f: impl FnOnce(&Trace) -> R) -> Option<R> {
+        self.ideal_trace
+            .try_with_value(|t| t.as_ref().map(f))
+            .flatten()
+    }
+
+    /// Timers and I/O of the current run still pending (0 once it ended).
+    pub fn pending_wakeups(&self) -> usize {
+        self.live
+            .try_with_value(|l| l.as_ref().map_or(0, |l| l.run.pending_wakeups()))
+            .unwrap_or(0)
+    }
+
     /// Forgets the run (e.g. when another lesson is opened).
     pub fn reset(&self) {
         self.stop();
-        self.run.set_value(None);
+        self.live.set_value(None);
+        self.ideal_trace.set_value(None);
+        self.ideal.set(Ideal::default());
         self.snapshot.set(Snapshot::idle());
         self.now_ms.set(0.0);
     }
@@ -190,9 +327,43 @@ impl RunCtl {
         if let Some(Some(h)) = self.frame.try_update_value(Option::take) {
             h.cancel();
         }
-        if let Some(Some((run, _))) = self.run.try_with_value(Clone::clone) {
+        if let Some(Some(run)) = self
+            .live
+            .try_with_value(|l| l.as_ref().map(|l| l.run.clone()))
+        {
             run.stop();
         }
+        if let (Some(Some(f)), Some(doc)) = (
+            self.on_visibility.try_update_value(Option::take),
+            document(),
+        ) {
+            let _ = doc
+                .remove_event_listener_with_callback("visibilitychange", f.as_ref().unchecked_ref());
+        }
+    }
+
+    /// Notes on the live run when the tab is hidden: timers in background
+    /// tabs are throttled (to once a second or less), which would make the
+    /// figures wrong without a word.
+    fn watch_visibility(&self) {
+        let ctl = *self;
+        let f = Closure::<dyn FnMut()>::new(move || {
+            if !tab_hidden() {
+                return;
+            }
+            let live = ctl
+                .snapshot
+                .try_with_untracked(|s| s.state == RunState::Running)
+                .unwrap_or(false);
+            if live {
+                ctl.snapshot.try_update(|s| s.hidden_during_run = true);
+            }
+        });
+        if let Some(doc) = document() {
+            let _ = doc
+                .add_event_listener_with_callback("visibilitychange", f.as_ref().unchecked_ref());
+        }
+        self.on_visibility.set_value(Some(f));
     }
 
     fn schedule_frame(&self) {
@@ -207,34 +378,68 @@ impl RunCtl {
 
     fn frame_tick(&self) {
         self.frame.try_set_value(None);
+        self.enforce_limits();
         if self.refresh() {
             self.schedule_frame();
         }
     }
 
-    /// Re-derives the snapshot if the log grew; returns whether the run is
-    /// still live.
-    fn refresh(&self) -> bool {
-        let Some(Some((run, example))) = self.run.try_with_value(Clone::clone) else {
-            return false;
-        };
-        let over = run.is_over();
-        let now = if over {
-            run.trace().last_ms()
-        } else {
-            run.now()
-        };
-        self.now_ms.try_set(now);
-        let changed = self
-            .snapshot
-            .try_with_untracked(|s| {
-                s.generation != run.generation() || s.events != run.trace().len()
+    /// Stops a run that outgrew its limits, saying which.
+    fn enforce_limits(&self) {
+        let over = self
+            .live
+            .try_with_value(|l| {
+                let l = l.as_ref()?;
+                if l.run.is_over() {
+                    return None;
+                }
+                if perf_now() - l.started_real_ms > MAX_RUN_REAL_MS {
+                    Some("Stopped after 10 minutes: a run may last at most 10 minutes of real time.".to_string())
+                } else if l.run.trace().len() > MAX_EVENTS {
+                    Some(format!(
+                        "Stopped after {MAX_EVENTS} events: a run may record at most that many."
+                    ))
+                } else {
+                    None
+                }
             })
-            .unwrap_or(false);
-        if changed {
-            self.snapshot.try_set(Snapshot::of(&run, example));
+            .flatten();
+        if let Some(note) = over {
+            self.stop();
+            self.snapshot.try_update(|s| s.limit_note = Some(note));
         }
-        !over
+    }
+
+    /// Applies the events recorded since the last refresh to the snapshot;
+    /// returns whether the run is still live.
+    fn refresh(&self) -> bool {
+        let ctl = *self;
+        self.live
+            .try_update_value(|l| {
+                let Some(l) = l.as_mut() else { return false };
+                let trace = l.run.trace();
+                let over = trace.outcome().is_some();
+                let now = if over { trace.last_ms() } else { l.run.now() };
+                ctl.now_ms.try_set(now);
+                let stale = ctl
+                    .snapshot
+                    .try_with_untracked(|s| s.generation != l.run.generation())
+                    .unwrap_or(true);
+                if stale {
+                    // Another run replaced this one's snapshot: start afresh.
+                    l.view = LiveView::default();
+                    let mut snap = Snapshot::idle();
+                    snap.generation = l.run.generation();
+                    snap.example = l.example;
+                    snap.catch_up(&mut l.view, &trace);
+                    ctl.snapshot.try_set(snap);
+                } else if trace.len() != l.view.consumed {
+                    ctl.snapshot
+                        .try_update(|s| s.catch_up(&mut l.view, &trace));
+                }
+                !over
+            })
+            .unwrap_or(false)
     }
 }
 

@@ -103,11 +103,9 @@ pub fn Controls(
     let ctx = expect_context::<PageCtx>();
     let ctl = expect_context::<RunCtl>();
     let running = move || ctl.snapshot.with(|s| s.state == RunState::Running);
-    let run = move |_| {
-        let p = ctx.page.get_untracked();
-        ctl.start(lesson, p.values, p.speed);
-    };
-    let stop = move |_| ctl.stop();
+    // Through the page so an embedding page hears how the last run ended.
+    let run = move |_| ctx.run();
+    let stop = move |_| ctx.stop();
     let speed = move || ctx.page.with(|p| p.speed);
     let set_speed = move |raw: String| {
         let (v, notice) = speed_spec().validate(&raw);

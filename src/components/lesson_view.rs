@@ -6,8 +6,10 @@ use crate::app::PageCtx;
 use crate::components::code_view::CodeView;
 use crate::components::console::Console;
 use crate::components::controls::Controls;
+use crate::components::loop_panel::LoopPanel;
 use crate::components::stats::Stats;
-use crate::components::timeline::Timeline;
+use crate::components::run_view::RunView;
+use crate::components::toolbar::Toolbar;
 use crate::examples::Lesson;
 
 /// The lesson view.
@@ -38,6 +40,7 @@ pub fn LessonView(
                     {lesson.group}
                 </p>
                 <h1 id="lesson-title">{lesson.title}</h1>
+                <Toolbar lesson=lesson/>
             </header>
             <div class="lesson-top">
                 <section class="explain" aria-label="Explanation">
@@ -50,7 +53,10 @@ pub fn LessonView(
                 <Controls lesson=lesson/>
             </div>
             <Stats/>
-            <Timeline/>
+            <div class="timeline-row">
+                <RunView/>
+                <LoopPanel/>
+            </div>
             <div class="lesson-bottom">
                 <CodeView lesson=lesson/>
                 <Console/>

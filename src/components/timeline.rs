@@ -1,85 +1,180 @@
-//! The timeline: one lane per task, its states over scenario time, and a
-//! playhead. Finished spans render once; only the open span of a live task
-//! and the playhead move, driven by the run controller's single frame loop.
+//! The timeline: the loop's heartbeat lane, one lane per task with its
+//! states over scenario time, the ideal run (virtual clock) faintly under
+//! each lane, how late each step really was, the loop's stalls, and a
+//! playhead.
+//!
+//! Finished spans render once; only the open span of a live task and the
+//! playhead move, driven by the run controller's single frame loop. A lane
+//! re-renders only when its task changed (`Snapshot::task_revs`). Runs with
+//! more than [`BIG_RUN`] tasks are drawn on a canvas instead
+//! ([`TimelineCanvas`]), with the contract's `[data-task]` elements kept as
+//! a light hidden index ([`TaskIndex`]).
 
 use leptos::prelude::*;
 
-use crate::core::task::{fmt_ms, TaskState, TaskView};
+use crate::components::loop_lane::LoopLane;
+use crate::components::task_index::TaskIndex;
+use crate::components::timeline_canvas::TimelineCanvas;
+use crate::core::compare::{end_lateness, ideal_for, late_text, span_lateness};
+use crate::core::svg::{axis_ms, tick_step};
+use crate::core::task::{fmt_ms, Span, TaskState, TaskView};
 use crate::core::trace::Ms;
 use crate::run_ctl::RunCtl;
 
-/// A "nice" tick step for an axis of `total` ms: 1, 2 or 5 times a power of ten.
-fn tick_step(total: Ms) -> Ms {
-    let rough = (total / 5.0).max(1.0);
-    let pow = 10f64.powf(rough.log10().floor());
-    [1.0, 2.0, 5.0, 10.0]
-        .into_iter()
-        .map(|m| m * pow)
-        .find(|s| *s >= rough)
-        .unwrap_or(pow * 10.0)
+/// Above this many tasks a run is drawn on a canvas, not as DOM lanes.
+pub const BIG_RUN: usize = 150;
+
+/// `ms` as a percentage of the axis, clamped to the track.
+pub(crate) fn pct(ms: Ms, axis: Ms) -> f64 {
+    if axis > 0.0 {
+        (ms / axis * 100.0).clamp(0.0, 100.0)
+    } else {
+        0.0
+    }
 }
 
-fn pct(ms: Ms, axis: Ms) -> f64 {
-    (ms / axis * 100.0).clamp(0.0, 100.0)
+/// A whole number of milliseconds for a data attribute.
+pub(crate) fn ms_attr(ms: Ms) -> String {
+    format!("{}", ms.round() as i64)
 }
 
-/// The lanes and the axis.
+/// The time axis in scenario ms: the ideal duration or now, whichever is
+/// larger, grown in whole ticks so the scale does not creep every frame.
+pub(crate) fn axis_memo(ctl: RunCtl) -> Memo<Ms> {
+    Memo::new(move |_| axis_ms(ctl.ideal_ms.get(), ctl.now_ms.get()))
+}
+
+/// The lanes, the axis, the loop lane and the notes on the run.
 #[component]
 pub fn Timeline() -> impl IntoView {
     let ctl = expect_context::<RunCtl>();
+    let snap = ctl.snapshot;
     let now = ctl.now_ms;
-    let axis = Memo::new(move |_| {
-        let ideal = ctl.ideal_ms.get();
-        let n = now.get();
-        let raw = ideal.max(n).max(1.0);
-        // Grow in steps so the scale does not creep every frame.
-        let step = tick_step(raw);
-        (raw / step).ceil() * step
-    });
+    let axis = axis_memo(ctl);
     let ticks = move || {
         let a = axis.get();
         let step = tick_step(a);
         let n = (a / step).round() as usize;
-        (0..=n).map(|i| i as f64 * step).collect::<Vec<_>>()
+        (0..=n).map(move |i| i as f64 * step)
     };
-    let has_tasks = move || ctl.snapshot.with(|s| !s.tasks.is_empty());
+    // Re-diff the lanes only when the run or its number of tasks changes.
+    let shape = Memo::new(move |_| snap.with(|s| (s.generation, s.tasks.len())));
+    let big = Memo::new(move |_| shape.get().1 > BIG_RUN);
+    let has_tasks = move || shape.get().1 > 0;
+    let hidden_tab = Memo::new(move |_| snap.with(|s| s.hidden_during_run));
+    let limit_note = Memo::new(move |_| snap.with(|s| s.limit_note.clone()));
+    let stalls = Memo::new(move |_| snap.with(|s| s.stalls.clone()));
+    let summary = move || {
+        let (state, elapsed) = snap.with(|s| (s.state, s.stats.elapsed_ms));
+        let ideal = ctl.ideal.with(|i| (i.generation == shape.get().0).then_some(i.elapsed_ms));
+        match (state, ideal) {
+            (crate::run_ctl::RunState::Finished, Some(i)) => Some(format!(
+                "Ideal run (virtual clock): {}; this run: {} ({}).",
+                fmt_ms(i),
+                fmt_ms(elapsed),
+                late_text(elapsed - i)
+            )),
+            (_, Some(i)) => Some(format!(
+                "Ideal run (virtual clock): {}. Faint bars under each lane show it.",
+                fmt_ms(i)
+            )),
+            _ => None,
+        }
+    };
     view! {
-        <section class="panel timeline-panel" aria-labelledby="timeline-title">
+        <section
+            class="panel timeline-panel"
+            aria-labelledby="timeline-title"
+            data-testid="timeline"
+            data-view=move || if big.get() { "canvas" } else { "lanes" }
+            data-tab-hidden=move || hidden_tab.get().then_some("true")
+        >
             <div class="timeline-head">
                 <h2 id="timeline-title" class="panel-title">"Timeline"</h2>
                 <Legend/>
             </div>
+            <Show when=move || hidden_tab.get()>
+                <p class="run-note warn" role="status" data-testid="run-note-hidden">
+                    "This tab was hidden during the run. Browsers slow down timers in background tabs, so the times below are not what the code would do: run it again with the tab in view."
+                </p>
+            </Show>
+            {move || limit_note.get().map(|n| view! {
+                <p class="run-note warn" role="status" data-testid="run-note-limit">{n}</p>
+            })}
+            {move || summary().map(|t| view! { <p class="run-note" data-testid="ideal-summary">{t}</p> })}
             <div class="timeline">
                 <div class="axis" aria-hidden="true">
                     <div class="lane-label"></div>
                     <div class="axis-track">
                         {move || {
                             ticks()
-                                .into_iter()
                                 .map(|t| {
                                     view! {
-                                        <span class="tick" style=format!("left:{}%", pct(t, axis.get_untracked()))>
+                                        <span class="tick" style:left=format!("{}%", pct(t, axis.get_untracked()))>
                                             {fmt_ms(t)}
                                         </span>
                                     }
                                 })
                                 .collect_view()
                         }}
+                        {move || {
+                            stalls
+                                .get()
+                                .into_iter()
+                                .map(|s| {
+                                    let a = axis.get();
+                                    view! {
+                                        <span
+                                            class="stall-mark"
+                                            data-testid="stall-mark"
+                                            style:left=format!("{}%", pct(s.from_ms, a))
+                                            style:width=format!("{}%", (pct(s.to_ms, a) - pct(s.from_ms, a)).max(0.3))
+                                            title=format!("the loop stalled for {} (from {})", fmt_ms(s.len_ms()), fmt_ms(s.from_ms))
+                                        ></span>
+                                    }
+                                })
+                                .collect_view()
+                        }}
                     </div>
                 </div>
+                <LoopLane axis=axis/>
                 <div class="lanes" role="list" aria-label="Tasks">
                     <For
-                        each=move || ctl.snapshot.with(|s| s.tasks.clone())
-                        key=|t| (t.id, t.spans.len(), t.state, t.end_ms.map(f64::to_bits))
-                        children=move |t| view! { <Lane task=t axis=axis/> }
+                        each=move || {
+                            let (g, n) = shape.get();
+                            let n = if n > BIG_RUN { 0 } else { n };
+                            (0..n).map(move |p| (g, p))
+                        }
+                        key=|k| *k
+                        children=move |(_, pos)| view! { <Lane pos=pos axis=axis/> }
                     />
+                    <Show when=move || big.get()>
+                        <TimelineCanvas axis=axis/>
+                        <TaskIndex/>
+                    </Show>
                     <div class="playhead-layer" aria-hidden="true">
                         <div class="lane-label"></div>
                         <div class="playhead-track">
+                            {move || {
+                                stalls
+                                    .get()
+                                    .into_iter()
+                                    .map(|s| {
+                                        let a = axis.get();
+                                        view! {
+                                            <div
+                                                class="stall-band"
+                                                style:left=format!("{}%", pct(s.from_ms, a))
+                                                style:width=format!("{}%", (pct(s.to_ms, a) - pct(s.from_ms, a)).max(0.3))
+                                            ></div>
+                                        }
+                                    })
+                                    .collect_view()
+                            }}
                             <div
                                 class="playhead"
                                 class:hidden=move || !has_tasks()
-                                style=move || format!("left:{}%", pct(now.get(), axis.get()))
+                                style:left=move || format!("{}%", pct(now.get(), axis.get()))
                             ></div>
                         </div>
                     </div>
@@ -92,76 +187,190 @@ pub fn Timeline() -> impl IntoView {
     }
 }
 
-/// One task's lane, with the contract's attributes.
+/// A span's end: its own, the task's end, or (still open) now.
+fn span_end(sp: &Span, task_end: Option<Ms>) -> Option<Ms> {
+    sp.to_ms.or(task_end)
+}
+
+/// One task's lane, with the contract's attributes, its ideal spans and
+/// how late it ran.
 #[component]
 fn Lane(
-    /// The task as of the last event that changed it.
-    task: TaskView,
+    /// Position of the task in the snapshot's lanes.
+    pos: usize,
     /// The axis length in scenario ms.
     axis: Memo<Ms>,
 ) -> impl IntoView {
     let ctl = expect_context::<RunCtl>();
-    let state = task.state.as_str();
-    let end = task.end_ms.map(|e| format!("{}", e.round()));
-    let label = match (&task.error, task.end_ms) {
-        (Some(e), _) => format!("{}: {state} ({e})", task.name),
-        (None, Some(e)) => format!("{}: {state} at {}", task.name, fmt_ms(e)),
-        (None, None) => format!("{}: {state}", task.name),
+    let snap = ctl.snapshot;
+    // Cheap per frame: a lane wakes only when its own task changed.
+    let rev = Memo::new(move |_| snap.with(|s| s.task_revs.get(pos).copied().unwrap_or(0)));
+    let task = Memo::new(move |_| {
+        rev.track();
+        snap.with_untracked(|s| s.tasks.get(pos).cloned())
+    });
+    let ideal = Memo::new(move |_| {
+        let t = task.get()?;
+        let g = snap.with_untracked(|s| s.generation);
+        ctl.ideal.with(|i| {
+            (i.generation == g)
+                .then(|| ideal_for(&i.tasks, pos, &t).cloned())
+                .flatten()
+        })
+    });
+    let late = Memo::new(move |_| {
+        let t = task.get()?;
+        ideal.with(|i| i.as_ref().and_then(|i| end_lateness(&t, i)))
+    });
+    let field = move |f: fn(&TaskView) -> String| move || task.with(|t| t.as_ref().map(f));
+    let state = move || task.with(|t| t.as_ref().map_or("created", |t| t.state.as_str()));
+    let label = move || {
+        task.with(|t| {
+            let t = t.as_ref()?;
+            let state = t.state.as_str();
+            let late = late.get().map(|l| format!(", {}", late_text(l))).unwrap_or_default();
+            Some(match (&t.error, t.end_ms) {
+                (Some(e), _) => format!("{}: {state} ({e}){late}", t.name),
+                (None, Some(e)) => format!("{}: {state} at {}{late}", t.name, fmt_ms(e)),
+                (None, None) => format!("{}: {state}", t.name),
+            })
+        })
     };
-    let end_ms = task.end_ms;
-    let spans = task.spans.clone();
+    let spans = move || {
+        let Some(t) = task.get() else {
+            return Vec::new();
+        };
+        let lateness = ideal.with(|i| i.as_ref().map(|i| span_lateness(&t, i)));
+        t.spans
+            .iter()
+            .enumerate()
+            .map(|(k, sp)| {
+                let late = lateness.as_ref().and_then(|l| l.get(k).copied().flatten());
+                real_span(sp, t.end_ms, late, axis, ctl.now_ms)
+            })
+            .collect::<Vec<_>>()
+    };
+    let ideal_spans = move || {
+        ideal.with(|i| {
+            let Some(i) = i.as_ref() else {
+                return Vec::new();
+            };
+            let mut out: Vec<_> = i
+                .spans
+                .iter()
+                .filter_map(|sp| {
+                    let to = span_end(sp, i.end_ms)?;
+                    let from = sp.from_ms;
+                    let st = sp.state.as_str();
+                    Some(view! {
+                        <div
+                            class=format!("ideal-span s-{st}")
+                            style:left=move || format!("{}%", pct(from, axis.get()))
+                            style:width=move || format!("{}%", (pct(to, axis.get()) - pct(from, axis.get())).max(0.0))
+                        ></div>
+                    }
+                    .into_any())
+                })
+                .collect();
+            if let Some(e) = i.end_ms {
+                out.push(
+                    view! {
+                        <div
+                            class="ideal-end"
+                            style:left=move || format!("{}%", pct(e, axis.get()))
+                            title=format!("ideal end: {}", fmt_ms(e))
+                        ></div>
+                    }
+                    .into_any(),
+                );
+            }
+            out
+        })
+    };
+    let end_mark = move || {
+        let t = task.get()?;
+        let e = t.end_ms?;
+        let st = t.state.as_str();
+        let late = late.get();
+        let side = move || if pct(e, axis.get()) > 80.0 { "late before" } else { "late" };
+        Some(view! {
+            <div
+                class=format!("end-mark s-{st}")
+                style:left=move || format!("{}%", pct(e, axis.get()))
+                title=format!("{st} at {}", fmt_ms(e))
+            ></div>
+            {late.filter(|l| l.abs() >= 0.5).map(|l| view! {
+                <span
+                    class=side
+                    data-testid="lane-late"
+                    style:left=move || format!("{}%", pct(e, axis.get()))
+                    title=format!("ended {} compared with the ideal run", late_text(l))
+                >
+                    {late_text(l)}
+                </span>
+            })}
+        })
+    };
     view! {
         <div
             class="lane"
             role="listitem"
             aria-label=label
             data-task=""
-            data-task-id=task.id.0
-            data-task-name=task.name.clone()
+            data-task-id=field(|t| t.id.0.to_string())
+            data-task-name=field(|t| t.name.clone())
             data-state=state
-            data-start-ms=format!("{}", task.start_ms.round())
-            data-end-ms=end
+            data-start-ms=field(|t| ms_attr(t.start_ms))
+            data-end-ms=move || task.with(|t| t.as_ref().and_then(|t| t.end_ms).map(ms_attr))
+            data-late-ms=move || late.get().map(ms_attr)
         >
             <div class="lane-label">
-                <span class="task-name" title=task.name.clone()>{task.name.clone()}</span>
-                <span class=format!("badge s-{state}")>{state}</span>
+                <span class="task-name" title=field(|t| t.name.clone())>{field(|t| t.name.clone())}</span>
+                <span class=move || format!("badge s-{}", state())>{state}</span>
             </div>
             <div class="lane-track">
-                {spans
-                    .into_iter()
-                    .map(|sp| {
-                        let from = sp.from_ms;
-                        let to = sp.to_ms.or(end_ms);
-                        let st = sp.state;
-                        let title = match &sp.detail {
-                            Some(d) => format!("{} {} ({} → {})", st.as_str(), d, fmt_ms(from), to.map(fmt_ms).unwrap_or_else(|| "now".into())),
-                            None => format!("{} ({} → {})", st.as_str(), fmt_ms(from), to.map(fmt_ms).unwrap_or_else(|| "now".into())),
-                        };
-                        let style = move || {
-                            let a = axis.get();
-                            let until = to.unwrap_or_else(|| ctl.now_ms.get());
-                            let left = pct(from, a);
-                            let width = (pct(until, a) - left).max(0.0);
-                            format!("left:{left}%;width:{width}%")
-                        };
-                        let text = if st == TaskState::Running { "" } else { st.as_str() };
-                        view! {
-                            <div class=format!("span s-{}", st.as_str()) style=style title=title>
-                                <span class="span-label">{text}</span>
-                            </div>
-                        }
-                    })
-                    .collect_view()}
-                {end_ms.map(|e| {
-                    view! {
-                        <div
-                            class=format!("end-mark s-{state}")
-                            style=move || format!("left:{}%", pct(e, axis.get()))
-                            title=format!("{state} at {}", fmt_ms(e))
-                        ></div>
-                    }
-                })}
+                <div class="ideal-layer" aria-hidden="true">{ideal_spans}</div>
+                {spans}
+                {end_mark}
             </div>
+        </div>
+    }
+}
+
+/// One real span, with its lateness against the ideal run in its tooltip.
+fn real_span(
+    sp: &Span,
+    task_end: Option<Ms>,
+    late: Option<Ms>,
+    axis: Memo<Ms>,
+    now: RwSignal<Ms>,
+) -> impl IntoView {
+    let from = sp.from_ms;
+    let to = span_end(sp, task_end);
+    let st = sp.state;
+    let until = to.map_or_else(|| "now".to_string(), fmt_ms);
+    let late = late
+        .filter(|l| l.abs() >= 0.5)
+        .map(|l| format!(" · began {}", late_text(l)))
+        .unwrap_or_default();
+    let title = match &sp.detail {
+        Some(d) => format!("{} {d} ({} → {until}){late}", st.as_str(), fmt_ms(from)),
+        None => format!("{} ({} → {until}){late}", st.as_str(), fmt_ms(from)),
+    };
+    let width = move || {
+        let a = axis.get();
+        let until = to.unwrap_or_else(|| now.get());
+        format!("{}%", (pct(until, a) - pct(from, a)).max(0.0))
+    };
+    let text = if st == TaskState::Running { "" } else { st.as_str() };
+    view! {
+        <div
+            class=format!("span s-{}", st.as_str())
+            style:left=move || format!("{}%", pct(from, axis.get()))
+            style:width=width
+            title=title
+        >
+            <span class="span-label">{text}</span>
         </div>
     }
 }
@@ -183,6 +392,8 @@ fn Legend() -> impl IntoView {
                     }
                 })
                 .collect_view()}
+            <li><span class="swatch swatch-ideal" aria-hidden="true"></span>"ideal (virtual clock)"</li>
+            <li><span class="swatch swatch-stall" aria-hidden="true"></span>"loop stalled"</li>
         </ul>
     }
 }

@@ -5,10 +5,26 @@
 //! - [`task`]: task states and lanes derived from the log.
 //! - [`params`]: every parameter's range and default, URL <-> values, notices.
 //! - [`schedule`]: statistics derived from the log.
+//! - [`live`]: the same derivations, applied incrementally as the log grows.
+//! - [`compare`]: ideal versus real: lateness of each step, loop stalls.
+//! - [`json`], [`embed_msg`], [`export`], [`svg`], [`share`]: embeds and exports.
+//! - [`narrate`], [`keys`], [`table`]: narration, shortcuts, the table view.
 #![deny(missing_docs)]
 
+pub mod compare;
+pub mod embed_msg;
+pub mod export;
 pub mod highlight;
+pub mod json;
+pub mod keys;
+pub mod live;
+pub mod narrate;
+pub mod loop_state;
+pub mod mock_api;
 pub mod params;
 pub mod schedule;
+pub mod share;
+pub mod svg;
+pub mod table;
 pub mod task;
 pub mod trace;

@@ -468,8 +468,10 @@ pub fn parse_query(query: &str, lookup: LessonLookup<'_>) -> PageState {
     }
 }
 
-/// Keys that belong to other parts of the app and are not corrections.
-pub const RESERVED_KEYS: &[&str] = &["t", "compare", "lang"];
+/// Keys that belong to other parts of the app and are not corrections
+/// (`debug=panic` makes the next Run panic on purpose, to show the error
+/// panel).
+pub const RESERVED_KEYS: &[&str] = &["t", "compare", "lang", "debug"];
 
 impl PageState {
     /// The query string (with `?`) that reproduces this state. Defaults of

@@ -1,7 +1,6 @@
 //! Statistics derived from the log: elapsed, concurrency, loop lag, progress.
 
-use super::task::TaskState;
-use super::trace::{EventKind, Ms, RunOutcome, TaskId, Trace};
+use super::trace::{Ms, RunOutcome, Trace};
 
 /// The figures a run shows.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -21,48 +20,13 @@ pub struct Stats {
     pub outcome: Option<RunOutcome>,
 }
 
-/// Computes the figures of a run from its log, sweeping events in order.
+/// Computes the figures of a run from its log, sweeping events in order
+/// (the fold the live view applies one event at a time:
+/// [`LiveStats`](super::live::LiveStats)).
 pub fn stats(trace: &Trace) -> Stats {
-    let mut states: Vec<Option<TaskState>> = Vec::new();
-    let mut in_flight = 0usize;
-    let mut s = Stats {
-        outcome: trace.outcome(),
-        elapsed_ms: trace.last_ms(),
-        ..Stats::default()
-    };
+    let mut live = super::live::LiveStats::default();
     for e in trace.events() {
-        if let EventKind::Heartbeat { lag_ms } = e.kind {
-            s.loop_lag_ms = s.loop_lag_ms.max(lag_ms);
-            continue;
-        }
-        if e.task == TaskId::LOOP {
-            continue;
-        }
-        let Some(next) = TaskState::after(&e.kind) else {
-            continue;
-        };
-        let idx = e.task.index();
-        if idx >= states.len() {
-            states.resize(idx + 1, None);
-        }
-        let prev = states[idx];
-        if prev.is_some_and(TaskState::is_final) {
-            continue;
-        }
-        if prev.is_none() {
-            s.total += 1;
-        }
-        if prev.is_some_and(TaskState::in_flight) {
-            in_flight -= 1;
-        }
-        if next.in_flight() {
-            in_flight += 1;
-        }
-        if next.is_final() {
-            s.finished += 1;
-        }
-        states[idx] = Some(next);
-        s.max_in_flight = s.max_in_flight.max(in_flight);
+        live.apply(e);
     }
-    s
+    live.stats().clone()
 }

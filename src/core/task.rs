@@ -125,16 +125,6 @@ pub struct TaskView {
     pub error: Option<String>,
 }
 
-fn detail(kind: &EventKind) -> Option<String> {
-    match kind {
-        EventKind::Sleeping { until_ms } => Some(format!("until {}", fmt_ms(*until_ms))),
-        EventKind::Fetching { what } => Some(what.clone()),
-        EventKind::Waiting { on } => Some(format!("on {on}")),
-        EventKind::Failed { message } => Some(message.clone()),
-        _ => None,
-    }
-}
-
 /// Formats scenario milliseconds for people: `850 ms`, `2.40 s`.
 pub fn fmt_ms(ms: Ms) -> String {
     if ms.abs() < 1000.0 {
@@ -145,74 +135,16 @@ pub fn fmt_ms(ms: Ms) -> String {
 }
 
 /// Every task of the run as of `at` (all events when `None`), in spawn order.
+/// The same fold the live view applies one event at a time
+/// ([`LiveTasks`](super::live::LiveTasks)).
 pub fn tasks_at(trace: &Trace, at: Option<Ms>) -> Vec<TaskView> {
-    let mut tasks: Vec<TaskView> = Vec::new();
+    let mut lanes = super::live::LiveTasks::default();
+    let mut tasks = Vec::new();
     for e in trace.events() {
         if at.is_some_and(|t| e.at_ms > t) {
             break;
         }
-        if e.task == TaskId::LOOP {
-            continue;
-        }
-        let name = match &e.kind {
-            EventKind::Created { name } | EventKind::Spawned { name } => Some(name),
-            _ => None,
-        };
-        let idx = e.task.index();
-        if let Some(name) = name {
-            if idx >= tasks.len() {
-                tasks.resize_with(idx + 1, || TaskView {
-                    id: TaskId(0),
-                    name: String::new(),
-                    state: TaskState::Created,
-                    start_ms: 0.0,
-                    end_ms: None,
-                    spans: Vec::new(),
-                    error: None,
-                });
-            }
-            let t = &mut tasks[idx];
-            if t.name.is_empty() {
-                t.id = e.task;
-                t.name = name.clone();
-                t.start_ms = e.at_ms;
-            }
-        }
-        let Some(t) = tasks.get_mut(idx) else {
-            continue;
-        };
-        let Some(state) = TaskState::after(&e.kind) else {
-            continue;
-        };
-        if t.end_ms.is_some() {
-            continue;
-        }
-        if let Some(last) = t.spans.last_mut() {
-            if last.state == state
-                && !matches!(
-                    e.kind,
-                    EventKind::Sleeping { .. } | EventKind::Waiting { .. }
-                )
-            {
-                continue;
-            }
-            last.to_ms = Some(e.at_ms);
-        }
-        t.state = state;
-        if let EventKind::Failed { message } = &e.kind {
-            t.error = Some(message.clone());
-        }
-        if state.is_final() {
-            t.end_ms = Some(e.at_ms);
-        } else {
-            t.spans.push(Span {
-                state,
-                from_ms: e.at_ms,
-                to_ms: None,
-                detail: detail(&e.kind),
-            });
-        }
+        lanes.apply(e, &mut tasks);
     }
-    tasks.retain(|t| !t.name.is_empty());
     tasks
 }

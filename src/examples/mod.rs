@@ -7,9 +7,25 @@ use futures::future::LocalBoxFuture;
 use crate::core::params::{ParamSpec, Values};
 use crate::runtime::{Cx, MainFn, TaskError};
 
+pub mod async_iterator;
+pub mod batch_llm;
+pub mod blocking_call;
+pub mod context_manager;
 pub mod coroutine;
+pub mod create_task;
+pub mod daemon;
+pub mod deadlock;
+pub mod executor;
+pub mod fetch;
+pub mod forgotten_await;
+pub mod gather_errors;
+pub mod queue;
+pub mod race_condition;
+pub mod retry;
 pub mod semaphore;
+pub mod semaphore_inside;
 pub mod sequential_vs_gather;
+pub mod timeout;
 
 /// A lesson of the playground.
 pub struct Lesson {
@@ -58,7 +74,23 @@ pub const GROUPS: &[&str] = &[
 pub static LESSONS: &[&Lesson] = &[
     &coroutine::LESSON,
     &sequential_vs_gather::LESSON,
+    &async_iterator::LESSON,
+    &context_manager::LESSON,
+    &create_task::LESSON,
+    &daemon::LESSON,
     &semaphore::LESSON,
+    &semaphore_inside::LESSON,
+    &gather_errors::LESSON,
+    &timeout::LESSON,
+    &retry::LESSON,
+    &queue::LESSON,
+    &race_condition::LESSON,
+    &deadlock::LESSON,
+    &blocking_call::LESSON,
+    &forgotten_await::LESSON,
+    &fetch::LESSON,
+    &batch_llm::LESSON,
+    &executor::LESSON,
 ];
 
 /// Finds a lesson by its URL id.

@@ -14,7 +14,7 @@ const PARAMS: &[ParamSpec] = &[
         help: "How many downloads to start.",
         kind: Kind::Int {
             min: 1,
-            max: 100,
+            max: 10_000,
             default: 9,
             unit: "",
         },

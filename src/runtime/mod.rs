@@ -8,9 +8,16 @@
 //! Every primitive records what its task does into the run's [`Trace`](crate::core::trace::Trace).
 
 pub mod clock;
+pub mod lock;
+pub mod net;
+pub mod queue;
 pub mod spawn;
 pub mod sync;
+pub mod timeout;
 mod virtual_loop;
+pub mod worker;
 
+pub use lock::{Lock, LockGuard};
+pub use queue::Queue;
 pub use spawn::{Cx, JoinHandle, MainFn, Run, TaskError};
 pub use sync::{Permit, Semaphore};

@@ -118,7 +118,7 @@ fn request(
 }
 
 #[cfg(target_arch = "wasm32")]
-pub use browser::prepare_mock_api;
+pub use browser::{mock_ready, prepare_mock_api};
 
 #[cfg(target_arch = "wasm32")]
 mod browser {
@@ -153,9 +153,10 @@ mod browser {
         let _ = container.register_with_options("sw.js", &opts);
     }
 
-    /// Whether a service worker controls the page, waiting briefly for one
-    /// that is starting.
-    async fn mock_ready() -> bool {
+    /// Whether a service worker controls the page, waiting briefly (about a
+    /// second) for one that is starting. The app awaits this before an
+    /// autorun, so a first visit's run is not slowed by the install.
+    pub async fn mock_ready() -> bool {
         prepare_mock_api();
         let Some(container) = web_sys::window().map(|w| w.navigator().service_worker()) else {
             return false;

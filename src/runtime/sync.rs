@@ -132,13 +132,13 @@ impl Semaphore {
             if s.granted.borrow().contains(&ticket) {
                 return true;
             }
-            if let Some(waiter) = s
-                .waiters
-                .borrow_mut()
-                .iter_mut()
-                .find(|x| x.ticket == ticket)
-            {
-                waiter.waker = Some(w.clone());
+            // Waiters are in ticket order: a binary search keeps 10,000
+            // waiters linear overall.
+            let mut waiters = s.waiters.borrow_mut();
+            if let Ok(i) = waiters.binary_search_by_key(&ticket, |x| x.ticket) {
+                if let Some(waiter) = waiters.get_mut(i) {
+                    waiter.waker = Some(w.clone());
+                }
             }
             false
         })
@@ -163,7 +163,12 @@ impl Drop for WaitGuard {
             return;
         }
         let ticket = self.ticket;
-        self.sem.waiters.borrow_mut().retain(|w| w.ticket != ticket);
+        {
+            let mut waiters = self.sem.waiters.borrow_mut();
+            if let Ok(i) = waiters.binary_search_by_key(&ticket, |w| w.ticket) {
+                waiters.remove(i);
+            }
+        }
         let was_granted = {
             let mut g = self.sem.granted.borrow_mut();
             let before = g.len();

@@ -71,6 +71,9 @@ pub(crate) struct VirtualLoop {
     seq: Cell<u64>,
     timers: RefCell<BinaryHeap<Reverse<TimerEntry>>>,
     tasks: RefCell<Vec<Option<LocalBoxFuture<'static, ()>>>>,
+    /// One waker per task, made once: a task polled again hands out the
+    /// same waker, so joiners can tell it is already registered.
+    wakers: RefCell<Vec<Waker>>,
     incoming: RefCell<Vec<LocalBoxFuture<'static, ()>>>,
     ready: Arc<Mutex<VecDeque<usize>>>,
 }
@@ -124,6 +127,10 @@ impl VirtualLoop {
             let mut tasks = self.tasks.borrow_mut();
             let idx = tasks.len();
             tasks.push(Some(fut));
+            self.wakers.borrow_mut().push(Waker::from(Arc::new(TaskWaker {
+                idx,
+                ready: self.ready.clone(),
+            })));
             if let Ok(mut q) = self.ready.lock() {
                 q.push_back(idx);
             }
@@ -137,10 +144,9 @@ impl VirtualLoop {
             let Some(idx) = next else { break };
             let fut = self.tasks.borrow_mut().get_mut(idx).and_then(Option::take);
             let Some(mut fut) = fut else { continue };
-            let waker = Waker::from(Arc::new(TaskWaker {
-                idx,
-                ready: self.ready.clone(),
-            }));
+            let Some(waker) = self.wakers.borrow().get(idx).cloned() else {
+                continue;
+            };
             let mut cx = Context::from_waker(&waker);
             if fut.as_mut().poll(&mut cx).is_pending() {
                 if let Some(slot) = self.tasks.borrow_mut().get_mut(idx) {
@@ -200,6 +206,7 @@ impl VirtualLoop {
     /// Drops every task future (used when the run is over).
     pub(crate) fn clear(&self) {
         self.tasks.borrow_mut().clear();
+        self.wakers.borrow_mut().clear();
         self.incoming.borrow_mut().clear();
         self.timers.borrow_mut().clear();
     }

@@ -65,6 +65,7 @@ impl Cx {
         match &self.run.clock {
             Clock::Virtual(v) => {
                 v.advance(work_ms);
+                self.run.virtual_lag(work_ms);
                 0
             }
             #[cfg(target_arch = "wasm32")]

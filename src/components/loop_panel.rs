@@ -1,0 +1,143 @@
+//! The loop panel: what the event loop holds right now — the running task,
+//! the ready queue, sleepers with wake times, I/O in flight, every lock,
+//! semaphore and queue with holders, waiters and items — and, after a
+//! deadlock, the wait-for cycle. All derived from the log.
+
+use leptos::prelude::*;
+
+use crate::core::loop_state::{loop_state, wait_for_cycle, Entry, LoopState};
+use crate::core::task::fmt_ms;
+use crate::run_ctl::{RunCtl, RunState};
+
+fn names(list: &[Entry], detail: impl Fn(&Entry) -> String) -> AnyView {
+    if list.is_empty() {
+        return view! { <p class="lp-none">"none"</p> }.into_any();
+    }
+    view! {
+        <ul class="lp-list">
+            {list
+                .iter()
+                .map(|e| {
+                    let d = detail(e);
+                    view! {
+                        <li>
+                            <span class="lp-name">{e.name.clone()}</span>
+                            {(!d.is_empty()).then(|| view! { <span class="lp-detail">{d}</span> })}
+                        </li>
+                    }
+                })
+                .collect_view()}
+        </ul>
+    }
+    .into_any()
+}
+
+fn section(title: &'static str, count: usize, body: AnyView) -> impl IntoView {
+    view! {
+        <section class="lp-section">
+            <h3>{title}<span class="lp-count">{count}</span></h3>
+            {body}
+        </section>
+    }
+}
+
+/// The panel beside the timeline.
+#[component]
+pub fn LoopPanel() -> impl IntoView {
+    let ctl = expect_context::<RunCtl>();
+    let state = Memo::new(move |_| {
+        // Re-derive whenever the snapshot changes (the log grew).
+        ctl.snapshot.with(|s| s.events);
+        ctl.trace().map(|t| loop_state(&t, None)).unwrap_or_default()
+    });
+    let deadlock = move || ctl.snapshot.with(|s| s.state == RunState::Deadlock);
+    let cycle = move || state.with(wait_for_cycle);
+    view! {
+        <aside class="panel loop-panel" aria-labelledby="loop-title" data-testid="loop-panel">
+            <h2 id="loop-title" class="panel-title">"Event loop"</h2>
+            {move || {
+                let s: LoopState = state.get();
+                let running = s.running.as_ref().map(|e| e.name.clone());
+                view! {
+                    <div class="lp-running" data-testid="loop-running">
+                        <span class="lp-label">"Running now"</span>
+                        <span class="lp-now">{running.unwrap_or_else(|| "nothing (idle, waiting for a timer or I/O)".into())}</span>
+                    </div>
+                    {section("Ready", s.ready.len(), names(&s.ready, |_| String::new()))}
+                    {section(
+                        "Sleeping",
+                        s.sleeping.len(),
+                        names(&s.sleeping, |e| format!("wakes at {}", fmt_ms(e.detail.parse().unwrap_or(0.0)))),
+                    )}
+                    {section("I/O in flight", s.io.len(), names(&s.io, |e| e.detail.clone()))}
+                    {section("Awaiting tasks", s.awaiting.len(), names(&s.awaiting, |e| e.detail.clone()))}
+                    {s
+                        .resources
+                        .iter()
+                        .map(|r| {
+                            let holders: Vec<String> = r.holders.iter().map(|h| h.1.clone()).collect();
+                            let waiters: Vec<String> = r.waiters.iter().map(|h| h.1.clone()).collect();
+                            view! {
+                                <section class="lp-section lp-resource" data-resource=r.name.clone()>
+                                    <h3>{r.name.clone()}</h3>
+                                    <p>
+                                        <span class="lp-label">"held by "</span>
+                                        {if holders.is_empty() { "nobody".to_string() } else { holders.join(", ") }}
+                                    </p>
+                                    <p>
+                                        <span class="lp-label">"waiting "</span>
+                                        {if waiters.is_empty() { "nobody".to_string() } else { waiters.join(" → ") }}
+                                    </p>
+                                </section>
+                            }
+                        })
+                        .collect_view()}
+                    {s
+                        .queues
+                        .iter()
+                        .map(|q| {
+                            let waiters: Vec<String> = q.waiters.iter().map(|h| h.1.clone()).collect();
+                            view! {
+                                <section class="lp-section lp-queue" data-queue=q.name.clone()>
+                                    <h3>{q.name.clone()}<span class="lp-count">{q.items.len()}</span></h3>
+                                    <ol class="lp-items" aria-label="Items, oldest first">
+                                        {q.items.iter().map(|i| view! { <li>{i.clone()}</li> }).collect_view()}
+                                    </ol>
+                                    <p>
+                                        <span class="lp-label">"waiting "</span>
+                                        {if waiters.is_empty() { "nobody".to_string() } else { waiters.join(" → ") }}
+                                    </p>
+                                </section>
+                            }
+                        })
+                        .collect_view()}
+                }
+            }}
+            <Show when=deadlock>
+                <section class="lp-deadlock" role="alert" data-testid="deadlock-cycle">
+                    <h3>"Deadlock: a wait-for cycle"</h3>
+                    <ol>
+                        {move || {
+                            cycle()
+                                .unwrap_or_default()
+                                .into_iter()
+                                .map(|e| {
+                                    view! {
+                                        <li>
+                                            <strong>{e.waiter}</strong>
+                                            " waits for "
+                                            <code>{e.resource}</code>
+                                            ", held by "
+                                            <strong>{e.holder}</strong>
+                                        </li>
+                                    }
+                                })
+                                .collect_view()
+                        }}
+                    </ol>
+                    <p>"No timer or I/O is pending, so nothing can ever break the cycle."</p>
+                </section>
+            </Show>
+        </aside>
+    }
+}

@@ -1,0 +1,361 @@
+//! What the event loop holds at a moment, derived from the log: the task it
+//! runs, the ready queue, sleepers with their wake times, I/O in flight, and
+//! every lock, semaphore and queue with its holders, waiters and items.
+//! Also the wait-for cycle of a deadlock.
+
+use super::trace::{EventKind, Ms, TaskId, Trace};
+
+/// A task as the loop panel lists it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Entry {
+    /// The task.
+    pub task: TaskId,
+    /// Its name.
+    pub name: String,
+    /// Since when it is in this list.
+    pub since_ms: Ms,
+    /// The detail: wake time, URL, what it awaits.
+    pub detail: String,
+}
+
+/// A lock, semaphore or other named resource.
+#[derive(Clone, Debug, PartialEq, Default)]
+pub struct Resource {
+    /// Its name, e.g. `Semaphore(3)` or `Lock(a)`.
+    pub name: String,
+    /// Tasks holding it, in the order they got it.
+    pub holders: Vec<(TaskId, String)>,
+    /// Tasks waiting for it, in arrival order.
+    pub waiters: Vec<(TaskId, String)>,
+}
+
+/// A queue and its items, oldest first.
+#[derive(Clone, Debug, PartialEq, Default)]
+pub struct QueueView {
+    /// Its name, e.g. `Queue(maxsize=2)`.
+    pub name: String,
+    /// Items in the queue, oldest first.
+    pub items: Vec<String>,
+    /// Tasks waiting on it (to put when full, to get when empty).
+    pub waiters: Vec<(TaskId, String)>,
+}
+
+/// The loop's state at a moment.
+#[derive(Clone, Debug, PartialEq, Default)]
+pub struct LoopState {
+    /// The task running right now, if any.
+    pub running: Option<Entry>,
+    /// Tasks ready to run, in the order they became ready.
+    pub ready: Vec<Entry>,
+    /// Tasks sleeping, soonest wake first.
+    pub sleeping: Vec<Entry>,
+    /// Fetches and worker jobs in flight.
+    pub io: Vec<Entry>,
+    /// Tasks awaiting other tasks (join, gather).
+    pub awaiting: Vec<Entry>,
+    /// Locks and semaphores.
+    pub resources: Vec<Resource>,
+    /// Queues.
+    pub queues: Vec<QueueView>,
+}
+
+fn is_queue(name: &str) -> bool {
+    name.starts_with("Queue")
+}
+
+fn is_resource(name: &str) -> bool {
+    ["Semaphore", "Lock", "Condition", "Event", "BoundedSemaphore"]
+        .iter()
+        .any(|p| name.starts_with(p))
+}
+
+#[derive(Clone)]
+enum Where {
+    Nowhere,
+    Running,
+    Ready,
+    Sleeping(Ms),
+    Io(String),
+    Waiting(String),
+}
+
+/// The loop's state after every event at or before `at` (all when `None`).
+pub fn loop_state(trace: &Trace, at: Option<Ms>) -> LoopState {
+    let mut names: Vec<String> = Vec::new();
+    let mut place: Vec<(Where, Ms)> = Vec::new();
+    let mut resources: Vec<Resource> = Vec::new();
+    let mut queues: Vec<QueueView> = Vec::new();
+    let mut worker_jobs: Vec<bool> = Vec::new();
+
+    for e in trace.events() {
+        if at.is_some_and(|t| e.at_ms > t) {
+            break;
+        }
+        if e.task == TaskId::LOOP {
+            continue;
+        }
+        let i = e.task.index();
+        if i >= names.len() {
+            names.resize(i + 1, String::new());
+            place.resize(i + 1, (Where::Nowhere, 0.0));
+            worker_jobs.resize(i + 1, false);
+        }
+        let name = names[i].clone();
+        let leave_waits = |place: &(Where, Ms), resources: &mut Vec<Resource>, queues: &mut Vec<QueueView>| {
+            if let Where::Waiting(on) = &place.0 {
+                for r in resources.iter_mut().filter(|r| &r.name == on) {
+                    r.waiters.retain(|(t, _)| *t != e.task);
+                }
+                for q in queues.iter_mut().filter(|q| &q.name == on) {
+                    q.waiters.retain(|(t, _)| *t != e.task);
+                }
+            }
+        };
+        let next = match &e.kind {
+            EventKind::Created { name } | EventKind::Spawned { name } => {
+                names[i] = name.clone();
+                matches!(e.kind, EventKind::Spawned { .. }).then_some(Where::Ready)
+            }
+            EventKind::Running => Some(if worker_jobs[i] { Where::Io("worker job".into()) } else { Where::Running }),
+            EventKind::Woken => Some(Where::Ready),
+            EventKind::Sleeping { until_ms } => Some(Where::Sleeping(*until_ms)),
+            EventKind::Fetching { what } => Some(Where::Io(what.clone())),
+            EventKind::Waiting { on } => {
+                if is_queue(on) {
+                    let q = find_queue(&mut queues, on);
+                    q.waiters.push((e.task, name.clone()));
+                } else if is_resource(on) {
+                    let r = find_resource(&mut resources, on);
+                    r.waiters.push((e.task, name.clone()));
+                }
+                Some(Where::Waiting(on.clone()))
+            }
+            EventKind::Done | EventKind::Failed { .. } | EventKind::Cancelled => {
+                for r in resources.iter_mut() {
+                    r.holders.retain(|(t, _)| *t != e.task);
+                }
+                Some(Where::Nowhere)
+            }
+            EventKind::Acquired { on } => {
+                let r = find_resource(&mut resources, on);
+                r.waiters.retain(|(t, _)| *t != e.task);
+                r.holders.push((e.task, name.clone()));
+                None
+            }
+            EventKind::Released { on } => {
+                let r = find_resource(&mut resources, on);
+                if let Some(pos) = r.holders.iter().position(|(t, _)| *t == e.task) {
+                    r.holders.remove(pos);
+                }
+                None
+            }
+            EventKind::QueuePut { queue, item } => {
+                find_queue(&mut queues, queue).items.push(item.clone());
+                None
+            }
+            EventKind::QueueGot { queue, item } => {
+                let q = find_queue(&mut queues, queue);
+                match q.items.iter().position(|x| x == item) {
+                    Some(pos) => {
+                        q.items.remove(pos);
+                    }
+                    None if !q.items.is_empty() => {
+                        q.items.remove(0);
+                    }
+                    None => {}
+                }
+                None
+            }
+            EventKind::Printed { .. } | EventKind::Heartbeat { .. } | EventKind::RunEnded { .. } => None,
+        };
+        if let Some(w) = next {
+            leave_waits(&place[i], &mut resources, &mut queues);
+            place[i] = (w, e.at_ms);
+        }
+    }
+
+    let mut s = LoopState {
+        resources,
+        queues,
+        ..LoopState::default()
+    };
+    for (i, (w, since)) in place.iter().enumerate() {
+        let entry = |detail: String| Entry {
+            task: TaskId(i as u32),
+            name: names[i].clone(),
+            since_ms: *since,
+            detail,
+        };
+        match w {
+            Where::Nowhere => {}
+            Where::Running => {
+                // Several "running" at one instant can only mean the latest
+                // one runs; the others were left for a wait we did not see.
+                let e = entry(String::new());
+                if s.running.as_ref().is_none_or(|r| r.since_ms <= e.since_ms) {
+                    s.running = Some(e);
+                }
+            }
+            Where::Ready => s.ready.push(entry(String::new())),
+            Where::Sleeping(until) => s.sleeping.push(entry(format!("{until}"))),
+            Where::Io(what) => s.io.push(entry(what.clone())),
+            Where::Waiting(on) if !is_queue(on) && !is_resource(on) => s.awaiting.push(entry(on.clone())),
+            Where::Waiting(_) => {}
+        }
+    }
+    s.ready.sort_by(|a, b| a.since_ms.total_cmp(&b.since_ms));
+    s.sleeping.sort_by(|a, b| {
+        let wa: f64 = a.detail.parse().unwrap_or(f64::MAX);
+        let wb: f64 = b.detail.parse().unwrap_or(f64::MAX);
+        wa.total_cmp(&wb)
+    });
+    s
+}
+
+fn find_resource<'a>(rs: &'a mut Vec<Resource>, name: &str) -> &'a mut Resource {
+    let pos = match rs.iter().position(|r| r.name == name) {
+        Some(p) => p,
+        None => {
+            rs.push(Resource {
+                name: name.to_string(),
+                ..Resource::default()
+            });
+            rs.len() - 1
+        }
+    };
+    &mut rs[pos]
+}
+
+fn find_queue<'a>(qs: &'a mut Vec<QueueView>, name: &str) -> &'a mut QueueView {
+    let pos = match qs.iter().position(|q| q.name == name) {
+        Some(p) => p,
+        None => {
+            qs.push(QueueView {
+                name: name.to_string(),
+                ..QueueView::default()
+            });
+            qs.len() - 1
+        }
+    };
+    &mut qs[pos]
+}
+
+/// One edge of a wait-for cycle: `waiter` waits for `resource`, held by `holder`.
+#[derive(Clone, Debug, PartialEq)]
+pub struct WaitEdge {
+    /// The waiting task's name.
+    pub waiter: String,
+    /// What it waits for.
+    pub resource: String,
+    /// Who holds it.
+    pub holder: String,
+}
+
+/// The first cycle in the wait-for graph (task → holder of what it awaits),
+/// in order around the cycle; `None` if there is none.
+pub fn wait_for_cycle(state: &LoopState) -> Option<Vec<WaitEdge>> {
+    let mut edges: Vec<(TaskId, String, TaskId, String, String)> = Vec::new();
+    for r in &state.resources {
+        for (w, wname) in &r.waiters {
+            for (h, hname) in &r.holders {
+                if h != w {
+                    edges.push((*w, wname.clone(), *h, hname.clone(), r.name.clone()));
+                }
+            }
+        }
+    }
+    for (start, ..) in &edges {
+        let mut path: Vec<usize> = Vec::new();
+        let mut at = *start;
+        while let Some(idx) = edges.iter().position(|e| e.0 == at) {
+            if let Some(pos) = path.iter().position(|&p| edges[p].0 == edges[idx].0) {
+                let cycle = path[pos..]
+                    .iter()
+                    .map(|&p| WaitEdge {
+                        waiter: edges[p].1.clone(),
+                        resource: edges[p].4.clone(),
+                        holder: edges[p].3.clone(),
+                    })
+                    .collect();
+                return Some(cycle);
+            }
+            path.push(idx);
+            at = edges[idx].2;
+            if path.len() > edges.len() {
+                break;
+            }
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::trace::Event;
+
+    fn ev(task: u32, at: Ms, kind: EventKind) -> Event {
+        Event {
+            run: 0,
+            task: TaskId(task),
+            at_ms: at,
+            kind,
+        }
+    }
+
+    #[test]
+    fn holders_waiters_sleepers_and_a_cycle() {
+        let mut t = Trace::new(0);
+        let spawn = |i: u32, n: &str| ev(i, 0.0, EventKind::Spawned { name: n.into() });
+        for e in [
+            spawn(0, "a()"),
+            spawn(1, "b()"),
+            spawn(2, "c()"),
+            ev(0, 0.0, EventKind::Running),
+            ev(0, 0.0, EventKind::Acquired { on: "Lock(x)".into() }),
+            ev(1, 0.0, EventKind::Running),
+            ev(1, 0.0, EventKind::Acquired { on: "Lock(y)".into() }),
+            ev(2, 0.0, EventKind::Running),
+            ev(2, 0.0, EventKind::Sleeping { until_ms: 500.0 }),
+            ev(0, 10.0, EventKind::Waiting { on: "Lock(y)".into() }),
+            ev(1, 10.0, EventKind::Waiting { on: "Lock(x)".into() }),
+        ] {
+            t.push(e);
+        }
+        let s = loop_state(&t, None);
+        assert!(s.running.is_none());
+        assert_eq!(s.sleeping.len(), 1);
+        assert_eq!(s.sleeping[0].name, "c()");
+        let x = s.resources.iter().find(|r| r.name == "Lock(x)").expect("x");
+        assert_eq!(x.holders, [(TaskId(0), "a()".to_string())]);
+        assert_eq!(x.waiters, [(TaskId(1), "b()".to_string())]);
+        let cycle = wait_for_cycle(&s).expect("cycle");
+        assert_eq!(cycle.len(), 2);
+        let edge = |w: &str, r: &str, h: &str| WaitEdge {
+            waiter: w.into(),
+            resource: r.into(),
+            holder: h.into(),
+        };
+        assert!(cycle.contains(&edge("a()", "Lock(y)", "b()")), "{cycle:?}");
+        assert!(cycle.contains(&edge("b()", "Lock(x)", "a()")), "{cycle:?}");
+        // Before the waits there is no cycle, and a() was running at 0.
+        let early = loop_state(&t, Some(5.0));
+        assert!(wait_for_cycle(&early).is_none());
+    }
+
+    #[test]
+    fn queue_items_come_and_go() {
+        let mut t = Trace::new(0);
+        for e in [
+            ev(0, 0.0, EventKind::Spawned { name: "p()".into() }),
+            ev(0, 0.0, EventKind::QueuePut { queue: "Queue(maxsize=2)".into(), item: "1".into() }),
+            ev(0, 0.0, EventKind::QueuePut { queue: "Queue(maxsize=2)".into(), item: "2".into() }),
+            ev(0, 1.0, EventKind::QueueGot { queue: "Queue(maxsize=2)".into(), item: "1".into() }),
+        ] {
+            t.push(e);
+        }
+        let s = loop_state(&t, None);
+        assert_eq!(s.queues[0].items, ["2"]);
+        assert_eq!(loop_state(&t, Some(0.5)).queues[0].items, ["1", "2"]);
+    }
+}

@@ -1,0 +1,108 @@
+//! `async-iterator`: `async for` over an async generator.
+
+use futures::{stream, FutureExt, StreamExt};
+
+use super::{secs, Lesson};
+use crate::core::params::{Kind, ParamSpec, Values};
+use crate::core::task::fmt_ms;
+use crate::runtime::{Cx, TaskError};
+
+const PARAMS: &[ParamSpec] = &[
+    ParamSpec {
+        key: "count",
+        label: "Values",
+        help: "How many values the generator yields.",
+        kind: Kind::Int {
+            min: 0,
+            max: 50,
+            default: 5,
+            unit: "",
+        },
+    },
+    ParamSpec {
+        key: "delay",
+        label: "Delay",
+        help: "How long the generator awaits before each value.",
+        kind: Kind::Int {
+            min: 0,
+            max: 10_000,
+            default: 300,
+            unit: "ms",
+        },
+    },
+];
+
+/// The lesson.
+pub static LESSON: Lesson = Lesson {
+    id: "async-iterator",
+    title: "async for over an async generator",
+    group: "Basics",
+    summary: "Values that arrive over time, one await per value.",
+    explanation: &[
+        "An async def function that contains yield is an async generator. async for calls its __anext__() for each value: the generator runs up to its next yield, and may await on the way (a network read, a timer), suspending the loop body's task meanwhile. The loop ends when the generator returns.",
+        "Nothing is computed ahead: the generator runs only when async for asks for the next value, and it runs inside the same task as the loop, so the timeline shows a single lane, main(), alternating between sleeping (inside the generator) and running (the loop body). Values arrive one delay apart.",
+    ],
+    params: PARAMS,
+    claim,
+    expected_ms,
+    python,
+    main: |cx, p| main(cx, p).boxed_local(),
+};
+
+fn expected_ms(p: &Values) -> f64 {
+    p.int("count") as f64 * p.ms("delay")
+}
+
+fn claim(p: &Values) -> String {
+    let (n, d) = (p.int("count"), p.ms("delay"));
+    format!(
+        "main() gets value i at (i + 1) × {}: {n} values, one per delay, the last at {}; then the loop ends and main() prints 'done'. One lane: the generator runs inside main()'s task.",
+        fmt_ms(d),
+        fmt_ms(expected_ms(p))
+    )
+}
+
+fn python(p: &Values) -> String {
+    format!(
+        r#"import asyncio
+
+async def ticker(count, delay):
+    for i in range(count):
+        await asyncio.sleep(delay)     # runs only when asked for the next value
+        yield i
+
+async def main():
+    async for value in ticker({n}, {d}):
+        print(f"got {{value}}")
+    print("done")
+
+asyncio.run(main())
+"#,
+        n = p.int("count"),
+        d = secs(p.ms("delay")),
+    )
+}
+
+async fn main(cx: Cx, p: Values) -> Result<(), TaskError> {
+    let count = p.int("count");
+    let delay = p.ms("delay");
+    // The async generator: a stream that awaits before yielding each value.
+    let gen_cx = cx.clone();
+    let ticker = stream::unfold(0, move |i| {
+        let cx = gen_cx.clone();
+        async move {
+            if i >= count {
+                return None;
+            }
+            cx.sleep(delay).await;
+            Some((i, i + 1))
+        }
+    });
+    let mut ticker = std::pin::pin!(ticker);
+    // `async for value in ticker(...)`
+    while let Some(value) = ticker.next().await {
+        cx.print(format!("got {value}"));
+    }
+    cx.print("done");
+    Ok(())
+}

@@ -1,0 +1,162 @@
+//! `blocking-call`: a blocking call inside a coroutine freezes the whole loop.
+
+use futures::FutureExt;
+
+use super::{secs, Lesson};
+use crate::core::params::{Kind, ParamSpec, Values};
+use crate::core::task::fmt_ms;
+use crate::runtime::{Cx, TaskError};
+
+const PARAMS: &[ParamSpec] = &[
+    ParamSpec {
+        key: "tasks",
+        label: "Fetches",
+        help: "How many well-behaved fetches run beside the blocking call.",
+        kind: Kind::Int {
+            min: 1,
+            max: 20,
+            default: 3,
+            unit: "",
+        },
+    },
+    ParamSpec {
+        key: "delay",
+        label: "Fetch delay",
+        help: "How long each fetch awaits (asyncio.sleep).",
+        kind: Kind::Int {
+            min: 0,
+            max: 10_000,
+            default: 300,
+            unit: "ms",
+        },
+    },
+    ParamSpec {
+        key: "block",
+        label: "Block",
+        help: "How long the blocking call holds the thread (time.sleep). The page really freezes that long.",
+        kind: Kind::Int {
+            min: 0,
+            max: 5_000,
+            default: 1000,
+            unit: "ms",
+        },
+    },
+];
+
+/// The lesson.
+pub static LESSON: Lesson = Lesson {
+    id: "blocking-call",
+    title: "A blocking call freezes the loop",
+    group: "Pitfalls",
+    summary: "time.sleep (or any CPU-bound or blocking call) stops every task.",
+    explanation: &[
+        "The event loop runs one thing at a time, on one thread. A coroutine gives the loop back only at an await. A blocking call such as time.sleep(), requests.get() or a long computation never awaits: until it returns, no other task runs, no timer fires, nothing is redrawn.",
+        "The run has two phases with the same tasks. In phase 1, compute_blocking() calls time.sleep(): here it is a real busy-wait on your browser's main thread, so this page really freezes for that long (try to scroll), the fetches due earlier end only when it returns, and the loop's heartbeat comes late by about as much (the loop lag figure). In phase 2, compute_awaiting() awaits asyncio.sleep() for the same time instead: the fetches end on time.",
+        "The fix for real blocking work is to await it elsewhere: asyncio.to_thread() or loop.run_in_executor() (the executor lesson), or an async library.",
+    ],
+    params: PARAMS,
+    claim,
+    expected_ms,
+    python,
+    main: |cx, p| main(cx, p).boxed_local(),
+};
+
+fn phase_ms(p: &Values) -> f64 {
+    p.ms("delay").max(p.ms("block"))
+}
+
+fn expected_ms(p: &Values) -> f64 {
+    2.0 * phase_ms(p)
+}
+
+fn claim(p: &Values) -> String {
+    let (n, d, b) = (p.int("tasks"), p.ms("delay"), p.ms("block"));
+    let phase = phase_ms(p);
+    if b > d {
+        format!(
+            "Phase 1: the {n} fetches due at {} end only at {}, {} late, when time.sleep returns; the page freezes and the loop lag shows about {}. Phase 2: with await asyncio.sleep they end on time, {} after they start. The run ends at {}.",
+            fmt_ms(d),
+            fmt_ms(b),
+            fmt_ms(b - d),
+            fmt_ms(b),
+            fmt_ms(d),
+            fmt_ms(2.0 * phase)
+        )
+    } else {
+        format!(
+            "The block ({}) is not longer than the fetches ({}), so it hides inside their wait: both phases take {}, yet in phase 1 the page still freezes for {} and the loop lag shows it. Raise block above delay to see the fetches come late.",
+            fmt_ms(b),
+            fmt_ms(d),
+            fmt_ms(phase),
+            fmt_ms(b)
+        )
+    }
+}
+
+fn python(p: &Values) -> String {
+    format!(
+        r#"import asyncio, time
+
+async def fetch(i):
+    await asyncio.sleep({d})             # well-behaved I/O: the loop runs others
+    print(f"fetch({{i}}) done")
+
+async def compute_blocking():
+    time.sleep({b})                      # blocks: the whole loop stops
+    print("time.sleep returned")
+
+async def compute_awaiting():
+    await asyncio.sleep({b})             # the same wait, awaited
+    print("asyncio.sleep returned")
+
+async def main():
+    print("phase 1: time.sleep inside a coroutine")
+    await asyncio.gather(*(fetch(i) for i in range({n})), compute_blocking())
+    print("phase 2: await asyncio.sleep instead")
+    await asyncio.gather(*(fetch(i) for i in range({n})), compute_awaiting())
+
+asyncio.run(main())
+"#,
+        n = p.int("tasks"),
+        d = secs(p.ms("delay")),
+        b = secs(p.ms("block")),
+    )
+}
+
+async fn fetch(cx: Cx, i: i64, delay: f64) -> Result<(), TaskError> {
+    cx.sleep(delay).await;
+    cx.print(format!("fetch({i}) done"));
+    Ok(())
+}
+
+async fn main(cx: Cx, p: Values) -> Result<(), TaskError> {
+    let n = p.int("tasks");
+    let delay = p.ms("delay");
+    let block = p.ms("block");
+    for phase in [1, 2] {
+        if phase == 1 {
+            cx.print("phase 1: time.sleep inside a coroutine");
+        } else {
+            cx.print("phase 2: await asyncio.sleep instead");
+        }
+        let mut handles: Vec<_> = (0..n)
+            .map(|i| cx.spawn(format!("fetch({i})"), move |cx| fetch(cx, i, delay)))
+            .collect();
+        if phase == 1 {
+            handles.push(cx.spawn("compute_blocking()", move |cx| async move {
+                // A real busy-wait on the loop's thread: nothing else runs.
+                cx.block(block);
+                cx.print("time.sleep returned");
+                Ok(())
+            }));
+        } else {
+            handles.push(cx.spawn("compute_awaiting()", move |cx| async move {
+                cx.sleep(block).await;
+                cx.print("asyncio.sleep returned");
+                Ok(())
+            }));
+        }
+        cx.gather(handles).await?;
+    }
+    Ok(())
+}

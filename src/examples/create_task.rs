@@ -1,0 +1,152 @@
+//! `create-task`: background tasks with `asyncio.create_task`, then `cancel()`.
+
+use futures::FutureExt;
+
+use super::{secs, Lesson};
+use crate::core::params::{Kind, ParamSpec, Values};
+use crate::core::task::fmt_ms;
+use crate::runtime::{Cx, TaskError};
+
+const PARAMS: &[ParamSpec] = &[
+    ParamSpec {
+        key: "interval_a",
+        label: "Interval a",
+        help: "How often worker a ticks.",
+        kind: Kind::Int {
+            min: 50,
+            max: 5_000,
+            default: 300,
+            unit: "ms",
+        },
+    },
+    ParamSpec {
+        key: "interval_b",
+        label: "Interval b",
+        help: "How often worker b ticks.",
+        kind: Kind::Int {
+            min: 50,
+            max: 5_000,
+            default: 700,
+            unit: "ms",
+        },
+    },
+    ParamSpec {
+        key: "cancel_after",
+        label: "Cancel after",
+        help: "When main() cancels both workers.",
+        kind: Kind::Int {
+            min: 0,
+            max: 10_000,
+            default: 1000,
+            unit: "ms",
+        },
+    },
+];
+
+/// The lesson.
+pub static LESSON: Lesson = Lesson {
+    id: "create-task",
+    title: "Background tasks and cancel()",
+    group: "Tasks and cancellation",
+    summary: "create_task starts work that runs on its own until cancelled.",
+    explanation: &[
+        "asyncio.create_task() wraps a coroutine in a task and schedules it right away: it starts running at the next turn of the loop, while the code that created it carries on. Here main() starts two workers that tick forever, then goes on with its own work (a sleep).",
+        "task.cancel() asks a task to stop: at its current await it receives a CancelledError, which ends it unless it catches the error. Awaiting a cancelled task raises CancelledError in the awaiting code, which is how main() knows each worker is gone. A worker ticks only at the instants strictly before the cancel: when a tick and the cancel fall on the same instant, main()'s timer was set first and wins.",
+    ],
+    params: PARAMS,
+    claim,
+    expected_ms,
+    python,
+    main: |cx, p| main(cx, p).boxed_local(),
+};
+
+/// Ticks of a worker of period `interval` before `cancel_after`.
+pub fn ticks_before(interval: f64, cancel_after: f64) -> i64 {
+    if interval <= 0.0 || cancel_after <= 0.0 {
+        return 0;
+    }
+    ((cancel_after / interval).ceil() as i64 - 1).max(0)
+}
+
+/// `1 time`, `3 times`.
+pub fn times(n: i64) -> String {
+    if n == 1 {
+        "1 time".to_string()
+    } else {
+        format!("{n} times")
+    }
+}
+
+fn expected_ms(p: &Values) -> f64 {
+    p.ms("cancel_after")
+}
+
+fn claim(p: &Values) -> String {
+    let (a, b, c) = (p.ms("interval_a"), p.ms("interval_b"), p.ms("cancel_after"));
+    format!(
+        "worker('a') ticks {} (every {}) and worker('b') {} (every {}); both lanes end cancelled at {}, when main() cancels them, and the console says so.",
+        times(ticks_before(a, c)),
+        fmt_ms(a),
+        times(ticks_before(b, c)),
+        fmt_ms(b),
+        fmt_ms(c)
+    )
+}
+
+fn python(p: &Values) -> String {
+    format!(
+        r#"import asyncio
+
+async def worker(name, interval):
+    n = 0
+    while True:                          # runs until cancelled
+        await asyncio.sleep(interval)
+        n += 1
+        print(f"{{name}} tick {{n}}")
+
+async def main():
+    a = asyncio.create_task(worker("a", {a}))   # scheduled now,
+    b = asyncio.create_task(worker("b", {b}))   # main() goes on
+    await asyncio.sleep({c})                    # the workers tick meanwhile
+    a.cancel()
+    b.cancel()
+    for name, task in (("a", a), ("b", b)):
+        try:
+            await task
+        except asyncio.CancelledError:
+            print(f"worker('{{name}}') cancelled")
+
+asyncio.run(main())
+"#,
+        a = secs(p.ms("interval_a")),
+        b = secs(p.ms("interval_b")),
+        c = secs(p.ms("cancel_after")),
+    )
+}
+
+async fn worker(cx: Cx, name: &'static str, interval: f64) -> Result<(), TaskError> {
+    let mut n = 0;
+    loop {
+        cx.sleep(interval).await;
+        n += 1;
+        cx.print(format!("{name} tick {n}"));
+    }
+}
+
+async fn main(cx: Cx, p: Values) -> Result<(), TaskError> {
+    let a_every = p.ms("interval_a").max(1.0);
+    let b_every = p.ms("interval_b").max(1.0);
+    let a = cx.spawn("worker('a')", move |cx| worker(cx, "a", a_every));
+    let b = cx.spawn("worker('b')", move |cx| worker(cx, "b", b_every));
+    cx.sleep(p.ms("cancel_after")).await;
+    a.cancel();
+    b.cancel();
+    for (name, task) in [("a", a), ("b", b)] {
+        match cx.join(task).await {
+            Err(TaskError::Cancelled) => cx.print(format!("worker('{name}') cancelled")),
+            Err(e) => return Err(e),
+            Ok(()) => cx.print(format!("worker('{name}') ended")),
+        }
+    }
+    Ok(())
+}

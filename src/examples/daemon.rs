@@ -1,0 +1,107 @@
+//! `daemon`: background tasks are cancelled when the main coroutine ends.
+
+use futures::FutureExt;
+
+use super::create_task::{ticks_before, times};
+use super::{secs, Lesson};
+use crate::core::params::{Kind, ParamSpec, Values};
+use crate::core::task::fmt_ms;
+use crate::runtime::{Cx, TaskError};
+
+const PARAMS: &[ParamSpec] = &[
+    ParamSpec {
+        key: "main",
+        label: "Main work",
+        help: "How long main() works before it returns.",
+        kind: Kind::Int {
+            min: 0,
+            max: 10_000,
+            default: 1000,
+            unit: "ms",
+        },
+    },
+    ParamSpec {
+        key: "interval",
+        label: "Interval",
+        help: "How often the background task ticks.",
+        kind: Kind::Int {
+            min: 50,
+            max: 5_000,
+            default: 300,
+            unit: "ms",
+        },
+    },
+];
+
+/// The lesson.
+pub static LESSON: Lesson = Lesson {
+    id: "daemon",
+    title: "Background tasks die with main()",
+    group: "Tasks and cancellation",
+    summary: "Fire-and-forget tasks are cancelled when asyncio.run's main returns.",
+    explanation: &[
+        "A task started with create_task() and never awaited runs in the background, like a daemon thread. It keeps running only as long as the loop does: when main() returns, asyncio.run() cancels every task that is still running, waits for them to finish cancelling, and closes the loop.",
+        "So background work does not outlive main(): the heartbeat below ticks while main() works, and its lane ends cancelled at the very instant main() returns. (Keep a reference to such tasks, too: the loop holds only a weak one, and an unreferenced task may be garbage-collected mid-run.) To let background work finish, await it, or gather it, before main() returns.",
+    ],
+    params: PARAMS,
+    claim,
+    expected_ms,
+    python,
+    main: |cx, p| main(cx, p).boxed_local(),
+};
+
+fn expected_ms(p: &Values) -> f64 {
+    p.ms("main")
+}
+
+fn claim(p: &Values) -> String {
+    let (m, i) = (p.ms("main"), p.ms("interval"));
+    format!(
+        "heartbeat() ticks {} (every {}) while main() works; main() returns at {} and the heartbeat's lane ends cancelled at that same instant, though nobody cancelled it in the code.",
+        times(ticks_before(i, m)),
+        fmt_ms(i),
+        fmt_ms(m)
+    )
+}
+
+fn python(p: &Values) -> String {
+    format!(
+        r#"import asyncio
+
+async def heartbeat():
+    n = 0
+    while True:
+        await asyncio.sleep({i})
+        n += 1
+        print(f"heartbeat {{n}}")
+
+async def main():
+    beat = asyncio.create_task(heartbeat())   # fire and forget: never awaited
+    await asyncio.sleep({m})                  # main's own work
+    print("main returns")
+    # asyncio.run() now cancels every task still running: heartbeat() too
+
+asyncio.run(main())
+"#,
+        i = secs(p.ms("interval")),
+        m = secs(p.ms("main")),
+    )
+}
+
+async fn heartbeat(cx: Cx, interval: f64) -> Result<(), TaskError> {
+    let mut n = 0;
+    loop {
+        cx.sleep(interval).await;
+        n += 1;
+        cx.print(format!("heartbeat {n}"));
+    }
+}
+
+async fn main(cx: Cx, p: Values) -> Result<(), TaskError> {
+    let interval = p.ms("interval").max(1.0);
+    // Never awaited: the run cancels it when main() ends.
+    let _beat = cx.spawn("heartbeat()", move |cx| heartbeat(cx, interval));
+    cx.sleep(p.ms("main")).await;
+    cx.print("main returns");
+    Ok(())
+}

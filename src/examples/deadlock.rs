@@ -1,0 +1,155 @@
+//! `deadlock`: two locks taken in opposite order.
+
+use futures::FutureExt;
+
+use super::{secs, Lesson};
+use crate::core::params::{Kind, ParamSpec, Values};
+use crate::core::task::fmt_ms;
+use crate::runtime::{Cx, Lock, TaskError};
+
+const PARAMS: &[ParamSpec] = &[
+    ParamSpec {
+        key: "hold",
+        label: "Hold",
+        help: "How long each task holds its first lock before it takes the second.",
+        kind: Kind::Int {
+            min: 0,
+            max: 5_000,
+            default: 500,
+            unit: "ms",
+        },
+    },
+    ParamSpec {
+        key: "order",
+        label: "Order",
+        help: "opposite: task_2 takes b then a; same: both take a then b.",
+        kind: Kind::Choice {
+            options: &["opposite", "same"],
+            default: "opposite",
+        },
+    },
+];
+
+/// The lesson.
+pub static LESSON: Lesson = Lesson {
+    id: "deadlock",
+    title: "Deadlock: two locks, opposite order",
+    group: "Coordination",
+    summary: "Each task holds the lock the other one waits for.",
+    explanation: &[
+        "task_1 takes lock a, then (after some work) lock b. task_2 takes lock b, then lock a. If each gets its first lock before the other asks for its second, task_1 waits for b, held by task_2, which waits for a, held by task_1: a cycle. Neither can go on, nothing else can release them, and no timer or I/O is pending: the program hangs forever, silently, with the loop idle.",
+        "The playground notices that every live task waits on something only another stuck task can release, stops the run and marks it deadlock. The fix is a global order: if every task takes a before b (order=same), task_2 simply waits for a until task_1 is done with both, and the run finishes.",
+    ],
+    params: PARAMS,
+    claim,
+    expected_ms,
+    python,
+    main: |cx, p| main(cx, p).boxed_local(),
+};
+
+fn opposite(p: &Values) -> bool {
+    p.choice("order") != "same"
+}
+
+fn expected_ms(p: &Values) -> f64 {
+    if opposite(p) {
+        p.ms("hold")
+    } else {
+        2.0 * p.ms("hold")
+    }
+}
+
+fn claim(p: &Values) -> String {
+    let h = p.ms("hold");
+    if opposite(p) {
+        format!(
+            "At {}, task_1 holds Lock(a) and waits for Lock(b), task_2 holds Lock(b) and waits for Lock(a): the run ends as a deadlock at {}, with neither task done.",
+            fmt_ms(h),
+            fmt_ms(h)
+        )
+    } else {
+        format!(
+            "Both take Lock(a) first: task_2 waits for it until task_1 has finished with both locks at {}, then does the same; the run finishes at {}.",
+            fmt_ms(h),
+            fmt_ms(2.0 * h)
+        )
+    }
+}
+
+fn python(p: &Values) -> String {
+    let (first, second) = if opposite(p) {
+        ("lock_b", "lock_a")
+    } else {
+        ("lock_a", "lock_b")
+    };
+    let (f, s) = (&first[5..], &second[5..]);
+    format!(
+        r#"import asyncio
+
+lock_a = asyncio.Lock()
+lock_b = asyncio.Lock()
+
+async def task_1():
+    async with lock_a:
+        print("task_1 holds a")
+        await asyncio.sleep({h})
+        print("task_1 wants b")
+        async with lock_b:
+            print("task_1 holds a and b")
+
+async def task_2():
+    async with {first}:
+        print("task_2 holds {f}")
+        await asyncio.sleep({h})
+        print("task_2 wants {s}")
+        async with {second}:
+            print("task_2 holds a and b")
+
+async def main():
+    await asyncio.gather(task_1(), task_2())
+    print("both done")
+
+asyncio.run(main())
+"#,
+        h = secs(p.ms("hold")),
+    )
+}
+
+async fn take_two(
+    cx: Cx,
+    name: &'static str,
+    first: (Lock, &'static str),
+    second: (Lock, &'static str),
+    hold: f64,
+) -> Result<(), TaskError> {
+    let _one = first.0.acquire(&cx).await;
+    cx.print(format!("{name} holds {}", first.1));
+    cx.sleep(hold).await;
+    cx.print(format!("{name} wants {}", second.1));
+    let _two = second.0.acquire(&cx).await;
+    cx.print(format!("{name} holds a and b"));
+    Ok(())
+}
+
+async fn main(cx: Cx, p: Values) -> Result<(), TaskError> {
+    let hold = p.ms("hold");
+    let a = Lock::new(&cx, "a");
+    let b = Lock::new(&cx, "b");
+    let (first, second) = if opposite(&p) {
+        ((b.clone(), "b"), (a.clone(), "a"))
+    } else {
+        ((a.clone(), "a"), (b.clone(), "b"))
+    };
+    let t1 = {
+        let (a, b) = (a.clone(), b.clone());
+        cx.spawn("task_1()", move |cx| {
+            take_two(cx, "task_1", (a, "a"), (b, "b"), hold)
+        })
+    };
+    let t2 = cx.spawn("task_2()", move |cx| {
+        take_two(cx, "task_2", first, second, hold)
+    });
+    cx.gather(vec![t1, t2]).await?;
+    cx.print("both done");
+    Ok(())
+}

@@ -1,0 +1,91 @@
+//! `forgotten-await`: a coroutine called without `await` never runs.
+
+use futures::FutureExt;
+
+use super::{secs, Lesson};
+use crate::core::params::{Kind, ParamSpec, Values};
+use crate::core::task::fmt_ms;
+use crate::runtime::{Cx, TaskError};
+
+const PARAMS: &[ParamSpec] = &[ParamSpec {
+    key: "delay",
+    label: "Delay",
+    help: "How long save() takes when it does run.",
+    kind: Kind::Int {
+        min: 0,
+        max: 10_000,
+        default: 500,
+        unit: "ms",
+    },
+}];
+
+/// The warning Python prints for a coroutine object that is never awaited.
+pub fn never_awaited_warning(function: &str) -> String {
+    format!("RuntimeWarning: coroutine '{function}' was never awaited")
+}
+
+/// The lesson.
+pub static LESSON: Lesson = Lesson {
+    id: "forgotten-await",
+    title: "The forgotten await",
+    group: "Pitfalls",
+    summary: "Calling a coroutine function without await runs nothing.",
+    explanation: &[
+        "Calling an async def function does not run its body: it only creates a coroutine object. Nothing happens until that object is awaited or wrapped in a task with create_task(). Forget the await and the call silently does nothing: no error, no save.",
+        "Python notices only when the unused coroutine object is thrown away, and prints a RuntimeWarning: coroutine '...' was never awaited (to stderr, easy to miss). Below, save('report') is created and never scheduled: its lane stays created for the whole run, while the awaited save('backup') really runs.",
+    ],
+    params: PARAMS,
+    claim,
+    expected_ms,
+    python,
+    main: |cx, p| main(cx, p).boxed_local(),
+};
+
+fn expected_ms(p: &Values) -> f64 {
+    p.ms("delay")
+}
+
+fn claim(p: &Values) -> String {
+    format!(
+        "save('report') stays created and never prints; the console shows \"{}\". Only the awaited save('backup') runs, and main() ends at {}.",
+        never_awaited_warning("save"),
+        fmt_ms(p.ms("delay"))
+    )
+}
+
+fn python(p: &Values) -> String {
+    format!(
+        r#"import asyncio
+
+async def save(name):
+    await asyncio.sleep({d})           # write to disk, say
+    print(f"saved {{name}}")
+
+async def main():
+    save("report")                     # forgot await: a coroutine object, never run
+    # RuntimeWarning: coroutine 'save' was never awaited
+    await save("backup")               # awaited: really runs
+    print("main done")
+
+asyncio.run(main())
+"#,
+        d = secs(p.ms("delay")),
+    )
+}
+
+async fn save(cx: Cx, name: &'static str, delay: f64) -> Result<(), TaskError> {
+    cx.sleep(delay).await;
+    cx.print(format!("saved {name}"));
+    Ok(())
+}
+
+async fn main(cx: Cx, p: Values) -> Result<(), TaskError> {
+    let delay = p.ms("delay");
+    // `save("report")` without await: the coroutine object exists, unscheduled.
+    cx.create("save('report')");
+    cx.print(never_awaited_warning("save"));
+    cx.call("save('backup')", move |cx| save(cx, "backup", delay))
+        .await?;
+    cx.print("main done");
+    Ok(())
+}

@@ -1,0 +1,251 @@
+//! `queue`: producer and consumers around a bounded `asyncio.Queue`.
+
+use futures::FutureExt;
+
+use super::{secs, Lesson};
+use crate::core::params::{Kind, ParamSpec, Values};
+use crate::core::task::fmt_ms;
+use crate::runtime::{Cx, Queue, TaskError};
+
+const PARAMS: &[ParamSpec] = &[
+    ParamSpec {
+        key: "items",
+        label: "Items",
+        help: "How many items the producer makes.",
+        kind: Kind::Int {
+            min: 1,
+            max: 50,
+            default: 8,
+            unit: "",
+        },
+    },
+    ParamSpec {
+        key: "consumers",
+        label: "Consumers",
+        help: "How many consumer tasks take items from the queue.",
+        kind: Kind::Int {
+            min: 1,
+            max: 10,
+            default: 2,
+            unit: "",
+        },
+    },
+    ParamSpec {
+        key: "maxsize",
+        label: "Max size",
+        help: "How many items the queue holds before put() waits (0: unbounded).",
+        kind: Kind::Int {
+            min: 0,
+            max: 20,
+            default: 2,
+            unit: "",
+        },
+    },
+    ParamSpec {
+        key: "produce",
+        label: "Produce",
+        help: "How long the producer takes to make each item.",
+        kind: Kind::Int {
+            min: 0,
+            max: 5_000,
+            default: 100,
+            unit: "ms",
+        },
+    },
+    ParamSpec {
+        key: "consume",
+        label: "Consume",
+        help: "How long a consumer takes to process each item.",
+        kind: Kind::Int {
+            min: 0,
+            max: 5_000,
+            default: 500,
+            unit: "ms",
+        },
+    },
+];
+
+/// The lesson.
+pub static LESSON: Lesson = Lesson {
+    id: "queue",
+    title: "Producer and consumers with a bounded Queue",
+    group: "Coordination",
+    summary: "put() waits while the queue is full, get() while it is empty.",
+    explanation: &[
+        "An asyncio.Queue hands items from producers to consumers, first in, first out. With maxsize=n it holds at most n items: a producer that gets ahead waits at await q.put() until a consumer makes room (backpressure), and a consumer with nothing to do waits at await q.get() until an item arrives. Waiting consumers are served in the order they came.",
+        "Each item is taken by exactly one consumer. After q.task_done() for every item, await q.join() returns; the consumers, stuck forever in get(), are then cancelled, the usual way to end them. Watch the producer's lane show waiting while the queue is full, and the consumers' lanes show waiting while it is empty.",
+    ],
+    params: PARAMS,
+    claim,
+    expected_ms,
+    python,
+    main: |cx, p| main(cx, p).boxed_local(),
+};
+
+/// The ideal schedule, computed by hand (not by the runtime): when each
+/// item is put and got, in item order.
+#[derive(Clone, Debug, PartialEq)]
+pub struct QueuePlan {
+    /// When item i enters the queue.
+    pub put_ms: Vec<f64>,
+    /// When item i is taken out.
+    pub got_ms: Vec<f64>,
+    /// When the last item is processed (the run's end).
+    pub end_ms: f64,
+}
+
+impl QueuePlan {
+    /// How many puts found the queue full (the producer waited).
+    pub fn producer_waits(&self, produce: f64) -> usize {
+        let mut prev = 0.0;
+        let mut waits = 0;
+        for &t in &self.put_ms {
+            if t > prev + produce {
+                waits += 1;
+            }
+            prev = t;
+        }
+        waits
+    }
+}
+
+/// Items are put one `produce` after the previous put, but not before item
+/// `i - maxsize` has been taken; each is got by the consumer free first, no
+/// earlier than its put; each takes `consume`.
+pub fn plan(p: &Values) -> QueuePlan {
+    let n = usize::try_from(p.int("items")).unwrap_or(0);
+    let c = usize::try_from(p.int("consumers")).unwrap_or(1).max(1);
+    let m = usize::try_from(p.int("maxsize")).unwrap_or(0);
+    let (produce, consume) = (p.ms("produce"), p.ms("consume"));
+    let mut free = vec![0.0f64; c];
+    let mut put_ms: Vec<f64> = Vec::with_capacity(n);
+    let mut got_ms: Vec<f64> = Vec::with_capacity(n);
+    let mut end_ms: f64 = 0.0;
+    for i in 0..n {
+        let mut put = put_ms.last().copied().unwrap_or(0.0) + produce;
+        if m > 0 && i >= m {
+            put = put.max(got_ms[i - m]);
+        }
+        let (k, ready) =
+            free.iter()
+                .copied()
+                .enumerate()
+                .fold(
+                    (0, f64::INFINITY),
+                    |best, (k, t)| {
+                        if t < best.1 {
+                            (k, t)
+                        } else {
+                            best
+                        }
+                    },
+                );
+        let got = put.max(ready);
+        free[k] = got + consume;
+        end_ms = end_ms.max(got + consume);
+        put_ms.push(put);
+        got_ms.push(got);
+    }
+    QueuePlan {
+        put_ms,
+        got_ms,
+        end_ms,
+    }
+}
+
+fn expected_ms(p: &Values) -> f64 {
+    plan(p).end_ms
+}
+
+fn claim(p: &Values) -> String {
+    let n = p.int("items");
+    let plan = plan(p);
+    let waits = plan.producer_waits(p.ms("produce"));
+    let m = p.int("maxsize");
+    let bound = if m == 0 {
+        "the unbounded queue".to_string()
+    } else {
+        format!("Queue(maxsize={m})")
+    };
+    format!(
+        "All {n} items pass through {bound} and each is processed exactly once, in order of arrival, by {} consumer(s); the producer is held back by a full queue {waits} time(s); q.join() returns at {} and the consumers are cancelled.",
+        p.int("consumers"),
+        fmt_ms(plan.end_ms)
+    )
+}
+
+fn python(p: &Values) -> String {
+    format!(
+        r#"import asyncio
+
+async def producer(q):
+    for i in range({n}):
+        await asyncio.sleep({pr})          # make an item
+        await q.put(i)                      # waits while the queue is full
+        print(f"put {{i}}")
+
+async def consumer(name, q):
+    while True:
+        item = await q.get()                # waits while the queue is empty
+        await asyncio.sleep({co})          # process it
+        print(f"{{name}} processed {{item}}")
+        q.task_done()
+
+async def main():
+    q = asyncio.Queue(maxsize={m})
+    consumers = [asyncio.create_task(consumer(f"consumer({{i}})", q))
+                 for i in range({c})]
+    await producer(q)
+    await q.join()                          # every item processed
+    for c in consumers:
+        c.cancel()                          # they would wait in get() forever
+
+asyncio.run(main())
+"#,
+        n = p.int("items"),
+        c = p.int("consumers"),
+        m = p.int("maxsize"),
+        pr = secs(p.ms("produce")),
+        co = secs(p.ms("consume")),
+    )
+}
+
+async fn producer(cx: Cx, q: Queue<i64>, n: i64, produce: f64) -> Result<(), TaskError> {
+    for i in 0..n {
+        cx.sleep(produce).await;
+        q.put(&cx, i).await;
+        cx.print(format!("put {i}"));
+    }
+    Ok(())
+}
+
+async fn consumer(cx: Cx, q: Queue<i64>, name: String, consume: f64) -> Result<(), TaskError> {
+    loop {
+        let item = q.get(&cx).await;
+        cx.sleep(consume).await;
+        cx.print(format!("{name} processed {item}"));
+        q.task_done()?;
+    }
+}
+
+async fn main(cx: Cx, p: Values) -> Result<(), TaskError> {
+    let n = p.int("items");
+    let maxsize = usize::try_from(p.int("maxsize")).unwrap_or(0);
+    let (produce, consume) = (p.ms("produce"), p.ms("consume"));
+    let q: Queue<i64> = Queue::new(&cx, maxsize);
+    let consumers: Vec<_> = (0..p.int("consumers"))
+        .map(|i| {
+            let q = q.clone();
+            let name = format!("consumer({i})");
+            cx.spawn(name.clone(), move |cx| consumer(cx, q, name, consume))
+        })
+        .collect();
+    let pq = q.clone();
+    cx.call("producer()", move |cx| producer(cx, pq, n, produce))
+        .await?;
+    q.join(&cx).await;
+    for c in &consumers {
+        c.cancel();
+    }
+    Ok(())
+}

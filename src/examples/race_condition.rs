@@ -1,0 +1,175 @@
+//! `race-condition`: read, await, write loses updates; a lock fixes it.
+
+use std::cell::Cell;
+use std::rc::Rc;
+
+use futures::FutureExt;
+
+use super::{secs, Lesson};
+use crate::core::params::{Kind, ParamSpec, Values};
+use crate::core::task::fmt_ms;
+use crate::runtime::{Cx, Lock, TaskError};
+
+/// The await between the read and the write (a database round trip, say).
+pub const STEP_MS: f64 = 100.0;
+
+const PARAMS: &[ParamSpec] = &[
+    ParamSpec {
+        key: "tasks",
+        label: "Tasks",
+        help: "How many tasks increment the shared counter.",
+        kind: Kind::Int {
+            min: 1,
+            max: 20,
+            default: 3,
+            unit: "",
+        },
+    },
+    ParamSpec {
+        key: "increments",
+        label: "Increments",
+        help: "How many times each task increments it.",
+        kind: Kind::Int {
+            min: 1,
+            max: 20,
+            default: 3,
+            unit: "",
+        },
+    },
+    ParamSpec {
+        key: "lock",
+        label: "Lock",
+        help: "1: each read-await-write runs inside async with lock.",
+        kind: Kind::Flag { default: false },
+    },
+];
+
+/// The lesson.
+pub static LESSON: Lesson = Lesson {
+    id: "race-condition",
+    title: "Race condition: lost updates",
+    group: "Coordination",
+    summary: "Read, await, write: another task's write is overwritten.",
+    explanation: &[
+        "asyncio runs one task at a time, so counter += 1 on its own is safe. But read the value, await something, then write value + 1, and every other task may run during that await: they all read the same old value, and each write overwrites the others'. Updates are lost, with no error anywhere.",
+        "An asyncio.Lock around the read-await-write makes it a critical section: one task at a time inside, the others wait at async with lock: (their lanes show waiting) and enter in arrival order. No update is lost, but the increments now run one after another: the run takes tasks × increments × 0.1 s instead of increments × 0.1 s.",
+    ],
+    params: PARAMS,
+    claim,
+    expected_ms,
+    python,
+    main: |cx, p| main(cx, p).boxed_local(),
+};
+
+/// The counter's final value: without the lock every round of reads sees
+/// the same value, so each round adds one.
+pub fn final_count(p: &Values) -> i64 {
+    if p.flag("lock") {
+        p.int("tasks") * p.int("increments")
+    } else {
+        p.int("increments")
+    }
+}
+
+fn expected_ms(p: &Values) -> f64 {
+    let rounds = if p.flag("lock") {
+        p.int("tasks") * p.int("increments")
+    } else {
+        p.int("increments")
+    };
+    rounds as f64 * STEP_MS
+}
+
+fn claim(p: &Values) -> String {
+    let expected = p.int("tasks") * p.int("increments");
+    let got = final_count(p);
+    if p.flag("lock") {
+        format!(
+            "With the lock, the counter ends at {got} of {expected}: 0 lost. The increments run one at a time, so the run takes {}.",
+            fmt_ms(expected_ms(p))
+        )
+    } else {
+        format!(
+            "Without a lock, the counter ends at {got} instead of {expected}: {} updates lost (printed at the end), in {}. Set lock=1 to lose none.",
+            expected - got,
+            fmt_ms(expected_ms(p))
+        )
+    }
+}
+
+fn python(p: &Values) -> String {
+    let (n, k) = (p.int("tasks"), p.int("increments"));
+    let step = secs(STEP_MS);
+    let body = if p.flag("lock") {
+        format!(
+            r#"        async with lock:                  # one task at a time in here
+            value = counter               # read
+            await asyncio.sleep({step})       # others wait at the lock
+            counter = value + 1           # write"#
+        )
+    } else {
+        format!(
+            r#"        value = counter                   # read
+        await asyncio.sleep({step})           # others run here and read the same value
+        counter = value + 1               # write: overwrites their updates"#
+        )
+    };
+    format!(
+        r#"import asyncio
+
+counter = 0
+
+async def worker(i, lock):
+    global counter
+    for _ in range({k}):
+{body}
+
+async def main():
+    lock = asyncio.Lock()
+    await asyncio.gather(*(worker(i, lock) for i in range({n})))
+    print(f"counter = {{counter}}, expected {{{n} * {k}}}, lost {{{n} * {k} - counter}}")
+
+asyncio.run(main())
+"#
+    )
+}
+
+async fn worker(
+    cx: Cx,
+    counter: Rc<Cell<i64>>,
+    lock: Option<Lock>,
+    increments: i64,
+) -> Result<(), TaskError> {
+    for _ in 0..increments {
+        let _guard = match &lock {
+            Some(l) => Some(l.acquire(&cx).await),
+            None => None,
+        };
+        let value = counter.get();
+        cx.sleep(STEP_MS).await;
+        counter.set(value + 1);
+    }
+    Ok(())
+}
+
+async fn main(cx: Cx, p: Values) -> Result<(), TaskError> {
+    let (n, k) = (p.int("tasks"), p.int("increments"));
+    let counter = Rc::new(Cell::new(0));
+    let lock = p.flag("lock").then(|| Lock::new(&cx, "counter"));
+    let handles = (0..n)
+        .map(|i| {
+            let (counter, lock) = (counter.clone(), lock.clone());
+            cx.spawn(format!("worker({i})"), move |cx| {
+                worker(cx, counter, lock, k)
+            })
+        })
+        .collect();
+    cx.gather(handles).await?;
+    let got = counter.get();
+    cx.print(format!(
+        "counter = {got}, expected {}, lost {}",
+        n * k,
+        n * k - got
+    ));
+    Ok(())
+}

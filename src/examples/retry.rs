@@ -1,0 +1,190 @@
+//! `retry`: retries with exponential backoff.
+
+use futures::FutureExt;
+
+use super::{secs, Lesson};
+use crate::core::params::{Kind, ParamSpec, Values};
+use crate::core::task::fmt_ms;
+use crate::runtime::{Cx, TaskError};
+
+/// How long each attempt (the request) takes.
+pub const ATTEMPT_MS: f64 = 100.0;
+
+const PARAMS: &[ParamSpec] = &[
+    ParamSpec {
+        key: "retries",
+        label: "Retries",
+        help: "How many times to try again after the first attempt.",
+        kind: Kind::Int {
+            min: 0,
+            max: 8,
+            default: 3,
+            unit: "",
+        },
+    },
+    ParamSpec {
+        key: "base",
+        label: "Base backoff",
+        help: "The first wait; each next wait doubles it.",
+        kind: Kind::Int {
+            min: 0,
+            max: 2_000,
+            default: 200,
+            unit: "ms",
+        },
+    },
+    ParamSpec {
+        key: "failures",
+        label: "Failures",
+        help: "How many attempts fail before one succeeds.",
+        kind: Kind::Int {
+            min: 0,
+            max: 10,
+            default: 2,
+            unit: "",
+        },
+    },
+];
+
+/// The lesson.
+pub static LESSON: Lesson = Lesson {
+    id: "retry",
+    title: "Retries with exponential backoff",
+    group: "Errors, timeouts and retries",
+    summary: "Try again after base, 2·base, 4·base… then give up.",
+    explanation: &[
+        "Remote calls fail for passing reasons: a dropped connection, an overloaded server, a rate limit. The usual cure is to try again, but not at once and not forever: wait base seconds before the first retry, twice that before the second, and so on (exponential backoff), and give up after a fixed number of retries by re-raising the last error.",
+        "Each attempt is its own lane, call_api(1), call_api(2)…; main() sleeps between them, and the sleeps double. While main() backs off, the loop is free for other work. Real clients also add random jitter to each wait so that many clients do not retry in lockstep; it is left out here so the times are exact.",
+    ],
+    params: PARAMS,
+    claim,
+    expected_ms,
+    python,
+    main: |cx, p| main(cx, p).boxed_local(),
+};
+
+/// The backoff before retry `k` (0-based): `base · 2^k`.
+pub fn backoff_ms(base: f64, k: i64) -> f64 {
+    base * 2f64.powi(i32::try_from(k).unwrap_or(0))
+}
+
+/// Attempts made and whether the last one succeeded.
+fn outcome(p: &Values) -> (i64, bool) {
+    let (retries, failures) = (p.int("retries"), p.int("failures"));
+    if failures <= retries {
+        (failures + 1, true)
+    } else {
+        (retries + 1, false)
+    }
+}
+
+fn expected_ms(p: &Values) -> f64 {
+    let (attempts, _) = outcome(p);
+    let waits: f64 = (0..attempts - 1).map(|k| backoff_ms(p.ms("base"), k)).sum();
+    attempts as f64 * ATTEMPT_MS + waits
+}
+
+fn waits_text(p: &Values, n: i64) -> String {
+    if n <= 0 {
+        return "no wait".to_string();
+    }
+    let waits: Vec<String> = (0..n)
+        .map(|k| fmt_ms(backoff_ms(p.ms("base"), k)))
+        .collect();
+    format!("waits of {}", waits.join(", "))
+}
+
+fn claim(p: &Values) -> String {
+    let (attempts, ok) = outcome(p);
+    if ok {
+        format!(
+            "{} failed attempt(s), {} between them, then call_api({attempts}) succeeds: main() prints 'ok' at {}.",
+            attempts - 1,
+            waits_text(p, attempts - 1),
+            fmt_ms(expected_ms(p))
+        )
+    } else {
+        format!(
+            "All {attempts} attempts fail ({} between them): main() gives up and re-raises at {}, its lane failed.",
+            waits_text(p, attempts - 1),
+            fmt_ms(expected_ms(p))
+        )
+    }
+}
+
+fn python(p: &Values) -> String {
+    format!(
+        r#"import asyncio
+
+failures = {f}                             # the first {f} attempts fail
+
+async def call_api(attempt):
+    await asyncio.sleep({a})               # the request
+    if attempt <= failures:
+        raise ConnectionError(f"attempt {{attempt}} failed")
+    return "ok"
+
+async def main(retries={r}, base={b}):
+    for attempt in range(1, retries + 2):
+        try:
+            print(await call_api(attempt))
+            return
+        except ConnectionError as e:
+            if attempt == retries + 1:
+                print(f"giving up after {{attempt}} attempts")
+                raise
+            wait = base * 2 ** (attempt - 1)      # {b}, {b2}, {b4} …
+            print(f"{{e}}; retrying in {{wait}} s")
+            await asyncio.sleep(wait)
+
+asyncio.run(main())
+"#,
+        f = p.int("failures"),
+        a = secs(ATTEMPT_MS),
+        r = p.int("retries"),
+        b = secs(p.ms("base")),
+        b2 = secs(backoff_ms(p.ms("base"), 1)),
+        b4 = secs(backoff_ms(p.ms("base"), 2)),
+    )
+}
+
+async fn call_api(cx: Cx, attempt: i64, failures: i64) -> Result<&'static str, TaskError> {
+    cx.sleep(ATTEMPT_MS).await;
+    if attempt <= failures {
+        return Err(TaskError::Raised(format!(
+            "ConnectionError: attempt {attempt} failed"
+        )));
+    }
+    Ok("ok")
+}
+
+async fn main(cx: Cx, p: Values) -> Result<(), TaskError> {
+    let retries = p.int("retries");
+    let failures = p.int("failures");
+    let base = p.ms("base");
+    for attempt in 1..=retries + 1 {
+        let result = cx
+            .call(format!("call_api({attempt})"), move |cx| {
+                call_api(cx, attempt, failures)
+            })
+            .await;
+        match result {
+            Ok(answer) => {
+                cx.print(answer);
+                return Ok(());
+            }
+            Err(e) => {
+                if attempt == retries + 1 {
+                    cx.print(format!("giving up after {attempt} attempts"));
+                    return Err(e);
+                }
+                let wait = backoff_ms(base, attempt - 1);
+                let text = e.to_string();
+                let text = text.strip_prefix("ConnectionError: ").unwrap_or(&text);
+                cx.print(format!("{text}; retrying in {} s", secs(wait)));
+                cx.sleep(wait).await;
+            }
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,124 @@
+//! `semaphore-inside`: a semaphore made inside the function limits nothing.
+
+use futures::FutureExt;
+
+use super::{secs, Lesson};
+use crate::core::params::{Kind, ParamSpec, Values};
+use crate::core::task::fmt_ms;
+use crate::runtime::{Cx, Semaphore, TaskError};
+
+const PARAMS: &[ParamSpec] = &[
+    ParamSpec {
+        key: "tasks",
+        label: "Tasks",
+        help: "How many downloads to start.",
+        kind: Kind::Int {
+            min: 1,
+            max: 100,
+            default: 6,
+            unit: "",
+        },
+    },
+    ParamSpec {
+        key: "limit",
+        label: "Limit",
+        help: "The permits of each (useless) semaphore.",
+        kind: Kind::Int {
+            min: 1,
+            max: 100,
+            default: 2,
+            unit: "",
+        },
+    },
+    ParamSpec {
+        key: "delay",
+        label: "Delay",
+        help: "How long each download takes.",
+        kind: Kind::Int {
+            min: 0,
+            max: 10_000,
+            default: 800,
+            unit: "ms",
+        },
+    },
+];
+
+/// The lesson.
+pub static LESSON: Lesson = Lesson {
+    id: "semaphore-inside",
+    title: "A semaphore inside the function limits nothing",
+    group: "Concurrency limits",
+    summary: "Each call makes its own semaphore, so every task gets in.",
+    explanation: &[
+        "A semaphore limits the tasks that share it. Create it inside the function that every task calls, and each call gets a brand-new Semaphore(n) with all n permits free: every task acquires its own, nobody ever waits, and the limit does nothing.",
+        "Make the semaphore once, outside (in main(), or at module level), and pass it to every task, as in the semaphore lesson. Compare the lanes: here all downloads are in flight together, and the run takes one delay instead of one per wave.",
+    ],
+    params: PARAMS,
+    claim,
+    expected_ms,
+    python,
+    main: |cx, p| main(cx, p).boxed_local(),
+};
+
+fn expected_ms(p: &Values) -> f64 {
+    p.ms("delay")
+}
+
+fn claim(p: &Values) -> String {
+    let n = p.int("tasks");
+    let limit = p.int("limit");
+    let waves = (n + limit - 1) / limit.max(1);
+    format!(
+        "Despite Semaphore({limit}), all {n} downloads are in flight at once (max in flight {n}, not {}), nobody waits, and the run ends at {}, not {}.",
+        limit.min(n),
+        fmt_ms(p.ms("delay")),
+        fmt_ms(p.ms("delay") * waves as f64)
+    )
+}
+
+fn python(p: &Values) -> String {
+    format!(
+        r#"import asyncio
+
+async def download(i):
+    sem = asyncio.Semaphore({limit})   # a NEW semaphore on every call...
+    async with sem:                    # ...so this never waits
+        print(f"download({{i}}) start")
+        await asyncio.sleep({d})
+        print(f"download({{i}}) done")
+        return i
+
+async def main():
+    results = await asyncio.gather(*(download(i) for i in range({n})))
+    print(f"{{len(results)}} downloads done")
+
+asyncio.run(main())
+"#,
+        limit = p.int("limit"),
+        n = p.int("tasks"),
+        d = secs(p.ms("delay")),
+    )
+}
+
+async fn main(cx: Cx, p: Values) -> Result<(), TaskError> {
+    let n = p.int("tasks");
+    let delay = p.ms("delay");
+    let limit = usize::try_from(p.int("limit")).unwrap_or(1).max(1);
+    let handles = (0..n)
+        .map(|i| {
+            cx.spawn(format!("download({i})"), move |cx| async move {
+                // The pitfall: one semaphore per call, shared with nobody.
+                let sem =
+                    Semaphore::named(&cx, limit, format!("Semaphore({limit}) of download({i})"));
+                let _permit = sem.acquire(&cx).await;
+                cx.print(format!("download({i}) start"));
+                cx.sleep(delay).await;
+                cx.print(format!("download({i}) done"));
+                Ok(i)
+            })
+        })
+        .collect();
+    let results = cx.gather(handles).await?;
+    cx.print(format!("{} downloads done", results.len()));
+    Ok(())
+}

@@ -1,0 +1,123 @@
+//! `timeout`: `asyncio.wait_for` cancels what runs too long.
+
+use futures::FutureExt;
+
+use super::{secs, Lesson};
+use crate::core::params::{Kind, ParamSpec, Values};
+use crate::core::task::fmt_ms;
+use crate::runtime::{Cx, TaskError};
+
+const PARAMS: &[ParamSpec] = &[
+    ParamSpec {
+        key: "delay",
+        label: "Operation",
+        help: "How long the slow operation takes.",
+        kind: Kind::Int {
+            min: 0,
+            max: 10_000,
+            default: 2000,
+            unit: "ms",
+        },
+    },
+    ParamSpec {
+        key: "timeout",
+        label: "Timeout",
+        help: "How long wait_for lets it run.",
+        kind: Kind::Int {
+            min: 0,
+            max: 10_000,
+            default: 1000,
+            unit: "ms",
+        },
+    },
+];
+
+/// The lesson.
+pub static LESSON: Lesson = Lesson {
+    id: "timeout",
+    title: "wait_for cancels what runs too long",
+    group: "Errors, timeouts and retries",
+    summary: "A timeout cancels the awaited task and raises TimeoutError.",
+    explanation: &[
+        "asyncio.wait_for(aw, timeout) awaits aw, but at most timeout seconds. If aw finishes in time, you get its result. If not, wait_for cancels it (a CancelledError is thrown into it at its current await, so it stops right there) and raises TimeoutError in the caller (asyncio.TimeoutError before Python 3.11).",
+        "The cancellation is real: the slow operation's lane ends cancelled at exactly the timeout, and the line it would print after its sleep never appears. When the operation would end at the very instant of the timeout, the timeout wins. Since Python 3.11, async with asyncio.timeout(s): does the same for a whole block.",
+    ],
+    params: PARAMS,
+    claim,
+    expected_ms,
+    python,
+    main: |cx, p| main(cx, p).boxed_local(),
+};
+
+fn times_out(p: &Values) -> bool {
+    p.ms("delay") >= p.ms("timeout")
+}
+
+fn expected_ms(p: &Values) -> f64 {
+    p.ms("delay").min(p.ms("timeout"))
+}
+
+fn claim(p: &Values) -> String {
+    let (d, t) = (p.ms("delay"), p.ms("timeout"));
+    if times_out(p) {
+        format!(
+            "slow_operation() needs {} but gets {}: its lane ends cancelled at exactly {}, and main() catches TimeoutError at that instant.",
+            fmt_ms(d),
+            fmt_ms(t),
+            fmt_ms(t)
+        )
+    } else {
+        format!(
+            "slow_operation() needs {}, within the {} timeout: it ends done at {} and main() prints its result. Set delay at or above timeout to see it cancelled.",
+            fmt_ms(d),
+            fmt_ms(t),
+            fmt_ms(d)
+        )
+    }
+}
+
+fn python(p: &Values) -> String {
+    format!(
+        r#"import asyncio
+
+async def slow_operation():
+    print("slow_operation() start")
+    await asyncio.sleep({d})             # cancelled here on timeout
+    print("slow_operation() done")
+    return "result"
+
+async def main():
+    try:
+        result = await asyncio.wait_for(slow_operation(), timeout={t})
+        print(f"got {{result!r}}")
+    except TimeoutError:                 # asyncio.TimeoutError before 3.11
+        print("TimeoutError: slow_operation() was cancelled after {t} s")
+
+asyncio.run(main())
+"#,
+        d = secs(p.ms("delay")),
+        t = secs(p.ms("timeout")),
+    )
+}
+
+async fn slow_operation(cx: Cx, delay: f64) -> Result<&'static str, TaskError> {
+    cx.print("slow_operation() start");
+    cx.sleep(delay).await;
+    cx.print("slow_operation() done");
+    Ok("result")
+}
+
+async fn main(cx: Cx, p: Values) -> Result<(), TaskError> {
+    let delay = p.ms("delay");
+    let timeout = p.ms("timeout");
+    let op = cx.spawn("slow_operation()", move |cx| slow_operation(cx, delay));
+    match cx.wait_for(op, timeout).await {
+        Ok(result) => cx.print(format!("got '{result}'")),
+        Err(TaskError::Timeout(_)) => cx.print(format!(
+            "TimeoutError: slow_operation() was cancelled after {} s",
+            secs(timeout)
+        )),
+        Err(e) => return Err(e),
+    }
+    Ok(())
+}
