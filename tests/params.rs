@@ -25,16 +25,16 @@ fn a_valid_url_needs_no_correction() {
 
 #[test]
 fn out_of_range_values_are_clamped_with_a_notice() {
-    let p = page("example=semaphore&limit=0&tasks=5000&delay=-5&speed=50");
+    let p = page("example=semaphore&limit=0&tasks=50000&delay=-5&speed=50");
     assert_eq!(p.values.int("limit"), 1);
-    assert_eq!(p.values.int("tasks"), 100);
+    assert_eq!(p.values.int("tasks"), 10_000);
     assert_eq!(p.values.int("delay"), 0);
     assert_eq!(p.speed, 10.0);
     assert_eq!(
         p.notices,
         [
             "limit 0 is below 1; using 1",
-            "tasks 5000 is above 100; using 100",
+            "tasks 50000 is above 10000; using 10000",
             "delay -5 is below 0; using 0",
             "speed 50 is above 10; using 10",
         ]
@@ -100,7 +100,7 @@ fn the_query_round_trips() {
 fn long_values_are_shortened_in_notices() {
     let long = "9".repeat(10_000);
     let p = page(&format!("example=semaphore&tasks={long}"));
-    assert_eq!(p.values.int("tasks"), 100);
+    assert_eq!(p.values.int("tasks"), 10_000);
     assert!(p.notices[0].len() < 100, "{}", p.notices[0]);
 }
 
@@ -129,7 +129,7 @@ proptest! {
         let q = format!("example=semaphore&{}={}", key, form_urlencoded::byte_serialize(raw.as_bytes()).collect::<String>());
         let p = page(&q);
         let v = p.values.int(key);
-        let (lo, hi) = match key { "delay" => (0, 10_000), _ => (1, 100) };
+        let (lo, hi) = match key { "delay" | "tasks" => (i64::from(key == "tasks"), 10_000), _ => (1, 100) };
         prop_assert!((lo..=hi).contains(&v));
         let exact = raw.trim().parse::<i64>().ok().filter(|n| (lo..=hi).contains(n));
         if exact.is_some() {
@@ -139,4 +139,30 @@ proptest! {
             prop_assert!(p.notices[0].starts_with(key));
         }
     }
+}
+
+#[test]
+fn playhead_compare_and_language_round_trip() {
+    let p = page("example=sequential-vs-gather&tasks=3&delay=2000&mode=gather&compare=mode%3Dsequential&t=1500&lang=rust");
+    assert!(p.notices.is_empty(), "{:?}", p.notices);
+    assert_eq!(p.t, Some(1500.0));
+    assert_eq!(p.lang, "rust");
+    let other = p.compare.clone().expect("compare");
+    assert_eq!(other.choice("mode"), "sequential");
+    assert_eq!(other.int("delay"), 2000);
+    let q = p.to_query();
+    assert_eq!(q, "?example=sequential-vs-gather&tasks=3&delay=2000&mode=gather&compare=mode%3Dsequential&t=1500&lang=rust");
+    assert_eq!(page(&q), p);
+}
+
+#[test]
+fn bad_playhead_and_compare_values_are_named() {
+    let p = page("example=semaphore&t=-5&compare=limit%3D0%26bogus%3D1&lang=go");
+    assert_eq!(p.t, Some(0.0));
+    assert_eq!(p.lang, "python");
+    assert_eq!(p.compare.as_ref().map(|v| v.int("limit")), Some(1));
+    assert!(p.notices.iter().any(|n| n == "t -5 is below 0; using 0"), "{:?}", p.notices);
+    assert!(p.notices.iter().any(|n| n == "compare: limit 0 is below 1; using 1"), "{:?}", p.notices);
+    assert!(p.notices.iter().any(|n| n.starts_with("compare: \"bogus\" is not a parameter")), "{:?}", p.notices);
+    assert!(p.notices.iter().any(|n| n.starts_with("lang \"go\" is not one of python, rust")), "{:?}", p.notices);
 }

@@ -1,27 +1,91 @@
-//! The code panel: the lesson's Python asyncio code with live values.
+//! The code panel: the lesson as Python asyncio (default) or as the Rust
+//! async code that actually runs, both with the live parameter values. The
+//! choice is in the URL (`lang=`) and remembered in this browser.
 
 use leptos::prelude::*;
 
 use crate::app::PageCtx;
-use crate::core::highlight::highlight;
+use crate::core::highlight::{highlight, highlight_rust};
+use crate::examples::sources::rust_code;
 use crate::examples::Lesson;
 
-/// Shows the Python code a course would show, with the current parameters.
+const STORAGE_KEY: &str = "async-playground.lang";
+
+fn stored_lang() -> Option<&'static str> {
+    let v = web_sys::window()?.local_storage().ok()??.get_item(STORAGE_KEY).ok()??;
+    match v.as_str() {
+        "rust" => Some("rust"),
+        "python" => Some("python"),
+        _ => None,
+    }
+}
+
+fn store_lang(lang: &str) {
+    if let Some(s) = web_sys::window().and_then(|w| w.local_storage().ok().flatten()) {
+        let _ = s.set_item(STORAGE_KEY, lang);
+    }
+}
+
+/// Shows the lesson's code with the current parameters.
 #[component]
 pub fn CodeView(
     /// The lesson whose code is shown.
     lesson: &'static Lesson,
 ) -> impl IntoView {
     let ctx = expect_context::<PageCtx>();
-    let code = Memo::new(move |_| ctx.page.with(|p| (lesson.python)(&p.values)));
+    // A link without `lang=` uses the language this browser chose last.
+    if ctx.page.with_untracked(|p| p.lang == "python") && !crate::web::location_search().contains("lang=") {
+        if let Some(lang) = stored_lang() {
+            ctx.page.update(|p| p.lang = lang);
+        }
+    }
+    let lang = Memo::new(move |_| ctx.page.with(|p| p.lang));
+    let code = Memo::new(move |_| {
+        ctx.page.with(|p| {
+            if p.lang == "rust" {
+                rust_code(lesson.id, &p.values)
+            } else {
+                (lesson.python)(&p.values)
+            }
+        })
+    });
+    let set_lang = move |l: &'static str| {
+        store_lang(l);
+        ctx.page.update(|p| p.lang = l);
+    };
     view! {
         <section class="panel code-panel" aria-labelledby="code-title">
-            <h2 id="code-title" class="panel-title">
-                "Python "<span class="muted">"(asyncio)"</span>
-            </h2>
-            <pre class="code" tabindex="0" aria-label="Python code of the lesson"><code>
+            <div class="code-head">
+                <h2 id="code-title" class="panel-title">
+                    {move || if lang.get() == "rust" { "Rust " } else { "Python " }}
+                    <span class="muted">
+                        {move || if lang.get() == "rust" { "(what really runs)" } else { "(asyncio)" }}
+                    </span>
+                </h2>
+                <div class="segmented" role="group" aria-label="Code language">
+                    <button
+                        type="button"
+                        data-testid="lang-python"
+                        aria-pressed=move || (lang.get() == "python").to_string()
+                        on:click=move |_| set_lang("python")
+                    >
+                        "Python"
+                    </button>
+                    <button
+                        type="button"
+                        data-testid="lang-rust"
+                        aria-pressed=move || (lang.get() == "rust").to_string()
+                        on:click=move |_| set_lang("rust")
+                    >
+                        "Rust"
+                    </button>
+                </div>
+            </div>
+            <pre class="code" tabindex="0" aria-label=move || format!("{} code of the lesson", if lang.get() == "rust" { "Rust" } else { "Python" })><code>
                 {move || {
-                    highlight(&code.get())
+                    let src = code.get();
+                    let pieces = if lang.get() == "rust" { highlight_rust(&src) } else { highlight(&src) };
+                    pieces
                         .into_iter()
                         .map(|(t, s)| view! { <span class=t.class()>{s}</span> })
                         .collect_view()

@@ -38,8 +38,24 @@ const KEYWORDS: &[&str] = &[
     "False", "lambda", "yield", "break", "continue", "pass", "class", "is",
 ];
 
-/// Splits `src` into pieces; concatenated they give `src` back exactly.
+const RUST_KEYWORDS: &[&str] = &[
+    "async", "await", "fn", "let", "mut", "move", "match", "impl", "pub", "use", "loop", "if",
+    "else", "for", "in", "return", "struct", "enum", "as", "ref", "self", "Self", "while",
+    "const", "static", "true", "false", "Ok", "Err", "Some", "None", "break", "continue", "where",
+];
+
+/// Splits Python `src` into pieces; concatenated they give `src` back exactly.
 pub fn highlight(src: &str) -> Vec<(Token, String)> {
+    highlight_lang(src, false)
+}
+
+/// Splits Rust `src` into pieces; concatenated they give `src` back exactly.
+pub fn highlight_rust(src: &str) -> Vec<(Token, String)> {
+    highlight_lang(src, true)
+}
+
+fn highlight_lang(src: &str, rust: bool) -> Vec<(Token, String)> {
+    let keywords = if rust { RUST_KEYWORDS } else { KEYWORDS };
     let chars: Vec<char> = src.chars().collect();
     let mut out: Vec<(Token, String)> = Vec::new();
     let mut push = |t: Token, s: String| match out.last_mut() {
@@ -49,7 +65,20 @@ pub fn highlight(src: &str) -> Vec<(Token, String)> {
     let mut i = 0;
     while i < chars.len() {
         let c = chars[i];
-        if c == '#' {
+        let comment = if rust {
+            c == '/' && matches!(chars.get(i + 1), Some('/' | '*'))
+        } else {
+            c == '#'
+        };
+        if comment && rust && chars.get(i + 1) == Some(&'*') {
+            let start = i;
+            i += 2;
+            while i < chars.len() && !(chars[i] == '*' && chars.get(i + 1) == Some(&'/')) {
+                i += 1;
+            }
+            i = (i + 2).min(chars.len());
+            push(Token::Comment, chars[start..i].iter().collect());
+        } else if comment {
             let start = i;
             while i < chars.len() && chars[i] != '\n' {
                 i += 1;
@@ -87,7 +116,7 @@ pub fn highlight(src: &str) -> Vec<(Token, String)> {
                 i += 1;
             }
             let word: String = chars[start..i].iter().collect();
-            let t = if KEYWORDS.contains(&word.as_str()) {
+            let t = if keywords.contains(&word.as_str()) {
                 Token::Keyword
             } else if chars.get(i) == Some(&'(') {
                 Token::Call
@@ -119,5 +148,17 @@ mod tests {
         assert!(pieces.contains(&(Token::Comment, "# wait".to_string())));
         assert!(pieces.contains(&(Token::Str, "f\"done {i}\"".to_string())));
         assert!(pieces.contains(&(Token::Call, "sleep".to_string())));
+    }
+
+    #[test]
+    fn rust_pieces_give_the_source_back() {
+        let src = "async fn main(cx: Cx) { let n = p.int(\"tasks\") /* = 3 */; // go\n cx.sleep(2.0).await; 'a' }";
+        let pieces = highlight_rust(src);
+        let joined: String = pieces.iter().map(|(_, s)| s.as_str()).collect();
+        assert_eq!(joined, src);
+        assert!(pieces.contains(&(Token::Keyword, "fn".to_string())));
+        assert!(pieces.contains(&(Token::Comment, "/* = 3 */".to_string())));
+        assert!(pieces.contains(&(Token::Comment, "// go".to_string())));
+        assert!(pieces.contains(&(Token::Str, "\"tasks\"".to_string())));
     }
 }

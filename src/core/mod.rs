@@ -7,6 +7,7 @@
 //! - [`schedule`]: statistics derived from the log.
 //! - [`live`]: the same derivations, applied incrementally as the log grows.
 //! - [`compare`]: ideal versus real: lateness of each step, loop stalls.
+//! - [`raster`]: a large run painted incrementally into a pixel buffer.
 //! - [`json`], [`embed_msg`], [`export`], [`svg`], [`share`]: embeds and exports.
 //! - [`narrate`], [`keys`], [`table`]: narration, shortcuts, the table view.
 #![deny(missing_docs)]
@@ -18,10 +19,12 @@ pub mod highlight;
 pub mod json;
 pub mod keys;
 pub mod live;
-pub mod narrate;
 pub mod loop_state;
 pub mod mock_api;
+pub mod narrate;
 pub mod params;
+pub mod raster;
+pub mod replay;
 pub mod schedule;
 pub mod share;
 pub mod svg;

@@ -377,8 +377,63 @@ pub struct PageState {
     pub embed: bool,
     /// Colour theme.
     pub theme: Theme,
+    /// The replay playhead (`t=`, scenario ms), if the link opens at a moment.
+    pub t: Option<f64>,
+    /// The parameters of a second run to compare with (`compare=`, a query
+    /// string of this lesson's keys; unset keys are as in the first run).
+    pub compare: Option<Values>,
+    /// The language of the code panel (`lang=`): `python` or `rust`.
+    pub lang: &'static str,
     /// Each correction made, in plain words, in the order found.
     pub notices: Vec<String>,
+}
+
+/// `t=`: the playhead of a shared link, in scenario ms.
+pub const T_SPEC: ParamSpec = ParamSpec {
+    key: "t",
+    label: "Playhead",
+    help: "Open the run at this moment (scenario ms).",
+    kind: Kind::Int {
+        min: 0,
+        max: 3_600_000,
+        default: 0,
+        unit: "ms",
+    },
+};
+
+/// `lang=`: the language of the code panel.
+pub const LANG_SPEC: ParamSpec = ParamSpec {
+    key: "lang",
+    label: "Code",
+    help: "Show the Python asyncio code or the Rust code that runs.",
+    kind: Kind::Choice {
+        options: &["python", "rust"],
+        default: "python",
+    },
+};
+
+/// Validates `compare=`: a query string of the lesson's own keys, applied
+/// on top of the first run's values. Corrections are prefixed `compare:`.
+fn parse_compare(raw: &str, specs: &[ParamSpec], base: &Values, notices: &mut Vec<String>) -> Values {
+    let mut v = base.clone();
+    for (k, val) in form_urlencoded::parse(raw.trim_start_matches('?').as_bytes()) {
+        if let Some(n) = v.set(specs, &k, &val) {
+            notices.push(format!("compare: {n}"));
+        }
+    }
+    v
+}
+
+/// The `compare=` value that reproduces `other` next to `base`: only the
+/// keys that differ, so links stay short.
+pub fn compare_query(base: &Values, other: &Values) -> String {
+    let mut out = form_urlencoded::Serializer::new(String::new());
+    for (k, v) in other.iter() {
+        if base.get(k) != Some(v) {
+            out.append_pair(k, &v.to_url());
+        }
+    }
+    out.finish()
 }
 
 /// Finds a lesson's id and parameter specs by its URL id.
@@ -454,7 +509,29 @@ pub fn parse_query(query: &str, lookup: LessonLookup<'_>) -> PageState {
         "dark" => Theme::Dark,
         _ => Theme::Auto,
     };
+    let t = first("t").map(|raw| {
+        let (v, n) = T_SPEC.validate(raw);
+        notices.extend(n);
+        match v {
+            Value::Int(ms) => ms as f64,
+            _ => 0.0,
+        }
+    });
+    let lang = match first("lang").map(|raw| LANG_SPEC.validate(raw)) {
+        Some((Value::Choice(c), n)) => {
+            notices.extend(n);
+            c
+        }
+        _ => "python",
+    };
+    let compare = match (example, first("compare")) {
+        (Some(_), Some(raw)) => Some(parse_compare(raw, specs, &values, &mut notices)),
+        _ => None,
+    };
     PageState {
+        t,
+        compare,
+        lang,
         example,
         values,
         speed: match globals.get("speed") {
@@ -484,6 +561,15 @@ impl PageState {
             for (k, v) in self.values.iter() {
                 out.append_pair(k, &v.to_url());
             }
+        }
+        if let (Some(_), Some(other)) = (self.example, &self.compare) {
+            out.append_pair("compare", &compare_query(&self.values, other));
+        }
+        if let Some(t) = self.t {
+            out.append_pair("t", &format!("{}", t.round()));
+        }
+        if self.lang != "python" {
+            out.append_pair("lang", self.lang);
         }
         if (self.speed - 1.0).abs() > 1e-9 {
             out.append_pair("speed", &fmt_float(self.speed));

@@ -25,6 +25,7 @@ pub mod retry;
 pub mod semaphore;
 pub mod semaphore_inside;
 pub mod sequential_vs_gather;
+pub mod sources;
 pub mod timeout;
 
 /// A lesson of the playground.
