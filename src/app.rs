@@ -9,8 +9,8 @@ use crate::components::lesson_view::LessonView;
 use crate::components::notices::Notices;
 use crate::components::run_view::ViewMode;
 use crate::components::theme_toggle::ThemeToggle;
-use crate::embed::{self, RunWatch};
 use crate::core::params::{parse_query, PageState, Values};
+use crate::embed::{self, RunWatch};
 use crate::examples::{self, lookup};
 use crate::run_ctl::RunCtl;
 use crate::web;
@@ -64,7 +64,7 @@ impl PageCtx {
         };
         ctl.stop();
         if let Some(watch) = use_context::<RunWatch>() {
-            ctl.snapshot.with_untracked(|s| watch.observe(s));
+            watch.check();
         }
     }
 }
@@ -90,7 +90,7 @@ pub fn Playground(
     let page = RwSignal::new(initial);
     let ctx = PageCtx { page, notices };
     let ctl = RunCtl::new();
-    let watch = RunWatch::new(page);
+    let watch = RunWatch::new(page, ctl);
     provide_context(ctx);
     provide_context(ctl);
     provide_context(watch);

@@ -7,6 +7,10 @@
 //! ended) and `resize` (whenever the content height changes), and obeys
 //! `run`, `stop` and `set-params` from its parent. Anything else is ignored.
 
+use std::cell::Cell;
+use std::rc::Rc;
+use std::time::Duration;
+
 use leptos::prelude::*;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
@@ -14,27 +18,33 @@ use wasm_bindgen::JsCast;
 use crate::app::PageCtx;
 use crate::core::embed_msg::{self, Finished, Incoming};
 use crate::core::params::PageState;
+use crate::core::schedule::stats;
+use crate::core::task::tasks_at;
 use crate::examples::lookup;
-use crate::run_ctl::{RunCtl, RunState, Snapshot};
+use crate::run_ctl::RunCtl;
 use crate::web;
 
-/// Reports each run's start and end to the parent, once each.
+/// Reports each run's start and end to the parent, once each. It reads the
+/// run's log, not the animated snapshot: a frame scrolled out of view gets
+/// no animation frames, and its runs must still be reported.
 #[derive(Clone, Copy)]
 pub struct RunWatch {
     framed: bool,
     page: RwSignal<PageState>,
+    ctl: RunCtl,
     started: StoredValue<u32>,
     finished: StoredValue<u32>,
-    /// The lesson and parameters of the run last started.
+    /// The parameters of the run last started, as in the URL.
     params: StoredValue<Vec<(String, String)>>,
 }
 
 impl RunWatch {
-    /// A watch over runs of the lessons shown in `page`.
-    pub fn new(page: RwSignal<PageState>) -> Self {
+    /// A watch over the runs of `ctl`, of the lessons shown in `page`.
+    pub fn new(page: RwSignal<PageState>, ctl: RunCtl) -> Self {
         RunWatch {
             framed: web::in_frame(),
             page,
+            ctl,
             started: StoredValue::new(0),
             finished: StoredValue::new(0),
             params: StoredValue::new(Vec::new()),
@@ -43,29 +53,45 @@ impl RunWatch {
 
     /// Looks at the current run: sends `run-started` the first time a run
     /// is seen and `run-finished` the first time it is seen ended.
-    pub fn observe(&self, s: &Snapshot) {
-        if !self.framed || s.generation == 0 {
+    pub fn check(&self) {
+        if !self.framed {
             return;
         }
-        if s.generation > self.started.get_value() {
-            self.started.set_value(s.generation);
+        let Some((generation, example)) = self
+            .ctl
+            .snapshot
+            .try_with_untracked(|s| (s.generation, s.example))
+        else {
+            return;
+        };
+        if generation == 0 || generation <= self.finished.get_value() {
+            return;
+        }
+        if generation > self.started.get_value() {
+            self.started.set_value(generation);
             let params = self
                 .page
                 .try_with_untracked(embed_msg::url_params)
                 .unwrap_or_default();
-            web::post_to_parent(&embed_msg::run_started(s.example, &params));
+            web::post_to_parent(&embed_msg::run_started(example, &params));
             self.params.set_value(params);
         }
-        let ended = !matches!(s.state, RunState::Idle | RunState::Running);
-        if ended && s.generation > self.finished.get_value() {
-            self.finished.set_value(s.generation);
+        let ended = self
+            .ctl
+            .with_trace(|t| {
+                let outcome = t.outcome().filter(|_| t.run == generation)?;
+                Some((outcome, tasks_at(t, None), stats(t).elapsed_ms))
+            })
+            .flatten();
+        if let Some((outcome, tasks, elapsed_ms)) = ended {
+            self.finished.set_value(generation);
             let params = self.params.get_value();
             web::post_to_parent(&embed_msg::run_finished(&Finished {
-                example: s.example,
+                example,
                 params: &params,
-                state: s.state.as_str(),
-                elapsed_ms: s.stats.elapsed_ms,
-                tasks: &s.tasks,
+                state: outcome.as_str(),
+                elapsed_ms,
+                tasks: &tasks,
             }));
         }
     }
@@ -73,18 +99,19 @@ impl RunWatch {
 
 /// Applies a parent's parameters, validated like the URL; corrections go
 /// to the notices. Opening another lesson stops the run first.
-fn set_params(ctx: PageCtx, params: &[(String, String)]) {
+fn set_params(ctx: PageCtx, ctl: RunCtl, params: &[(String, String)]) {
     let current = ctx.page.get_untracked();
     let next = embed_msg::apply_params(&current, params, &lookup);
     if next.example != current.example {
         ctx.stop();
-        if let Some(ctl) = use_context::<RunCtl>() {
-            ctl.reset();
-        }
+        ctl.reset();
     }
     ctx.notices.set(next.notices.clone());
     ctx.page.set(next);
 }
+
+/// The content's ResizeObserver and its callback (kept alive together).
+type Observer = (web_sys::ResizeObserver, Closure<dyn FnMut()>);
 
 fn content_height() -> Option<i32> {
     web_sys::window()?
@@ -102,7 +129,14 @@ pub fn install(ctx: PageCtx, ctl: RunCtl, watch: RunWatch) {
     if !web::in_frame() {
         return;
     }
-    Effect::new(move || ctl.snapshot.with(|s| watch.observe(s)));
+    Effect::new(move || {
+        ctl.snapshot.track();
+        watch.check();
+    });
+    // Also on a timer: a frame out of view gets no animation frames.
+    if let Ok(poll) = set_interval_with_handle(move || watch.check(), Duration::from_millis(250)) {
+        on_cleanup(move || poll.clear());
+    }
 
     let owner = Owner::current().unwrap_or_default();
     let listener = window_event_listener(leptos::ev::message, move |ev| {
@@ -116,43 +150,49 @@ pub fn install(ctx: PageCtx, ctl: RunCtl, watch: RunWatch) {
         owner.with(|| match msg {
             Incoming::Run { params } => {
                 if let Some(p) = params {
-                    set_params(ctx, &p);
+                    set_params(ctx, ctl, &p);
                 }
                 ctx.run();
             }
             Incoming::Stop => ctx.stop(),
-            Incoming::SetParams { params } => set_params(ctx, &params),
+            Incoming::SetParams { params } => set_params(ctx, ctl, &params),
         });
     });
     on_cleanup(move || listener.remove());
 
-    // `ready` once mounted, then `resize` whenever the content height changes.
-    let observer: StoredValue<Option<(web_sys::ResizeObserver, Closure<dyn FnMut()>)>, LocalStorage> =
-        StoredValue::new_local(None);
-    request_animation_frame(move || {
-        let (example, params) = ctx
-            .page
-            .try_with_untracked(|p| (p.example.unwrap_or_default(), embed_msg::url_params(p)))
-            .unwrap_or_default();
-        web::post_to_parent(&embed_msg::ready(example, &params));
-        let last = std::cell::Cell::new(-1);
-        let on_resize = Closure::<dyn FnMut()>::new(move || {
-            if let Some(h) = content_height().filter(|h| *h != last.get()) {
-                last.set(h);
-                web::post_to_parent(&embed_msg::resize(f64::from(h)));
+    // `ready` once mounted, with the height; then `resize` whenever the
+    // content height changes. Not on an animation frame: a frame out of
+    // view gets none until it scrolls into view.
+    let observer: StoredValue<Option<Observer>, LocalStorage> = StoredValue::new_local(None);
+    set_timeout(
+        move || {
+            let (example, params) = ctx
+                .page
+                .try_with_untracked(|p| (p.example.unwrap_or_default(), embed_msg::url_params(p)))
+                .unwrap_or_default();
+            web::post_to_parent(&embed_msg::ready(example, &params));
+            let last = Rc::new(Cell::new(-1));
+            let send_height = move || {
+                if let Some(h) = content_height().filter(|h| *h != last.get()) {
+                    last.set(h);
+                    web::post_to_parent(&embed_msg::resize(f64::from(h)));
+                }
+            };
+            send_height();
+            let on_resize = Closure::<dyn FnMut()>::new(send_height);
+            let root = web_sys::window()
+                .and_then(|w| w.document())
+                .and_then(|d| d.query_selector("[data-testid=playground]").ok().flatten());
+            if let (Some(root), Ok(ro)) = (
+                root,
+                web_sys::ResizeObserver::new(on_resize.as_ref().unchecked_ref()),
+            ) {
+                ro.observe(&root);
+                observer.try_set_value(Some((ro, on_resize)));
             }
-        });
-        let root = web_sys::window()
-            .and_then(|w| w.document())
-            .and_then(|d| d.query_selector("[data-testid=playground]").ok().flatten());
-        if let (Some(root), Ok(ro)) = (
-            root,
-            web_sys::ResizeObserver::new(on_resize.as_ref().unchecked_ref()),
-        ) {
-            ro.observe(&root);
-            observer.try_set_value(Some((ro, on_resize)));
-        }
-    });
+        },
+        Duration::ZERO,
+    );
     on_cleanup(move || {
         if let Some(Some((ro, _))) = observer.try_update_value(Option::take) {
             ro.disconnect();

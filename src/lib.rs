@@ -17,6 +17,8 @@ pub mod components;
 #[cfg(target_arch = "wasm32")]
 pub mod embed;
 #[cfg(target_arch = "wasm32")]
+pub mod replay_ctl;
+#[cfg(target_arch = "wasm32")]
 pub mod run_ctl;
 #[cfg(target_arch = "wasm32")]
 pub mod web;

@@ -337,8 +337,10 @@ impl RunCtl {
             self.on_visibility.try_update_value(Option::take),
             document(),
         ) {
-            let _ = doc
-                .remove_event_listener_with_callback("visibilitychange", f.as_ref().unchecked_ref());
+            let _ = doc.remove_event_listener_with_callback(
+                "visibilitychange",
+                f.as_ref().unchecked_ref(),
+            );
         }
     }
 
@@ -394,7 +396,10 @@ impl RunCtl {
                     return None;
                 }
                 if perf_now() - l.started_real_ms > MAX_RUN_REAL_MS {
-                    Some("Stopped after 10 minutes: a run may last at most 10 minutes of real time.".to_string())
+                    Some(
+                        "Stopped after 10 minutes: a run may last at most 10 minutes of real time."
+                            .to_string(),
+                    )
                 } else if l.run.trace().len() > MAX_EVENTS {
                     Some(format!(
                         "Stopped after {MAX_EVENTS} events: a run may record at most that many."
@@ -434,8 +439,7 @@ impl RunCtl {
                     snap.catch_up(&mut l.view, &trace);
                     ctl.snapshot.try_set(snap);
                 } else if trace.len() != l.view.consumed {
-                    ctl.snapshot
-                        .try_update(|s| s.catch_up(&mut l.view, &trace));
+                    ctl.snapshot.try_update(|s| s.catch_up(&mut l.view, &trace));
                 }
                 !over
             })

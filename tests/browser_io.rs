@@ -16,9 +16,12 @@ wasm_bindgen_test_configure!(run_in_browser);
 const TOLERANCE_MS: f64 = 150.0;
 
 fn base() -> &'static str {
-    option_env!("MOCK_API_BASE").expect(
-        "MOCK_API_BASE is not set: run the browser tests through `make test-browser`, which starts the mock API server",
-    )
+    match option_env!("MOCK_API_BASE") {
+        Some(url) => url,
+        None => panic!(
+            "MOCK_API_BASE is not set: run the browser tests through `make test-browser`, which starts the mock API server"
+        ),
+    }
 }
 
 fn now() -> f64 {
@@ -34,7 +37,9 @@ async fn until_over(run: &Run, max_ms: u32) {
     assert!(run.is_over(), "run did not end within {max_ms} ms");
 }
 
-fn start(main: impl FnOnce(Cx) -> futures::future::LocalBoxFuture<'static, Result<(), TaskError>> + 'static) -> Run {
+fn start(
+    main: impl FnOnce(Cx) -> futures::future::LocalBoxFuture<'static, Result<(), TaskError>> + 'static,
+) -> Run {
     let run = Run::new_browser(1, 1.0);
     run.start(Box::new(main));
     run
@@ -59,9 +64,15 @@ async fn fetch_really_goes_over_http_with_status_body_and_delay() {
     let resp = result.borrow_mut().take().expect("ran").expect("fetched");
     assert_eq!(resp.status, 200);
     assert!(resp.body.contains(r#""id":7"#), "{}", resp.body);
-    assert!((300.0..300.0 + TOLERANCE_MS).contains(&took), "took {took} ms");
+    assert!(
+        (300.0..300.0 + TOLERANCE_MS).contains(&took),
+        "took {took} ms"
+    );
     let tasks = tasks_at(&run.trace(), None);
-    assert!(tasks[0].spans.iter().any(|s| s.state == TaskState::Fetching));
+    assert!(tasks[0]
+        .spans
+        .iter()
+        .any(|s| s.state == TaskState::Fetching));
 }
 
 #[wasm_bindgen_test]
@@ -83,7 +94,10 @@ async fn http_errors_timeouts_and_refusals_are_errors_in_words() {
         let t0 = now();
         let run = start(move |cx| {
             async move {
-                let r = cx.fetch(&u, Some(300.0)).await.and_then(|r| r.error_for_status());
+                let r = cx
+                    .fetch(&u, Some(300.0))
+                    .await
+                    .and_then(|r| r.error_for_status());
                 *o.borrow_mut() = match r {
                     Ok(r) => format!("ok {}", r.status),
                     Err(e) => e.to_string(),
@@ -93,7 +107,11 @@ async fn http_errors_timeouts_and_refusals_are_errors_in_words() {
             .boxed_local()
         });
         until_over(&run, 5000).await;
-        assert!(out.borrow().starts_with(want), "{url}: got {:?}, want {want}", out.borrow());
+        assert!(
+            out.borrow().starts_with(want),
+            "{url}: got {:?}, want {want}",
+            out.borrow()
+        );
         assert!(now() - t0 < 300.0 + 500.0, "{url} did not hang");
     }
 }
@@ -136,9 +154,21 @@ async fn a_real_worker_computes_while_the_heartbeat_stays_on_time() {
     });
     until_over(&run, 5000).await;
     let s = stats(&run.trace());
-    assert!(primes.get() > 100, "the worker found {} primes", primes.get());
-    assert!(s.elapsed_ms >= 500.0 && s.elapsed_ms < 500.0 + TOLERANCE_MS + 200.0, "elapsed {}", s.elapsed_ms);
-    assert!(s.loop_lag_ms < 60.0, "heartbeat lag {} ms while the worker computed", s.loop_lag_ms);
+    assert!(
+        primes.get() > 100,
+        "the worker found {} primes",
+        primes.get()
+    );
+    assert!(
+        s.elapsed_ms >= 500.0 && s.elapsed_ms < 500.0 + TOLERANCE_MS + 200.0,
+        "elapsed {}",
+        s.elapsed_ms
+    );
+    assert!(
+        s.loop_lag_ms < 60.0,
+        "heartbeat lag {} ms while the worker computed",
+        s.loop_lag_ms
+    );
 }
 
 #[wasm_bindgen_test]
@@ -154,6 +184,10 @@ async fn a_real_busy_wait_shows_up_as_loop_lag() {
     });
     until_over(&run, 5000).await;
     let s = stats(&run.trace());
-    assert!(s.loop_lag_ms >= 300.0, "loop lag {} ms after a 400 ms busy-wait", s.loop_lag_ms);
+    assert!(
+        s.loop_lag_ms >= 300.0,
+        "loop lag {} ms after a 400 ms busy-wait",
+        s.loop_lag_ms
+    );
     assert!(s.elapsed_ms >= 640.0, "elapsed {}", s.elapsed_ms);
 }

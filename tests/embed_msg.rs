@@ -47,7 +47,9 @@ fn the_three_accepted_messages() {
         })
     );
     assert_eq!(
-        parse_incoming_text(r#"{"source":"async-playground","type":"run","params":{"delay":"200"}}"#),
+        parse_incoming_text(
+            r#"{"source":"async-playground","type":"run","params":{"delay":"200"}}"#
+        ),
         Some(Incoming::Run {
             params: Some(pairs(&[("delay", "200")]))
         })
@@ -109,12 +111,24 @@ fn json_reader_handles_escapes_and_depth() {
         ]))
     );
     // A lone surrogate becomes U+FFFD rather than an error or a panic.
-    assert_eq!(json::parse(r#""\ud800x""#), Some(Json::Str("\u{FFFD}x".into())));
+    assert_eq!(
+        json::parse(r#""\ud800x""#),
+        Some(Json::Str("\u{FFFD}x".into()))
+    );
     let deep = format!("{}{}", "[".repeat(200), "]".repeat(200));
     assert_eq!(json::parse(&deep), None);
     let ok = format!("{}{}", "[".repeat(10), "]".repeat(10));
     assert!(json::parse(&ok).is_some());
-    for bad in ["tru", "-", "1e", "\"\u{1}\"", "{\"a\"}", "[1,]", "\"\\x\"", "\"\\u12\""] {
+    for bad in [
+        "tru",
+        "-",
+        "1e",
+        "\"\u{1}\"",
+        "{\"a\"}",
+        "[1,]",
+        "\"\\x\"",
+        "\"\\u12\"",
+    ] {
         assert_eq!(json::parse(bad), None, "{bad}");
     }
 }
@@ -124,8 +138,17 @@ fn json_writer_escapes_strings_and_numbers() {
     let mut s = String::new();
     write_str(&mut s, "a\"b\\c\nd\u{1}e\u{2028}</script>");
     assert_eq!(s, r#""a\"b\\c\nd\u0001e\u2028</script>""#);
-    assert_eq!(json::parse(&s), Some(Json::Str("a\"b\\c\nd\u{1}e\u{2028}</script>".into())));
-    for (v, want) in [(3.0, "3"), (-0.5, "-0.5"), (f64::NAN, "null"), (f64::INFINITY, "null"), (1e20, "100000000000000000000")] {
+    assert_eq!(
+        json::parse(&s),
+        Some(Json::Str("a\"b\\c\nd\u{1}e\u{2028}</script>".into()))
+    );
+    for (v, want) in [
+        (3.0, "3"),
+        (-0.5, "-0.5"),
+        (f64::NAN, "null"),
+        (f64::INFINITY, "null"),
+        (1e20, "100000000000000000000"),
+    ] {
         let mut s = String::new();
         write_num(&mut s, v);
         assert_eq!(s, want);
@@ -137,7 +160,12 @@ fn set_params_is_validated_like_the_url() {
     let cur = page("example=semaphore&tasks=6&limit=2&delay=300&embed=1&theme=dark");
     let next = apply_params(
         &cur,
-        &pairs(&[("limit", "0"), ("delay", "abc"), ("tasks", "4"), ("bogus", "1")]),
+        &pairs(&[
+            ("limit", "0"),
+            ("delay", "abc"),
+            ("tasks", "4"),
+            ("bogus", "1"),
+        ]),
         &lookup,
     );
     assert_eq!(next.example, Some("semaphore"));
@@ -146,8 +174,14 @@ fn set_params_is_validated_like_the_url() {
     assert!(next.embed, "page-level keys are kept");
     let notices = next.notices.join("\n");
     assert!(notices.contains("limit 0 is below 1; using 1"), "{notices}");
-    assert!(notices.contains("delay \"abc\" is not a whole number"), "{notices}");
-    assert!(notices.contains("\"bogus\" is not a parameter of semaphore"), "{notices}");
+    assert!(
+        notices.contains("delay \"abc\" is not a whole number"),
+        "{notices}"
+    );
+    assert!(
+        notices.contains("\"bogus\" is not a parameter of semaphore"),
+        "{notices}"
+    );
     // The same as the URL would give.
     let by_url = page("example=semaphore&tasks=4&limit=0&delay=abc&embed=1&theme=dark&bogus=1");
     assert_eq!(next, by_url);
@@ -156,7 +190,11 @@ fn set_params_is_validated_like_the_url() {
 #[test]
 fn set_params_can_switch_the_lesson() {
     let cur = page("example=semaphore&tasks=6&limit=2&delay=300&embed=1");
-    let next = apply_params(&cur, &pairs(&[("example", "coroutine"), ("delay", "250")]), &lookup);
+    let next = apply_params(
+        &cur,
+        &pairs(&[("example", "coroutine"), ("delay", "250")]),
+        &lookup,
+    );
     assert_eq!(next.example, Some("coroutine"));
     assert_eq!(next.values.int("delay"), 250);
     assert!(next.notices.is_empty(), "{:?}", next.notices);
@@ -166,7 +204,10 @@ fn set_params_can_switch_the_lesson() {
 #[test]
 fn url_params_are_the_lesson_values_as_written() {
     let p = page("example=semaphore&tasks=6&limit=2&delay=300&embed=1&autorun=1&theme=dark");
-    assert_eq!(url_params(&p), pairs(&[("tasks", "6"), ("limit", "2"), ("delay", "300")]));
+    assert_eq!(
+        url_params(&p),
+        pairs(&[("tasks", "6"), ("limit", "2"), ("delay", "300")])
+    );
     let p = page("example=coroutine&delay=300&speed=2");
     assert_eq!(url_params(&p), pairs(&[("delay", "300"), ("speed", "2")]));
 }
@@ -175,7 +216,10 @@ fn url_params_are_the_lesson_values_as_written() {
 fn outgoing_messages_have_the_contract_fields() {
     let params = pairs(&[("tasks", "6"), ("limit", "2")]);
     let r = json::parse(&ready("semaphore", &params)).expect("json");
-    assert_eq!(r.get("source").and_then(Json::as_str), Some("async-playground"));
+    assert_eq!(
+        r.get("source").and_then(Json::as_str),
+        Some("async-playground")
+    );
     assert_eq!(r.get("type").and_then(Json::as_str), Some("ready"));
     let s = json::parse(&run_started("semaphore", &params)).expect("json");
     assert_eq!(s.get("type").and_then(Json::as_str), Some("run-started"));
@@ -211,7 +255,10 @@ fn outgoing_messages_have_the_contract_fields() {
     };
     assert_eq!(ts.len(), 4);
     assert_eq!(ts[0].get("name").and_then(Json::as_str), Some("main()"));
-    assert_eq!(ts[3].get("name").and_then(Json::as_str), Some("download(2)"));
+    assert_eq!(
+        ts[3].get("name").and_then(Json::as_str),
+        Some("download(2)")
+    );
     assert_eq!(ts[3].get("state").and_then(Json::as_str), Some("done"));
     assert_eq!(ts[3].get("start_ms"), Some(&Json::Num(0.0)));
     assert_eq!(ts[3].get("end_ms"), Some(&Json::Num(200.0)));

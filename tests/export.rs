@@ -56,7 +56,10 @@ fn trace_export_has_one_track_per_task_and_their_times() {
         .collect();
     assert_eq!(tracks.len(), tasks.len(), "one track per task");
     for (t, track) in tasks.iter().zip(&tracks) {
-        assert_eq!(track.get("args").map(|a| str_of(a, "name")), Some(t.name.as_str()));
+        assert_eq!(
+            track.get("args").map(|a| str_of(a, "name")),
+            Some(t.name.as_str())
+        );
         let tid = num(track, "tid");
         let slices: Vec<&Json> = events
             .iter()
@@ -111,9 +114,21 @@ fn trace_export_marks_cancellations_and_escapes_text() {
         at_ms,
         kind,
     };
-    t.push(ev(0, 0.0, EventKind::Spawned { name: "main()".into() }));
+    t.push(ev(
+        0,
+        0.0,
+        EventKind::Spawned {
+            name: "main()".into(),
+        },
+    ));
     t.push(ev(0, 0.0, EventKind::Running));
-    t.push(ev(0, 0.5, EventKind::Printed { line: "say \"hi\"\n\t<b>\u{1}".into() }));
+    t.push(ev(
+        0,
+        0.5,
+        EventKind::Printed {
+            line: "say \"hi\"\n\t<b>\u{1}".into(),
+        },
+    ));
     t.push(ev(0, 0.5, EventKind::Sleeping { until_ms: 1000.0 }));
     t.push(ev(0, 400.25, EventKind::Cancelled));
     t.push(Event {
@@ -137,7 +152,9 @@ fn trace_export_marks_cancellations_and_escapes_text() {
         print.get("args").map(|a| str_of(a, "line")),
         Some("say \"hi\"\n\t<b>\u{1}")
     );
-    assert!(events.iter().any(|e| str_of(e, "name") == "cancelled" && num(e, "ts") == 400250.0));
+    assert!(events
+        .iter()
+        .any(|e| str_of(e, "name") == "cancelled" && num(e, "ts") == 400250.0));
     let sleeping = events
         .iter()
         .find(|e| str_of(e, "name") == "sleeping")
@@ -152,7 +169,13 @@ fn svg_has_a_lane_per_task_and_escapes_names() {
     let (_, trace) = simulate("example=semaphore&tasks=4&limit=2&delay=200");
     let mut tasks = tasks_at(&trace, None);
     tasks[1].name = "<evil & \"name\">".into();
-    let svg = timeline_svg(&tasks, axis_ms(400.0, 400.0), 400.0, "semaphore <run>", &Palette::default());
+    let svg = timeline_svg(
+        &tasks,
+        axis_ms(400.0, 400.0),
+        400.0,
+        "semaphore <run>",
+        &Palette::default(),
+    );
     assert!(svg.starts_with("<svg xmlns=\"http://www.w3.org/2000/svg\""));
     assert!(svg.ends_with("</svg>"));
     assert_eq!(svg.matches("<g>").count(), tasks.len());
@@ -195,7 +218,10 @@ fn narration_tells_a_few_and_summarises_many() {
     for e in &trace.events()[..upto] {
         partial.push(e.clone());
     }
-    assert_eq!(narrate(&partial, 0, &tasks), "main() is sleeping until 2.0 s.");
+    assert_eq!(
+        narrate(&partial, 0, &tasks),
+        "main() is sleeping until 2.0 s."
+    );
     let rest = narrate(&trace, upto, &tasks);
     assert_eq!(rest, "main() is done. Run finished after 2.0 s.");
     assert_eq!(narrate(&trace, trace.len(), &tasks), "");
@@ -209,13 +235,29 @@ fn narration_tells_a_few_and_summarises_many() {
 
 #[test]
 fn shortcuts_leave_typing_alone() {
-    assert_eq!(shortcut("r", false, false, false, false), Some(Shortcut::Run));
-    assert_eq!(shortcut("S", false, false, false, false), Some(Shortcut::Stop));
-    assert_eq!(shortcut("?", false, false, false, false), Some(Shortcut::Help));
+    assert_eq!(
+        shortcut("r", false, false, false, false),
+        Some(Shortcut::Run)
+    );
+    assert_eq!(
+        shortcut("S", false, false, false, false),
+        Some(Shortcut::Stop)
+    );
+    assert_eq!(
+        shortcut("?", false, false, false, false),
+        Some(Shortcut::Help)
+    );
     assert_eq!(shortcut("r", false, false, false, true), None, "typing");
-    assert_eq!(shortcut("r", true, false, false, false), None, "Ctrl+R reloads");
+    assert_eq!(
+        shortcut("r", true, false, false, false),
+        None,
+        "Ctrl+R reloads"
+    );
     assert_eq!(shortcut("r", false, false, true, false), None);
-    assert_eq!(shortcut("Escape", false, false, false, true), Some(Shortcut::Close));
+    assert_eq!(
+        shortcut("Escape", false, false, false, true),
+        Some(Shortcut::Close)
+    );
     assert_eq!(shortcut("x", false, false, false, false), None);
 }
 
@@ -226,6 +268,9 @@ fn table_lists_what_each_task_waited_on() {
     let main = waited_on(&tasks[0]);
     assert_eq!(main.len(), 1, "{main:?}");
     assert!(main[0].starts_with("gather"), "{main:?}");
-    assert!(waited_on(&tasks[1]).is_empty(), "the first download never waits");
+    assert!(
+        waited_on(&tasks[1]).is_empty(),
+        "the first download never waits"
+    );
     assert_eq!(waited_on(&tasks[2]), vec!["Semaphore(1)".to_string()]);
 }

@@ -23,9 +23,17 @@ fn fetches_overlap_and_end_at_the_server_latency() {
     assert_eq!(s.elapsed_ms, 800.0);
     assert_eq!(s.max_in_flight, 5);
     let tasks = tasks_at(&t, None);
-    assert!(tasks[1..].iter().all(|t| t.state == TaskState::Done && t.end_ms == Some(800.0)));
-    assert!(tasks[1].spans.iter().any(|s| s.state == TaskState::Fetching));
-    assert_eq!(t.console().last().map(|c| c.2), Some("5 of 5 requests succeeded"));
+    assert!(tasks[1..]
+        .iter()
+        .all(|t| t.state == TaskState::Done && t.end_ms == Some(800.0)));
+    assert!(tasks[1]
+        .spans
+        .iter()
+        .any(|s| s.state == TaskState::Fetching));
+    assert_eq!(
+        t.console().last().map(|c| c.2),
+        Some("5 of 5 requests succeeded")
+    );
 }
 
 #[test]
@@ -33,7 +41,11 @@ fn a_url_that_cannot_be_reached_fails_its_lane_in_words() {
     let t = simulate("example=fetch&tasks=2&url=http%3A%2F%2F127.0.0.1%3A9%2Fnothing");
     let tasks = tasks_at(&t, None);
     assert!(tasks[1..].iter().all(|t| t.state == TaskState::Failed));
-    assert!(tasks[1].error.as_deref().unwrap_or_default().starts_with("NetworkError"));
+    assert!(tasks[1]
+        .error
+        .as_deref()
+        .unwrap_or_default()
+        .starts_with("NetworkError"));
     assert_eq!(stats(&t).outcome, Some(RunOutcome::Finished));
 }
 
@@ -46,7 +58,10 @@ fn batch_llm_honours_limit_timeout_and_order() {
     let s = stats(&t);
     assert_eq!(s.outcome, Some(RunOutcome::Finished));
     assert!(s.max_in_flight <= 4 && s.max_in_flight > 0);
-    assert_eq!(s.elapsed_ms, (examples::find("batch-llm").expect("lesson").expected_ms)(&p.values));
+    assert_eq!(
+        s.elapsed_ms,
+        (examples::find("batch-llm").expect("lesson").expected_ms)(&p.values)
+    );
     let tasks = tasks_at(&t, None);
     for (i, d) in draws.iter().enumerate() {
         let task = &tasks[i + 1];
@@ -58,7 +73,11 @@ fn batch_llm_honours_limit_timeout_and_order() {
         };
         assert_eq!(task.state, expected, "{i}: {d:?}");
         if d.latency_ms > 1000.0 {
-            assert!(task.error.as_deref().unwrap_or_default().starts_with("TimeoutError"));
+            assert!(task
+                .error
+                .as_deref()
+                .unwrap_or_default()
+                .starts_with("TimeoutError"));
         }
     }
     // Results are printed in prompt order.
@@ -84,6 +103,10 @@ fn executor_offloaded_keeps_ticking_inline_freezes() {
 
     let inline = simulate("example=executor&work=600&offload=0");
     assert_eq!(stats(&inline).elapsed_ms, 600.0);
-    let ticks: Vec<&str> = inline.console().map(|c| c.2).filter(|l| l.starts_with("tick")).collect();
+    let ticks: Vec<&str> = inline
+        .console()
+        .map(|c| c.2)
+        .filter(|l| l.starts_with("tick"))
+        .collect();
     assert!(ticks.len() <= 1, "the loop was frozen: {ticks:?}");
 }

@@ -22,8 +22,13 @@ pub fn HelpPanel() -> impl IntoView {
     let owner = Owner::current().unwrap_or_default();
     let keys = window_event_listener(leptos::ev::keydown, move |ev| {
         let typing = web::is_typing_target(ev.target());
-        let Some(action) = shortcut(&ev.key(), ev.ctrl_key(), ev.alt_key(), ev.meta_key(), typing)
-        else {
+        let Some(action) = shortcut(
+            &ev.key(),
+            ev.ctrl_key(),
+            ev.alt_key(),
+            ev.meta_key(),
+            typing,
+        ) else {
             return;
         };
         if web::dialog_open() {
@@ -31,18 +36,21 @@ pub fn HelpPanel() -> impl IntoView {
             return;
         }
         let lesson_open = ctx.page.with_untracked(|p| p.example.is_some());
-        let handled = owner.with(|| match action {
-            Shortcut::Run if lesson_open => ctx.run(),
-            Shortcut::Stop if lesson_open => ctx.stop(),
-            Shortcut::View if lesson_open => {
-                if let Some(ViewMode(table)) = view_mode {
-                    table.update(|t| *t = !*t);
+        let handled = owner.with(|| {
+            match action {
+                Shortcut::Run if lesson_open => ctx.run(),
+                Shortcut::Stop if lesson_open => ctx.stop(),
+                Shortcut::View if lesson_open => {
+                    if let Some(ViewMode(table)) = view_mode {
+                        table.update(|t| *t = !*t);
+                    }
                 }
+                Shortcut::Theme => ctx.page.update(|p| p.theme = next_theme(p.theme)),
+                Shortcut::Help => web::open_dialog(HELP_ID),
+                _ => return false,
             }
-            Shortcut::Theme => ctx.page.update(|p| p.theme = next_theme(p.theme)),
-            Shortcut::Help => web::open_dialog(HELP_ID),
-            _ => return false,
-        } == ());
+            true
+        });
         if handled {
             ev.prevent_default();
         }

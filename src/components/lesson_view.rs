@@ -7,8 +7,8 @@ use crate::components::code_view::CodeView;
 use crate::components::console::Console;
 use crate::components::controls::Controls;
 use crate::components::loop_panel::LoopPanel;
-use crate::components::stats::Stats;
 use crate::components::run_view::RunView;
+use crate::components::stats::Stats;
 use crate::components::toolbar::Toolbar;
 use crate::examples::Lesson;
 

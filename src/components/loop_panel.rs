@@ -5,18 +5,41 @@
 
 use leptos::prelude::*;
 
-use crate::core::loop_state::{loop_state, wait_for_cycle, Entry, LoopState};
+use crate::core::loop_state::{wait_for_cycle, Entry, LoopFold, LoopState};
 use crate::core::task::fmt_ms;
 use crate::run_ctl::{RunCtl, RunState};
+
+/// Most names listed per section: a run of 10,000 tasks must not put
+/// 10,000 names in the DOM every frame.
+const SHOWN: usize = 30;
+
+/// `names` joined by `sep`, at most [`SHOWN`] of them, then how many more.
+fn joined(names: &[(crate::core::trace::TaskId, String)], sep: &str) -> String {
+    if names.is_empty() {
+        return "nobody".to_string();
+    }
+    let mut out = names
+        .iter()
+        .take(SHOWN)
+        .map(|h| h.1.as_str())
+        .collect::<Vec<_>>()
+        .join(sep);
+    if names.len() > SHOWN {
+        out.push_str(&format!(" … and {} more", names.len() - SHOWN));
+    }
+    out
+}
 
 fn names(list: &[Entry], detail: impl Fn(&Entry) -> String) -> AnyView {
     if list.is_empty() {
         return view! { <p class="lp-none">"none"</p> }.into_any();
     }
+    let more = list.len().saturating_sub(SHOWN);
     view! {
         <ul class="lp-list">
             {list
                 .iter()
+                .take(SHOWN)
                 .map(|e| {
                     let d = detail(e);
                     view! {
@@ -27,6 +50,7 @@ fn names(list: &[Entry], detail: impl Fn(&Entry) -> String) -> AnyView {
                     }
                 })
                 .collect_view()}
+            {(more > 0).then(|| view! { <li class="lp-more">{format!("… and {more} more")}</li> })}
         </ul>
     }
     .into_any()
@@ -45,10 +69,26 @@ fn section(title: &'static str, count: usize, body: AnyView) -> impl IntoView {
 #[component]
 pub fn LoopPanel() -> impl IntoView {
     let ctl = expect_context::<RunCtl>();
+    // Folded incrementally: each refresh applies only the new events.
+    let fold: StoredValue<(u32, LoopFold), LocalStorage> =
+        StoredValue::new_local((0, LoopFold::default()));
     let state = Memo::new(move |_| {
         // Re-derive whenever the snapshot changes (the log grew).
-        ctl.snapshot.with(|s| s.events);
-        ctl.trace().map(|t| loop_state(&t, None)).unwrap_or_default()
+        let generation = ctl.snapshot.with(|s| (s.generation, s.events)).0;
+        ctl.with_trace(|t| {
+            fold.try_update_value(|(g, f)| {
+                if *g != generation || f.consumed > t.len() {
+                    *g = generation;
+                    *f = LoopFold::default();
+                }
+                for e in t.events().get(f.consumed..).unwrap_or_default() {
+                    f.apply(e);
+                }
+                f.state()
+            })
+        })
+        .flatten()
+        .unwrap_or_default()
     });
     let deadlock = move || ctl.snapshot.with(|s| s.state == RunState::Deadlock);
     let cycle = move || state.with(wait_for_cycle);
@@ -75,18 +115,18 @@ pub fn LoopPanel() -> impl IntoView {
                         .resources
                         .iter()
                         .map(|r| {
-                            let holders: Vec<String> = r.holders.iter().map(|h| h.1.clone()).collect();
-                            let waiters: Vec<String> = r.waiters.iter().map(|h| h.1.clone()).collect();
+                            let holders = joined(&r.holders, ", ");
+                            let waiters = joined(&r.waiters, " → ");
                             view! {
                                 <section class="lp-section lp-resource" data-resource=r.name.clone()>
                                     <h3>{r.name.clone()}</h3>
                                     <p>
                                         <span class="lp-label">"held by "</span>
-                                        {if holders.is_empty() { "nobody".to_string() } else { holders.join(", ") }}
+                                        {holders}
                                     </p>
                                     <p>
                                         <span class="lp-label">"waiting "</span>
-                                        {if waiters.is_empty() { "nobody".to_string() } else { waiters.join(" → ") }}
+                                        {waiters}
                                     </p>
                                 </section>
                             }
@@ -96,7 +136,7 @@ pub fn LoopPanel() -> impl IntoView {
                         .queues
                         .iter()
                         .map(|q| {
-                            let waiters: Vec<String> = q.waiters.iter().map(|h| h.1.clone()).collect();
+                            let waiters = joined(&q.waiters, " → ");
                             view! {
                                 <section class="lp-section lp-queue" data-queue=q.name.clone()>
                                     <h3>{q.name.clone()}<span class="lp-count">{q.items.len()}</span></h3>
@@ -105,7 +145,7 @@ pub fn LoopPanel() -> impl IntoView {
                                     </ol>
                                     <p>
                                         <span class="lp-label">"waiting "</span>
-                                        {if waiters.is_empty() { "nobody".to_string() } else { waiters.join(" → ") }}
+                                        {waiters}
                                     </p>
                                 </section>
                             }

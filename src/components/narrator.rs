@@ -23,14 +23,16 @@ pub fn Narrator() -> impl IntoView {
 
     let speak = move || {
         pending.try_set_value(None);
-        let Some(trace) = ctl.trace() else { return };
-        let (run, from) = told.get_value();
-        let from = if run == trace.run { from } else { 0 };
         let said = ctl
-            .snapshot
-            .try_with_untracked(|s| narrate(&trace, from, &s.tasks))
+            .with_trace(|trace| {
+                let (run, from) = told.get_value();
+                let from = if run == trace.run { from } else { 0 };
+                told.set_value((trace.run, trace.len()));
+                ctl.snapshot
+                    .try_with_untracked(|s| narrate(trace, from, &s.tasks))
+                    .unwrap_or_default()
+            })
             .unwrap_or_default();
-        told.set_value((trace.run, trace.len()));
         if !said.is_empty() {
             text.try_set(said);
             last_at.try_set_value(js_sys::Date::now());

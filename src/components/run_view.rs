@@ -73,7 +73,11 @@ pub fn RunView() -> impl IntoView {
         let Some(trace) = ctl.trace() else { return };
         let params = ctx.page.with_untracked(url_params);
         let json = chrome_trace(&trace, example(), &params);
-        web::download_text(&format!("{}-trace.json", example()), "application/json", &json);
+        web::download_text(
+            &format!("{}-trace.json", example()),
+            "application/json",
+            &json,
+        );
     };
     let picture = move || {
         let tasks = ctl.snapshot.with_untracked(|s| s.tasks.clone());
@@ -89,7 +93,13 @@ pub fn RunView() -> impl IntoView {
     };
     let export_png = move |_| {
         let (s, h) = picture();
-        web::save_svg_as_png(&s, svg::WIDTH, h, 2.0, &format!("{}-timeline.png", example()));
+        web::save_svg_as_png(
+            &s,
+            svg::WIDTH,
+            h,
+            2.0,
+            &format!("{}-timeline.png", example()),
+        );
     };
     view! {
         <div class="run-view">

@@ -33,7 +33,9 @@ pub fn ShareMenu(
     let embed_text =
         move || base.with_value(|b| ctx.page.with(|p| embed_code(b, p, lesson.title, lanes())));
     let copy = move |field: Field, what: &'static str| {
-        let Some(el) = field.get_untracked() else { return };
+        let Some(el) = field.get_untracked() else {
+            return;
+        };
         let text = el.value();
         spawn_local(async move {
             if web::copy_text(&text).await {

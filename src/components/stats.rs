@@ -29,26 +29,28 @@ pub fn Stats() -> impl IntoView {
                 <div class="stat">
                     <dt>"Elapsed"</dt>
                     <dd data-testid="stat-elapsed" data-value=elapsed>{elapsed}" ms"</dd>
-                    <span class="stat-note">"ideal "{ideal}" ms"</span>
+                    <dd class="stat-note">"ideal "{ideal}" ms"</dd>
                 </div>
                 <div class="stat">
                     <dt>"Max in flight"</dt>
                     <dd data-testid="stat-max-concurrency" data-value=in_flight>{in_flight}</dd>
-                    <span class="stat-note">"tasks sleeping or fetching at once"</span>
+                    <dd class="stat-note">"tasks sleeping or fetching at once"</dd>
                 </div>
                 <div class="stat">
                     <dt>"Loop lag"</dt>
                     <dd data-testid="stat-loop-lag" data-value=lag>{lag}" ms"</dd>
-                    <span class="stat-note">"worst heartbeat lateness"</span>
+                    <dd class="stat-note">"worst heartbeat lateness"</dd>
                 </div>
                 <div class="stat stat-progress">
                     <dt>"Tasks finished"</dt>
                     <dd data-testid="stat-progress" data-value=finished>{finished}" / "{total}</dd>
-                    <progress
-                        max=move || total().max(1)
-                        value=finished
-                        aria-label="Tasks finished"
-                    ></progress>
+                    <dd class="stat-bar">
+                        <progress
+                            max=move || total().max(1)
+                            value=finished
+                            aria-label="Tasks finished"
+                        ></progress>
+                    </dd>
                 </div>
             </dl>
         </section>

@@ -66,7 +66,9 @@ pub fn Timeline() -> impl IntoView {
     let stalls = Memo::new(move |_| snap.with(|s| s.stalls.clone()));
     let summary = move || {
         let (state, elapsed) = snap.with(|s| (s.state, s.stats.elapsed_ms));
-        let ideal = ctl.ideal.with(|i| (i.generation == shape.get().0).then_some(i.elapsed_ms));
+        let ideal = ctl
+            .ideal
+            .with(|i| (i.generation == shape.get().0).then_some(i.elapsed_ms));
         match (state, ideal) {
             (crate::run_ctl::RunState::Finished, Some(i)) => Some(format!(
                 "Ideal run (virtual clock): {}; this run: {} ({}).",
@@ -206,7 +208,8 @@ fn Lane(
     // Cheap per frame: a lane wakes only when its own task changed.
     let rev = Memo::new(move |_| snap.with(|s| s.task_revs.get(pos).copied().unwrap_or(0)));
     let task = Memo::new(move |_| {
-        rev.track();
+        // `get`, not `track`: a memo computes (and subscribes) only when read.
+        rev.get();
         snap.with_untracked(|s| s.tasks.get(pos).cloned())
     });
     let ideal = Memo::new(move |_| {
@@ -228,7 +231,10 @@ fn Lane(
         task.with(|t| {
             let t = t.as_ref()?;
             let state = t.state.as_str();
-            let late = late.get().map(|l| format!(", {}", late_text(l))).unwrap_or_default();
+            let late = late
+                .get()
+                .map(|l| format!(", {}", late_text(l)))
+                .unwrap_or_default();
             Some(match (&t.error, t.end_ms) {
                 (Some(e), _) => format!("{}: {state} ({e}){late}", t.name),
                 (None, Some(e)) => format!("{}: {state} at {}{late}", t.name, fmt_ms(e)),
@@ -292,7 +298,13 @@ fn Lane(
         let e = t.end_ms?;
         let st = t.state.as_str();
         let late = late.get();
-        let side = move || if pct(e, axis.get()) > 80.0 { "late before" } else { "late" };
+        let side = move || {
+            if pct(e, axis.get()) > 80.0 {
+                "late before"
+            } else {
+                "late"
+            }
+        };
         Some(view! {
             <div
                 class=format!("end-mark s-{st}")
@@ -362,7 +374,11 @@ fn real_span(
         let until = to.unwrap_or_else(|| now.get());
         format!("{}%", (pct(until, a) - pct(from, a)).max(0.0))
     };
-    let text = if st == TaskState::Running { "" } else { st.as_str() };
+    let text = if st == TaskState::Running {
+        ""
+    } else {
+        st.as_str()
+    };
     view! {
         <div
             class=format!("span s-{}", st.as_str())

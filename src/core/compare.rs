@@ -154,8 +154,14 @@ mod tests {
     #[test]
     fn spans_pair_while_states_agree() {
         use TaskState::*;
-        let ideal = lane(&[(Ready, 0.0), (Sleeping, 0.0), (Running, 100.0)], Some(100.0));
-        let real = lane(&[(Ready, 0.0), (Sleeping, 2.0), (Running, 131.0)], Some(131.0));
+        let ideal = lane(
+            &[(Ready, 0.0), (Sleeping, 0.0), (Running, 100.0)],
+            Some(100.0),
+        );
+        let real = lane(
+            &[(Ready, 0.0), (Sleeping, 2.0), (Running, 131.0)],
+            Some(131.0),
+        );
         assert_eq!(
             span_lateness(&real, &ideal),
             [Some(0.0), Some(2.0), Some(31.0)]

@@ -102,7 +102,11 @@ pub fn parse_incoming_text(text: &str) -> Option<Incoming> {
 /// is: the current URL with the given keys replaced, parsed again. Naming
 /// another `example` starts from that lesson's defaults. Its `notices` list
 /// the corrections.
-pub fn apply_params(current: &PageState, params: &[(String, String)], lookup: LessonLookup<'_>) -> PageState {
+pub fn apply_params(
+    current: &PageState,
+    params: &[(String, String)],
+    lookup: LessonLookup<'_>,
+) -> PageState {
     let new_example = params
         .iter()
         .find(|(k, _)| k == "example")

@@ -215,7 +215,9 @@ impl LiveView {
                 changes.lanes.push(pos);
             }
             match &e.kind {
-                EventKind::Printed { line } => changes.printed.push((e.at_ms, e.task, line.clone())),
+                EventKind::Printed { line } => {
+                    changes.printed.push((e.at_ms, e.task, line.clone()))
+                }
                 EventKind::Heartbeat { lag_ms } => changes.heartbeats.push((e.at_ms, *lag_ms)),
                 _ => {}
             }

@@ -64,9 +64,15 @@ fn is_queue(name: &str) -> bool {
 }
 
 fn is_resource(name: &str) -> bool {
-    ["Semaphore", "Lock", "Condition", "Event", "BoundedSemaphore"]
-        .iter()
-        .any(|p| name.starts_with(p))
+    [
+        "Semaphore",
+        "Lock",
+        "Condition",
+        "Event",
+        "BoundedSemaphore",
+    ]
+    .iter()
+    .any(|p| name.starts_with(p))
 }
 
 #[derive(Clone)]
@@ -79,82 +85,164 @@ enum Where {
     Waiting(String),
 }
 
-/// The loop's state after every event at or before `at` (all when `None`).
-pub fn loop_state(trace: &Trace, at: Option<Ms>) -> LoopState {
-    let mut names: Vec<String> = Vec::new();
-    let mut place: Vec<(Where, Ms)> = Vec::new();
-    let mut resources: Vec<Resource> = Vec::new();
-    let mut queues: Vec<QueueView> = Vec::new();
-    let mut worker_jobs: Vec<bool> = Vec::new();
+/// Waiters of one resource or queue, in arrival order. Leaving is O(1): an
+/// entry stays in the list but counts only while its generation is the
+/// task's current one for this list (entries are dropped in bulk once most
+/// are stale). A run of 10,000 tasks queued on one semaphore stays linear.
+#[derive(Clone, Default)]
+struct Waiters {
+    list: Vec<(TaskId, u32, String)>,
+    /// Per task: its current generation and how many live entries it has.
+    gen: std::collections::HashMap<TaskId, (u32, usize)>,
+    live: usize,
+}
 
-    for e in trace.events() {
-        if at.is_some_and(|t| e.at_ms > t) {
-            break;
+impl Waiters {
+    fn push(&mut self, task: TaskId, name: String) {
+        let g = self.gen.entry(task).or_insert((0, 0));
+        g.1 += 1;
+        self.list.push((task, g.0, name));
+        self.live += 1;
+    }
+
+    /// Removes every entry of `task`.
+    fn remove(&mut self, task: TaskId) {
+        let Some(g) = self.gen.get_mut(&task) else {
+            return;
+        };
+        self.live = self.live.saturating_sub(g.1);
+        *g = (g.0.wrapping_add(1), 0);
+        if self.list.len() > 64 && self.list.len() > 2 * self.live {
+            let gen = &self.gen;
+            self.list.retain(|(t, eg, _)| gen.get(t).is_some_and(|g| g.0 == *eg));
         }
-        if e.task == TaskId::LOOP {
-            continue;
-        }
-        let i = e.task.index();
-        if i >= names.len() {
-            names.resize(i + 1, String::new());
-            place.resize(i + 1, (Where::Nowhere, 0.0));
-            worker_jobs.resize(i + 1, false);
-        }
-        let name = names[i].clone();
-        let leave_waits = |place: &(Where, Ms), resources: &mut Vec<Resource>, queues: &mut Vec<QueueView>| {
-            if let Where::Waiting(on) = &place.0 {
-                for r in resources.iter_mut().filter(|r| &r.name == on) {
-                    r.waiters.retain(|(t, _)| *t != e.task);
-                }
-                for q in queues.iter_mut().filter(|q| &q.name == on) {
-                    q.waiters.retain(|(t, _)| *t != e.task);
-                }
+    }
+
+    fn out(&self) -> Vec<(TaskId, String)> {
+        self.list
+            .iter()
+            .filter(|(t, eg, _)| self.gen.get(t).is_some_and(|g| g.0 == *eg))
+            .map(|(t, _, n)| (*t, n.clone()))
+            .collect()
+    }
+}
+
+#[derive(Clone, Default)]
+struct ResourceFold {
+    name: String,
+    holders: Vec<(TaskId, String)>,
+    waiters: Waiters,
+}
+
+#[derive(Clone, Default)]
+struct QueueFold {
+    name: String,
+    items: Vec<String>,
+    waiters: Waiters,
+}
+
+/// The loop's state folded one event at a time: [`loop_state`] runs it over
+/// a whole log; a live view keeps one and applies only the new events.
+#[derive(Clone, Default)]
+pub struct LoopFold {
+    names: Vec<String>,
+    place: Vec<(Where, Ms)>,
+    resources: Vec<ResourceFold>,
+    queues: Vec<QueueFold>,
+    worker_jobs: Vec<bool>,
+    /// Events applied so far.
+    pub consumed: usize,
+}
+
+impl LoopFold {
+    fn resource(&mut self, name: &str) -> &mut ResourceFold {
+        let pos = match self.resources.iter().position(|r| r.name == name) {
+            Some(p) => p,
+            None => {
+                self.resources.push(ResourceFold {
+                    name: name.to_string(),
+                    ..ResourceFold::default()
+                });
+                self.resources.len() - 1
             }
         };
+        &mut self.resources[pos]
+    }
+
+    fn queue(&mut self, name: &str) -> &mut QueueFold {
+        let pos = match self.queues.iter().position(|q| q.name == name) {
+            Some(p) => p,
+            None => {
+                self.queues.push(QueueFold {
+                    name: name.to_string(),
+                    ..QueueFold::default()
+                });
+                self.queues.len() - 1
+            }
+        };
+        &mut self.queues[pos]
+    }
+
+    /// Applies one event.
+    pub fn apply(&mut self, e: &super::trace::Event) {
+        self.consumed += 1;
+        if e.task == TaskId::LOOP {
+            return;
+        }
+        let i = e.task.index();
+        if i >= self.names.len() {
+            self.names.resize(i + 1, String::new());
+            self.place.resize(i + 1, (Where::Nowhere, 0.0));
+            self.worker_jobs.resize(i + 1, false);
+        }
         let next = match &e.kind {
             EventKind::Created { name } | EventKind::Spawned { name } => {
-                names[i] = name.clone();
+                self.names[i] = name.clone();
                 matches!(e.kind, EventKind::Spawned { .. }).then_some(Where::Ready)
             }
-            EventKind::Running => Some(if worker_jobs[i] { Where::Io("worker job".into()) } else { Where::Running }),
+            EventKind::Running => Some(if self.worker_jobs[i] {
+                Where::Io("worker job".into())
+            } else {
+                Where::Running
+            }),
             EventKind::Woken => Some(Where::Ready),
             EventKind::Sleeping { until_ms } => Some(Where::Sleeping(*until_ms)),
             EventKind::Fetching { what } => Some(Where::Io(what.clone())),
             EventKind::Waiting { on } => {
+                let name = self.names[i].clone();
                 if is_queue(on) {
-                    let q = find_queue(&mut queues, on);
-                    q.waiters.push((e.task, name.clone()));
+                    self.queue(on).waiters.push(e.task, name);
                 } else if is_resource(on) {
-                    let r = find_resource(&mut resources, on);
-                    r.waiters.push((e.task, name.clone()));
+                    self.resource(on).waiters.push(e.task, name);
                 }
                 Some(Where::Waiting(on.clone()))
             }
             EventKind::Done | EventKind::Failed { .. } | EventKind::Cancelled => {
-                for r in resources.iter_mut() {
+                for r in self.resources.iter_mut() {
                     r.holders.retain(|(t, _)| *t != e.task);
                 }
                 Some(Where::Nowhere)
             }
             EventKind::Acquired { on } => {
-                let r = find_resource(&mut resources, on);
-                r.waiters.retain(|(t, _)| *t != e.task);
-                r.holders.push((e.task, name.clone()));
+                let name = self.names[i].clone();
+                let r = self.resource(on);
+                r.waiters.remove(e.task);
+                r.holders.push((e.task, name));
                 None
             }
             EventKind::Released { on } => {
-                let r = find_resource(&mut resources, on);
+                let r = self.resource(on);
                 if let Some(pos) = r.holders.iter().position(|(t, _)| *t == e.task) {
                     r.holders.remove(pos);
                 }
                 None
             }
             EventKind::QueuePut { queue, item } => {
-                find_queue(&mut queues, queue).items.push(item.clone());
+                self.queue(queue).items.push(item.clone());
                 None
             }
             EventKind::QueueGot { queue, item } => {
-                let q = find_queue(&mut queues, queue);
+                let q = self.queue(queue);
                 match q.items.iter().position(|x| x == item) {
                     Some(pos) => {
                         q.items.remove(pos);
@@ -166,78 +254,94 @@ pub fn loop_state(trace: &Trace, at: Option<Ms>) -> LoopState {
                 }
                 None
             }
-            EventKind::Printed { .. } | EventKind::Heartbeat { .. } | EventKind::RunEnded { .. } => None,
+            EventKind::Printed { .. }
+            | EventKind::Heartbeat { .. }
+            | EventKind::RunEnded { .. } => None,
         };
         if let Some(w) = next {
-            leave_waits(&place[i], &mut resources, &mut queues);
-            place[i] = (w, e.at_ms);
-        }
-    }
-
-    let mut s = LoopState {
-        resources,
-        queues,
-        ..LoopState::default()
-    };
-    for (i, (w, since)) in place.iter().enumerate() {
-        let entry = |detail: String| Entry {
-            task: TaskId(i as u32),
-            name: names[i].clone(),
-            since_ms: *since,
-            detail,
-        };
-        match w {
-            Where::Nowhere => {}
-            Where::Running => {
-                // Several "running" at one instant can only mean the latest
-                // one runs; the others were left for a wait we did not see.
-                let e = entry(String::new());
-                if s.running.as_ref().is_none_or(|r| r.since_ms <= e.since_ms) {
-                    s.running = Some(e);
+            // Leaving a wait: out of that resource's or queue's waiters.
+            if let Where::Waiting(on) = &self.place[i].0 {
+                let on = on.clone();
+                for r in self.resources.iter_mut().filter(|r| r.name == on) {
+                    r.waiters.remove(e.task);
+                }
+                for q in self.queues.iter_mut().filter(|q| q.name == on) {
+                    q.waiters.remove(e.task);
                 }
             }
-            Where::Ready => s.ready.push(entry(String::new())),
-            Where::Sleeping(until) => s.sleeping.push(entry(format!("{until}"))),
-            Where::Io(what) => s.io.push(entry(what.clone())),
-            Where::Waiting(on) if !is_queue(on) && !is_resource(on) => s.awaiting.push(entry(on.clone())),
-            Where::Waiting(_) => {}
+            self.place[i] = (w, e.at_ms);
         }
     }
-    s.ready.sort_by(|a, b| a.since_ms.total_cmp(&b.since_ms));
-    s.sleeping.sort_by(|a, b| {
-        let wa: f64 = a.detail.parse().unwrap_or(f64::MAX);
-        let wb: f64 = b.detail.parse().unwrap_or(f64::MAX);
-        wa.total_cmp(&wb)
-    });
-    s
+
+    /// The loop's state after the events applied so far.
+    pub fn state(&self) -> LoopState {
+        let mut s = LoopState {
+            resources: self
+                .resources
+                .iter()
+                .map(|r| Resource {
+                    name: r.name.clone(),
+                    holders: r.holders.clone(),
+                    waiters: r.waiters.out(),
+                })
+                .collect(),
+            queues: self
+                .queues
+                .iter()
+                .map(|q| QueueView {
+                    name: q.name.clone(),
+                    items: q.items.clone(),
+                    waiters: q.waiters.out(),
+                })
+                .collect(),
+            ..LoopState::default()
+        };
+        for (i, (w, since)) in self.place.iter().enumerate() {
+            let entry = |detail: String| Entry {
+                task: TaskId(i as u32),
+                name: self.names[i].clone(),
+                since_ms: *since,
+                detail,
+            };
+            match w {
+                Where::Nowhere => {}
+                Where::Running => {
+                    // Several "running" at one instant can only mean the latest
+                    // one runs; the others were left for a wait we did not see.
+                    let e = entry(String::new());
+                    if s.running.as_ref().is_none_or(|r| r.since_ms <= e.since_ms) {
+                        s.running = Some(e);
+                    }
+                }
+                Where::Ready => s.ready.push(entry(String::new())),
+                Where::Sleeping(until) => s.sleeping.push(entry(format!("{until}"))),
+                Where::Io(what) => s.io.push(entry(what.clone())),
+                Where::Waiting(on) if !is_queue(on) && !is_resource(on) => {
+                    s.awaiting.push(entry(on.clone()))
+                }
+                Where::Waiting(_) => {}
+            }
+        }
+        s.ready.sort_by(|a, b| a.since_ms.total_cmp(&b.since_ms));
+        s.sleeping.sort_by(|a, b| {
+            let wa: f64 = a.detail.parse().unwrap_or(f64::MAX);
+            let wb: f64 = b.detail.parse().unwrap_or(f64::MAX);
+            wa.total_cmp(&wb)
+        });
+        s
+    }
 }
 
-fn find_resource<'a>(rs: &'a mut Vec<Resource>, name: &str) -> &'a mut Resource {
-    let pos = match rs.iter().position(|r| r.name == name) {
-        Some(p) => p,
-        None => {
-            rs.push(Resource {
-                name: name.to_string(),
-                ..Resource::default()
-            });
-            rs.len() - 1
+/// The loop's state after every event at or before `at` (all when `None`).
+pub fn loop_state(trace: &Trace, at: Option<Ms>) -> LoopState {
+    let mut fold = LoopFold::default();
+    for e in trace.events() {
+        if at.is_some_and(|t| e.at_ms > t) {
+            break;
         }
-    };
-    &mut rs[pos]
-}
-
-fn find_queue<'a>(qs: &'a mut Vec<QueueView>, name: &str) -> &'a mut QueueView {
-    let pos = match qs.iter().position(|q| q.name == name) {
-        Some(p) => p,
-        None => {
-            qs.push(QueueView {
-                name: name.to_string(),
-                ..QueueView::default()
-            });
-            qs.len() - 1
-        }
-    };
-    &mut qs[pos]
+        fold.apply(e);
+    }
+    fold.state()
 }
 
 /// One edge of a wait-for cycle: `waiter` waits for `resource`, held by `holder`.
@@ -312,13 +416,37 @@ mod tests {
             spawn(1, "b()"),
             spawn(2, "c()"),
             ev(0, 0.0, EventKind::Running),
-            ev(0, 0.0, EventKind::Acquired { on: "Lock(x)".into() }),
+            ev(
+                0,
+                0.0,
+                EventKind::Acquired {
+                    on: "Lock(x)".into(),
+                },
+            ),
             ev(1, 0.0, EventKind::Running),
-            ev(1, 0.0, EventKind::Acquired { on: "Lock(y)".into() }),
+            ev(
+                1,
+                0.0,
+                EventKind::Acquired {
+                    on: "Lock(y)".into(),
+                },
+            ),
             ev(2, 0.0, EventKind::Running),
             ev(2, 0.0, EventKind::Sleeping { until_ms: 500.0 }),
-            ev(0, 10.0, EventKind::Waiting { on: "Lock(y)".into() }),
-            ev(1, 10.0, EventKind::Waiting { on: "Lock(x)".into() }),
+            ev(
+                0,
+                10.0,
+                EventKind::Waiting {
+                    on: "Lock(y)".into(),
+                },
+            ),
+            ev(
+                1,
+                10.0,
+                EventKind::Waiting {
+                    on: "Lock(x)".into(),
+                },
+            ),
         ] {
             t.push(e);
         }
@@ -348,9 +476,30 @@ mod tests {
         let mut t = Trace::new(0);
         for e in [
             ev(0, 0.0, EventKind::Spawned { name: "p()".into() }),
-            ev(0, 0.0, EventKind::QueuePut { queue: "Queue(maxsize=2)".into(), item: "1".into() }),
-            ev(0, 0.0, EventKind::QueuePut { queue: "Queue(maxsize=2)".into(), item: "2".into() }),
-            ev(0, 1.0, EventKind::QueueGot { queue: "Queue(maxsize=2)".into(), item: "1".into() }),
+            ev(
+                0,
+                0.0,
+                EventKind::QueuePut {
+                    queue: "Queue(maxsize=2)".into(),
+                    item: "1".into(),
+                },
+            ),
+            ev(
+                0,
+                0.0,
+                EventKind::QueuePut {
+                    queue: "Queue(maxsize=2)".into(),
+                    item: "2".into(),
+                },
+            ),
+            ev(
+                0,
+                1.0,
+                EventKind::QueueGot {
+                    queue: "Queue(maxsize=2)".into(),
+                    item: "1".into(),
+                },
+            ),
         ] {
             t.push(e);
         }

@@ -35,7 +35,11 @@ pub fn scale_delay(url: &str, speed: f64) -> String {
     let Some((base, query)) = url.split_once('?') else {
         return url.to_string();
     };
-    let speed = if speed.is_finite() && speed > 0.0 { speed } else { 1.0 };
+    let speed = if speed.is_finite() && speed > 0.0 {
+        speed
+    } else {
+        1.0
+    };
     let mut q = form_urlencoded::Serializer::new(String::new());
     for (k, v) in form_urlencoded::parse(query.as_bytes()) {
         if k == "delay" {
@@ -134,7 +138,9 @@ mod tests {
     fn flaky_matches_the_js_hash() {
         // Same FNV-1a over UTF-16 units as handler.mjs.
         let fails: Vec<i64> = (0..20)
-            .filter(|id| answer(&format!("mock-api/flaky?id={id}&fail_rate=30&seed=7")).status == 503)
+            .filter(|id| {
+                answer(&format!("mock-api/flaky?id={id}&fail_rate=30&seed=7")).status == 503
+            })
             .collect();
         // handler.mjs gives exactly these for the same query.
         assert_eq!(fails, [7, 9, 14, 19]);

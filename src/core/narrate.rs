@@ -95,16 +95,19 @@ pub fn narrate(trace: &Trace, from: usize, tasks: &[TaskView]) -> String {
             .filter(|(c, _)| **c > 0)
             .map(|(c, w)| format!("{c} {w}"))
             .collect();
-        out.push(format!("{} tasks changed: {}.", changes.len(), parts.join(", ")));
+        out.push(format!(
+            "{} tasks changed: {}.",
+            changes.len(),
+            parts.join(", ")
+        ));
     }
     if let Some((outcome, at)) = ended {
         out.push(match outcome {
             RunOutcome::Finished => format!("Run finished after {}.", say_ms(at)),
             RunOutcome::Stopped => format!("Run stopped at {}.", say_ms(at)),
-            RunOutcome::Deadlock => format!(
-                "Deadlock at {}: every task waits on another.",
-                say_ms(at)
-            ),
+            RunOutcome::Deadlock => {
+                format!("Deadlock at {}: every task waits on another.", say_ms(at))
+            }
         });
     }
     out.join(" ")

@@ -111,7 +111,11 @@ pub fn height(lanes: usize) -> f64 {
 /// The SVG of `tasks` on an axis of `axis` ms, with the playhead at `now`
 /// (for a live run), titled `title`.
 pub fn timeline_svg(tasks: &[TaskView], axis: Ms, now: Ms, title: &str, pal: &Palette) -> String {
-    let axis = if axis.is_finite() && axis > 0.0 { axis } else { 1.0 };
+    let axis = if axis.is_finite() && axis > 0.0 {
+        axis
+    } else {
+        1.0
+    };
     let track_w = WIDTH - LABEL_W - RIGHT;
     let x = |ms: Ms| LABEL_W + (ms / axis).clamp(0.0, 1.0) * track_w;
     let legend_y = TOP + tasks.len() as f64 * LANE_H + 26.0;
@@ -207,7 +211,7 @@ pub fn timeline_svg(tasks: &[TaskView], axis: Ms, now: Ms, title: &str, pal: &Pa
                     h = LANE_H - 8.0,
                 );
             }
-            let label_w = st.len() as f64 * 6.5 + 8.0;
+            let label_w = st.len() as f64 * 5.9 + 9.0;
             if sp.state != TaskState::Running && w >= label_w {
                 let _ = write!(
                     o,

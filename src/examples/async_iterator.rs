@@ -68,7 +68,7 @@ fn python(p: &Values) -> String {
 
 async def ticker(count, delay):
     for i in range(count):
-        await asyncio.sleep(delay)     # runs only when asked for the next value
+        await asyncio.sleep(delay)     # runs only when asked for a value
         yield i
 
 async def main():

@@ -9,7 +9,14 @@ use crate::core::params::{Kind, ParamSpec, Values};
 use crate::core::task::fmt_ms;
 use crate::runtime::{Cx, Semaphore, TaskError};
 
-const fn ms(default: i64, min: i64, max: i64, label: &'static str, help: &'static str, key: &'static str) -> ParamSpec {
+const fn ms(
+    default: i64,
+    min: i64,
+    max: i64,
+    label: &'static str,
+    help: &'static str,
+    key: &'static str,
+) -> ParamSpec {
     ParamSpec {
         key,
         label,
@@ -46,9 +53,30 @@ const PARAMS: &[ParamSpec] = &[
             unit: "",
         },
     },
-    ms(300, 0, 10_000, "Fastest answer", "Shortest model latency.", "latency_min"),
-    ms(1200, 0, 10_000, "Slowest answer", "Longest model latency (if below the fastest, the two swap).", "latency_max"),
-    ms(1000, 1, 30_000, "Timeout", "Each call gives up after this long.", "timeout"),
+    ms(
+        300,
+        0,
+        10_000,
+        "Fastest answer",
+        "Shortest model latency.",
+        "latency_min",
+    ),
+    ms(
+        1200,
+        0,
+        10_000,
+        "Slowest answer",
+        "Longest model latency (if below the fastest, the two swap).",
+        "latency_max",
+    ),
+    ms(
+        1000,
+        1,
+        30_000,
+        "Timeout",
+        "Each call gives up after this long.",
+        "timeout",
+    ),
     ParamSpec {
         key: "fail_rate",
         label: "Failure rate",
@@ -132,11 +160,15 @@ fn expected_ms(p: &Values) -> f64 {
     let mut slots = vec![0.0f64; limit];
     let mut end = 0.0f64;
     for d in draws(p) {
-        let (i, free) = slots
-            .iter()
-            .copied()
-            .enumerate()
-            .fold((0, f64::INFINITY), |best, (i, t)| if t < best.1 { (i, t) } else { best });
+        let (i, free) =
+            slots
+                .iter()
+                .copied()
+                .enumerate()
+                .fold(
+                    (0, f64::INFINITY),
+                    |best, (i, t)| if t < best.1 { (i, t) } else { best },
+                );
         let done = free + d.latency_ms.min(timeout);
         slots[i] = done;
         end = end.max(done);
@@ -148,7 +180,10 @@ fn claim(p: &Values) -> String {
     let d = draws(p);
     let sequential: f64 = d.iter().map(|d| d.latency_ms.min(p.ms("timeout"))).sum();
     let timed_out = d.iter().filter(|d| d.latency_ms > p.ms("timeout")).count();
-    let failed = d.iter().filter(|d| d.fails && d.latency_ms <= p.ms("timeout")).count();
+    let failed = d
+        .iter()
+        .filter(|d| d.fails && d.latency_ms <= p.ms("timeout"))
+        .count();
     format!(
         "{} calls, at most {} at once, end at {} instead of {} one by one; {} time out and {} fail, and every result is printed in prompt order.",
         d.len(),
@@ -203,12 +238,15 @@ async fn main(cx: Cx, p: Values) -> Result<(), TaskError> {
             let url = mock_api::url(
                 "llm",
                 d.latency_ms,
-                &[("id", i.to_string()), ("fail", u8::from(d.fails).to_string())],
+                &[
+                    ("id", i.to_string()),
+                    ("fail", u8::from(d.fails).to_string()),
+                ],
             );
             cx.spawn(format!("complete({i})"), move |cx| async move {
                 let _permit = sem.acquire(&cx).await;
                 let resp = cx.fetch(&url, Some(timeout)).await?.error_for_status()?;
-                Ok(resp.body.chars().take(40).collect::<String>())
+                Ok(resp.body)
             })
         })
         .collect();

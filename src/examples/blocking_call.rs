@@ -98,7 +98,7 @@ fn python(p: &Values) -> String {
         r#"import asyncio, time
 
 async def fetch(i):
-    await asyncio.sleep({d})             # well-behaved I/O: the loop runs others
+    await asyncio.sleep({d})             # I/O: the loop runs others
     print(f"fetch({{i}}) done")
 
 async def compute_blocking():

@@ -98,7 +98,8 @@ class Connection:
 
     async def __aexit__(self, exc_type, exc, tb):
         # runs on every way out: normal end, exception, cancellation
-        print(f"connection closed (exc_type={{exc_type and exc_type.__name__}})")
+        name = exc_type and exc_type.__name__
+        print(f"connection closed (exc_type={{name}})")
         return False                          # don't swallow the exception
 
     async def query(self, sql):
@@ -118,6 +119,14 @@ asyncio.run(main())
         c = secs(p.ms("connect")),
         q = secs(p.ms("query")),
     )
+}
+
+async fn query(cx: Cx, delay: f64, fail: bool) -> Result<String, TaskError> {
+    cx.sleep(delay).await;
+    if fail {
+        return Err(TaskError::Raised("RuntimeError: query failed".to_string()));
+    }
+    Ok("[(1,)]".to_string())
 }
 
 /// An open connection. Dropping it closes it: `__aexit__` on every way out
@@ -160,14 +169,6 @@ impl Drop for Connection {
             },
         );
     }
-}
-
-async fn query(cx: Cx, delay: f64, fail: bool) -> Result<String, TaskError> {
-    cx.sleep(delay).await;
-    if fail {
-        return Err(TaskError::Raised("RuntimeError: query failed".to_string()));
-    }
-    Ok("[(1,)]".to_string())
 }
 
 async fn main(cx: Cx, p: Values) -> Result<(), TaskError> {

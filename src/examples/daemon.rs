@@ -76,7 +76,7 @@ async def heartbeat():
         print(f"heartbeat {{n}}")
 
 async def main():
-    beat = asyncio.create_task(heartbeat())   # fire and forget: never awaited
+    beat = asyncio.create_task(heartbeat())   # never awaited
     await asyncio.sleep({m})                  # main's own work
     print("main returns")
     # asyncio.run() now cancels every task still running: heartbeat() too

@@ -62,9 +62,15 @@ fn claim(p: &Values) -> String {
 
 fn python(p: &Values) -> String {
     let call = if p.flag("offload") {
-        format!("    primes = await loop.run_in_executor(pool, count_primes, {w})   # another thread", w = secs(p.ms("work")))
+        format!(
+            "    primes = await loop.run_in_executor(pool, count_primes, {w})   # another thread",
+            w = secs(p.ms("work"))
+        )
     } else {
-        format!("    primes = count_primes({w})                  # inline: the loop is stuck here", w = secs(p.ms("work")))
+        format!(
+            "    primes = count_primes({w})                  # inline: the loop is stuck here",
+            w = secs(p.ms("work"))
+        )
     };
     format!(
         r#"import asyncio, time

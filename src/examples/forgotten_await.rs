@@ -62,7 +62,7 @@ async def save(name):
     print(f"saved {{name}}")
 
 async def main():
-    save("report")                     # forgot await: a coroutine object, never run
+    save("report")                     # forgot await: never runs
     # RuntimeWarning: coroutine 'save' was never awaited
     await save("backup")               # awaited: really runs
     print("main done")

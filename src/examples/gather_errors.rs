@@ -39,7 +39,7 @@ const PARAMS: &[ParamSpec] = &[
     },
     ParamSpec {
         key: "return_exceptions",
-        label: "return_exceptions",
+        label: "Collect errors",
         help: "1: gather returns the exception among the results instead of raising it.",
         kind: Kind::Flag { default: false },
     },
@@ -127,8 +127,8 @@ fn python(p: &Values) -> String {
         print(results)
     except ValueError as e:               # raised as soon as job({f}) fails
         print(f"gather raised {{e!r}}")
-        await asyncio.sleep({after})          # main goes on; the other jobs too
-    print("main returns")                 # asyncio.run() cancels what still runs"#,
+        await asyncio.sleep({after})          # main goes on; the jobs too
+    print("main returns")                 # asyncio.run() cancels the rest"#,
             after = secs(AFTER_MS)
         )
     };

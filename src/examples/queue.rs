@@ -198,7 +198,7 @@ async def main():
     await producer(q)
     await q.join()                          # every item processed
     for c in consumers:
-        c.cancel()                          # they would wait in get() forever
+        c.cancel()                          # else they wait in get()
 
 asyncio.run(main())
 "#,

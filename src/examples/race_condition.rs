@@ -110,7 +110,7 @@ fn python(p: &Values) -> String {
     } else {
         format!(
             r#"        value = counter                   # read
-        await asyncio.sleep({step})           # others run here and read the same value
+        await asyncio.sleep({step})           # others read the same value here
         counter = value + 1               # write: overwrites their updates"#
         )
     };

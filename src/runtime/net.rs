@@ -41,7 +41,10 @@ impl Response {
             } else {
                 format!(" {}", self.status_text)
             };
-            Err(TaskError::Raised(format!("HTTPError: {}{text}", self.status)))
+            Err(TaskError::Raised(format!(
+                "HTTPError: {}{text}",
+                self.status
+            )))
         }
     }
 }
@@ -217,7 +220,9 @@ mod browser {
             )));
         }
         if parsed.host().contains(' ') || url.contains(' ') {
-            return Err(TaskError::Raised(format!("InvalidURL: {url:?} contains a space")));
+            return Err(TaskError::Raised(format!(
+                "InvalidURL: {url:?} contains a space"
+            )));
         }
         Ok(parsed.href())
     }

@@ -241,7 +241,12 @@ impl RunInner {
         if let Some((due, speed)) = self.heartbeat_due.take() {
             let late = super::clock::browser::perf_now() - due;
             if late > 0.0 {
-                self.push(TaskId::LOOP, EventKind::Heartbeat { lag_ms: late * speed });
+                self.push(
+                    TaskId::LOOP,
+                    EventKind::Heartbeat {
+                        lag_ms: late * speed,
+                    },
+                );
             }
         }
         for h in self.loop_tasks.borrow_mut().drain(..) {

@@ -127,10 +127,12 @@ impl VirtualLoop {
             let mut tasks = self.tasks.borrow_mut();
             let idx = tasks.len();
             tasks.push(Some(fut));
-            self.wakers.borrow_mut().push(Waker::from(Arc::new(TaskWaker {
-                idx,
-                ready: self.ready.clone(),
-            })));
+            self.wakers
+                .borrow_mut()
+                .push(Waker::from(Arc::new(TaskWaker {
+                    idx,
+                    ready: self.ready.clone(),
+                })));
             if let Ok(mut q) = self.ready.lock() {
                 q.push_back(idx);
             }

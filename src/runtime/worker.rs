@@ -98,7 +98,10 @@ mod browser {
     }
 
     fn err(what: &str, e: &JsValue) -> TaskError {
-        TaskError::Raised(format!("WorkerError: {what}: {}", e.as_string().unwrap_or_default()))
+        TaskError::Raised(format!(
+            "WorkerError: {what}: {}",
+            e.as_string().unwrap_or_default()
+        ))
     }
 
     pub(super) async fn job(real_ms: f64) -> Result<u64, TaskError> {
@@ -112,19 +115,21 @@ mod browser {
         let (tx, rx) = oneshot::channel::<Result<u64, TaskError>>();
         let tx = std::rc::Rc::new(std::cell::RefCell::new(Some(tx)));
         let tx2 = tx.clone();
-        let on_message = Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |e: web_sys::MessageEvent| {
-            let primes = js_sys::Reflect::get(&e.data(), &JsValue::from_str("primes"))
-                .ok()
-                .and_then(|v| v.as_f64())
-                .unwrap_or(0.0);
-            if let Some(tx) = tx.borrow_mut().take() {
-                let _ = tx.send(Ok(primes as u64));
-            }
-        });
+        let on_message =
+            Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |e: web_sys::MessageEvent| {
+                let primes = js_sys::Reflect::get(&e.data(), &JsValue::from_str("primes"))
+                    .ok()
+                    .and_then(|v| v.as_f64())
+                    .unwrap_or(0.0);
+                if let Some(tx) = tx.borrow_mut().take() {
+                    let _ = tx.send(Ok(primes as u64));
+                }
+            });
         let on_error = Closure::<dyn FnMut(web_sys::Event)>::new(move |_e: web_sys::Event| {
             if let Some(tx) = tx2.borrow_mut().take() {
                 let _ = tx.send(Err(TaskError::Raised(
-                    "WorkerError: the worker failed (is it blocked by the page's security policy?)".into(),
+                    "WorkerError: the worker failed (is it blocked by the page's security policy?)"
+                        .into(),
                 )));
             }
         });
