@@ -35,3 +35,7 @@ lint: setup
 
 fmt:
 	cargo fmt
+
+## Benchmarks against bare JS in headless Chromium (README, "Benchmarks").
+bench: setup
+	@bash scripts/bench.sh

@@ -12,6 +12,8 @@ use crate::components::theme_toggle::ThemeToggle;
 use crate::core::params::{parse_query, PageState, Values};
 use crate::embed::{self, RunWatch};
 use crate::examples::{self, lookup};
+use crate::compare_ctl::CompareCtl;
+use crate::replay_ctl::ReplayCtl;
 use crate::run_ctl::RunCtl;
 use crate::web;
 
@@ -53,7 +55,13 @@ impl PageCtx {
         self.stop();
         let p = self.page.get_untracked();
         if let Some(lesson) = p.example.and_then(examples::find) {
-            ctl.start(lesson, p.values, p.speed);
+            // With a comparison in the URL and nothing kept yet, the kept
+            // parameters run first; see CompareCtl.
+            let values = match use_context::<CompareCtl>() {
+                Some(c) => c.on_run(p.values, p.compare),
+                None => p.values,
+            };
+            ctl.start(lesson, values, p.speed);
         }
     }
 
@@ -95,7 +103,19 @@ pub fn Playground(
     provide_context(ctl);
     provide_context(watch);
     provide_context(ViewMode(RwSignal::new(false)));
+    let replay = ReplayCtl::new(ctl, page.with_untracked(|p| p.t));
+    provide_context(replay);
+    provide_context(CompareCtl::new(ctl, page));
     embed::install(ctx, ctl, watch);
+
+    // The playhead is part of the URL (`t=`) while the learner inspects a
+    // moment (not on every frame of a playback).
+    Effect::new(move || {
+        let t = replay.playhead.get().map(f64::round);
+        if !replay.playing.get() && page.with_untracked(|p| p.t) != t {
+            page.update(|p| p.t = t);
+        }
+    });
 
     // The URL always reflects the lesson and its parameters.
     Effect::new(move || {
@@ -130,19 +150,20 @@ pub fn Playground(
 
     let example = Memo::new(move |_| page.with(|p| p.example));
     let embed = Memo::new(move |_| page.with(|p| p.embed));
+    // The real run's state, whatever moment the replay playhead shows.
     let snapshot = ctl.snapshot;
     let run_state = move || {
-        let s = snapshot.read();
-        if example.get() == Some(s.example) || s.example.is_empty() {
-            s.state.as_str()
+        let ex = snapshot.with(|s| s.example);
+        let (state, _) = ctl.live_state.get();
+        if example.get() == Some(ex) || ex.is_empty() {
+            state.as_str()
         } else {
             "idle"
         }
     };
     let elapsed = move || {
-        let s = snapshot.read();
-        (s.state.as_str() != "idle" && s.state.as_str() != "running")
-            .then(|| format!("{}", s.stats.elapsed_ms.round()))
+        let (state, ms) = ctl.live_state.get();
+        (state.as_str() != "idle" && state.as_str() != "running").then(|| format!("{}", ms.round()))
     };
 
     view! {

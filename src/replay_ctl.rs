@@ -47,12 +47,20 @@ impl ReplayCtl {
         let generation = Memo::new(move |_| ctl.snapshot.with(|s| s.generation));
         Effect::new(move |prev: Option<u32>| {
             let g = generation.get();
-            if prev.is_some_and(|p| p != g) {
+            // The first run of the page keeps a shared link's `t=`.
+            if prev.is_some_and(|p| p != g && p != 0) {
                 r.pause();
                 r.playhead.set(None);
                 r.explanation.set(None);
             }
             g
+        });
+        // Every view follows the playhead: re-derive when it moves, and when
+        // the run's state changes (a link's `t=` is shown once the run is there).
+        Effect::new(move || {
+            let at = r.playhead.get();
+            ctl.live_state.track();
+            ctl.show_at(at);
         });
         on_cleanup(move || r.pause());
         r
@@ -60,17 +68,21 @@ impl ReplayCtl {
 
     /// The end of what is recorded (scenario ms).
     pub fn end(&self) -> Ms {
-        let s = self.ctl.snapshot.get_untracked();
-        if s.state == RunState::Running {
-            self.ctl.now_ms.get_untracked()
-        } else {
-            s.stats.elapsed_ms.max(self.ctl.with_trace(|t| t.last_ms()).unwrap_or(0.0))
+        let (state, elapsed) = self.ctl.live_state.get_untracked();
+        match state {
+            RunState::Idle => 0.0,
+            RunState::Running => self
+                .ctl
+                .with_trace(|t| t.last_ms())
+                .unwrap_or(0.0)
+                .max(if self.playhead.get_untracked().is_none() { self.ctl.now_ms.get_untracked() } else { 0.0 }),
+            _ => elapsed,
         }
     }
 
     /// Whether there is anything to travel through.
     pub fn has_run(&self) -> bool {
-        self.ctl.snapshot.with_untracked(|s| s.generation != 0)
+        self.ctl.live_state.with_untracked(|s| s.0 != RunState::Idle)
     }
 
     /// The time shown: the playhead, or the run's now/end.

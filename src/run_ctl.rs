@@ -192,6 +192,12 @@ pub struct RunCtl {
     pub ideal_ms: RwSignal<Ms>,
     /// The ideal run's lanes (virtual clock), for the overlay.
     pub ideal: RwSignal<Ideal>,
+    /// The real run's state and, once it ended, its elapsed time, whatever
+    /// the playhead shows (for `data-run-state`, `data-elapsed-ms`, Run / Stop).
+    pub live_state: RwSignal<(RunState, Ms)>,
+    /// The replay playhead the views show (`None`: follow the run). Set it
+    /// with [`RunCtl::show_at`].
+    pub shown_at: RwSignal<Option<Ms>>,
     live: StoredValue<Option<Live>, LocalStorage>,
     ideal_trace: StoredValue<Option<Trace>, LocalStorage>,
     generation: StoredValue<u32>,
@@ -222,6 +228,8 @@ impl RunCtl {
             now_ms: RwSignal::new(0.0),
             ideal_ms: RwSignal::new(0.0),
             ideal: RwSignal::new(Ideal::default()),
+            live_state: RwSignal::new((RunState::Idle, 0.0)),
+            shown_at: RwSignal::new(None),
             live: StoredValue::new_local(None),
             ideal_trace: StoredValue::new_local(None),
             generation: StoredValue::new(0),
@@ -256,6 +264,8 @@ impl RunCtl {
         });
         self.ideal_trace.set_value(Some(ideal));
         self.now_ms.set(0.0);
+        self.shown_at.set(None);
+        self.live_state.set((RunState::Running, 0.0));
         let mut view = LiveView::default();
         let mut snap = Snapshot::idle();
         snap.generation = generation;
@@ -321,6 +331,47 @@ impl RunCtl {
         self.ideal.set(Ideal::default());
         self.snapshot.set(Snapshot::idle());
         self.now_ms.set(0.0);
+        self.shown_at.set(None);
+        self.live_state.set((RunState::Idle, 0.0));
+    }
+
+    /// Shows every view as of `t` (replay), or follows the run again with
+    /// `None`. Nothing re-runs: the snapshot is derived from the log cut at
+    /// `t`. The real run's state stays in [`RunCtl::live_state`].
+    pub fn show_at(&self, t: Option<Ms>) {
+        let ctl = *self;
+        self.shown_at.set(t);
+        self.live.try_update_value(|l| {
+            let Some(l) = l.as_mut() else { return };
+            let full = l.run.trace();
+            let (hidden, note) = ctl
+                .snapshot
+                .with_untracked(|s| (s.hidden_during_run, s.limit_note.clone()));
+            let mut snap = Snapshot::idle();
+            snap.generation = l.run.generation();
+            snap.example = l.example;
+            snap.hidden_during_run = hidden;
+            snap.limit_note = note;
+            match t {
+                Some(t) => {
+                    let cut = crate::core::replay::trace_until(&full, t);
+                    let mut view = LiveView::default();
+                    snap.catch_up(&mut view, &cut);
+                    ctl.now_ms.set(t);
+                }
+                None => {
+                    l.view = LiveView::default();
+                    snap.catch_up(&mut l.view, &full);
+                    let now = if full.outcome().is_some() { full.last_ms() } else { l.run.now() };
+                    ctl.now_ms.set(now);
+                }
+            }
+            // Lanes redraw from a new revision.
+            snap.rev = ctl.snapshot.with_untracked(|s| s.rev) + 1;
+            let rev = snap.rev;
+            snap.task_revs.iter_mut().for_each(|r| *r = rev);
+            ctl.snapshot.set(snap);
+        });
     }
 
     fn dispose(&self) {
@@ -425,6 +476,15 @@ impl RunCtl {
                 let trace = l.run.trace();
                 let over = trace.outcome().is_some();
                 let now = if over { trace.last_ms() } else { l.run.now() };
+                // Elapsed only once ended, so this changes with the state, not every frame.
+                let real = (RunState::of(trace.outcome()), if over { now } else { 0.0 });
+                if ctl.live_state.try_with_untracked(|s| *s != real).unwrap_or(false) {
+                    ctl.live_state.try_set(real);
+                }
+                if ctl.shown_at.try_get_untracked().flatten().is_some() {
+                    // The learner inspects a moment: the views stay there.
+                    return !over;
+                }
                 ctl.now_ms.try_set(now);
                 let stale = ctl
                     .snapshot

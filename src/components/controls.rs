@@ -102,7 +102,7 @@ pub fn Controls(
 ) -> impl IntoView {
     let ctx = expect_context::<PageCtx>();
     let ctl = expect_context::<RunCtl>();
-    let running = move || ctl.snapshot.with(|s| s.state == RunState::Running);
+    let running = move || ctl.live_state.with(|s| s.0 == RunState::Running);
     // Through the page so an embedding page hears how the last run ended.
     let run = move |_| ctx.run();
     let stop = move |_| ctx.stop();
@@ -153,7 +153,7 @@ pub fn Controls(
                     "Stop"
                 </button>
                 <span class="run-state" aria-live="polite">
-                    {move || match ctl.snapshot.with(|s| s.state) {
+                    {move || match ctl.live_state.with(|s| s.0) {
                         RunState::Idle => "Ready to run",
                         RunState::Running => "Running…",
                         RunState::Finished => "Finished",

@@ -5,11 +5,13 @@ use leptos::prelude::*;
 use crate::app::PageCtx;
 use crate::components::code_view::CodeView;
 use crate::components::console::Console;
+use crate::components::compare_panel::ComparePanel;
 use crate::components::controls::Controls;
 use crate::components::loop_panel::LoopPanel;
 use crate::components::run_view::RunView;
 use crate::components::stats::Stats;
 use crate::components::toolbar::Toolbar;
+use crate::components::transport::Transport;
 use crate::examples::Lesson;
 
 /// The lesson view.
@@ -54,9 +56,13 @@ pub fn LessonView(
             </div>
             <Stats/>
             <div class="timeline-row">
-                <RunView/>
+                <div class="run-column">
+                    <RunView/>
+                    <Transport/>
+                </div>
                 <LoopPanel/>
             </div>
+            <ComparePanel/>
             <div class="lesson-bottom">
                 <CodeView lesson=lesson/>
                 <Console/>

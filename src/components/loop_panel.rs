@@ -75,6 +75,12 @@ pub fn LoopPanel() -> impl IntoView {
     let state = Memo::new(move |_| {
         // Re-derive whenever the snapshot changes (the log grew).
         let generation = ctl.snapshot.with(|s| (s.generation, s.events)).0;
+        // Replaying a moment: derive it from the log cut there.
+        if let Some(at) = ctl.shown_at.get() {
+            return ctl
+                .with_trace(|t| crate::core::loop_state::loop_state(t, Some(at)))
+                .unwrap_or_default();
+        }
         ctl.with_trace(|t| {
             fold.try_update_value(|(g, f)| {
                 if *g != generation || f.consumed > t.len() {
@@ -90,7 +96,7 @@ pub fn LoopPanel() -> impl IntoView {
         .flatten()
         .unwrap_or_default()
     });
-    let deadlock = move || ctl.snapshot.with(|s| s.state == RunState::Deadlock);
+    let deadlock = move || ctl.live_state.with(|s| s.0 == RunState::Deadlock);
     let cycle = move || state.with(wait_for_cycle);
     view! {
         <aside class="panel loop-panel" aria-labelledby="loop-title" data-testid="loop-panel">

@@ -2,6 +2,7 @@
 
 pub mod catalog;
 pub mod code_view;
+pub mod compare_panel;
 pub mod console;
 pub mod controls;
 pub mod help_panel;
@@ -19,3 +20,4 @@ pub mod theme_toggle;
 pub mod timeline;
 pub mod timeline_canvas;
 pub mod toolbar;
+pub mod transport;

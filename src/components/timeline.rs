@@ -323,6 +323,36 @@ fn Lane(
             })}
         })
     };
+    // Clicking a lane moves the playhead there and explains that segment.
+    let replay = use_context::<crate::replay_ctl::ReplayCtl>();
+    let on_track_click = move |ev: web_sys::MouseEvent| {
+        let (Some(replay), Some(el)) = (
+            replay,
+            ev.current_target()
+                .and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(t).ok()),
+        ) else {
+            return;
+        };
+        let rect = el.get_bounding_client_rect();
+        if rect.width() <= 0.0 {
+            return;
+        }
+        let frac = ((f64::from(ev.client_x()) - rect.left()) / rect.width()).clamp(0.0, 1.0);
+        let t = frac * axis.get_untracked();
+        replay.pause();
+        replay.seek(t);
+        let full = ctl.with_trace(|tr| crate::core::task::tasks_at(tr, None));
+        let text = full.and_then(|tasks| {
+            let task = tasks.get(pos)?;
+            let sp = task.spans.iter().find(|sp| {
+                sp.from_ms <= t && sp.to_ms.or(task.end_ms).is_none_or(|to| t <= to)
+            })?;
+            Some(crate::core::replay::explain_span(task, sp, t))
+        });
+        if let Some(text) = text {
+            replay.explanation.set(Some(text));
+        }
+    };
     view! {
         <div
             class="lane"
@@ -340,7 +370,7 @@ fn Lane(
                 <span class="task-name" title=field(|t| t.name.clone())>{field(|t| t.name.clone())}</span>
                 <span class=move || format!("badge s-{}", state())>{state}</span>
             </div>
-            <div class="lane-track">
+            <div class="lane-track" on:click=on_track_click title="Click to move the playhead here and explain this moment">
                 <div class="ideal-layer" aria-hidden="true">{ideal_spans}</div>
                 {spans}
                 {end_mark}

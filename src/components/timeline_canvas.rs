@@ -71,7 +71,11 @@ pub fn TimelineCanvas(
     let css_width = RwSignal::new(0.0);
     let measure = move || {
         if let Some(el) = canvas.get_untracked() {
-            css_width.set(f64::from(el.client_width()));
+            let w = f64::from(el.client_width());
+            // Set only on a change: the paint effect reads it.
+            if css_width.get_untracked() != w {
+                css_width.set(w);
+            }
         }
     };
     let resize = window_event_listener(leptos::ev::resize, move |_| measure());

@@ -22,8 +22,13 @@ fn focus_uses_keys(ev: &web_sys::KeyboardEvent) -> bool {
 #[component]
 pub fn Transport() -> impl IntoView {
     let r = expect_context::<ReplayCtl>();
+    let ctl = expect_context::<crate::run_ctl::RunCtl>();
     let end = move || {
         r.playhead.track();
+        ctl.live_state.track();
+        if r.playhead.with(Option::is_none) {
+            ctl.now_ms.track();
+        }
         r.end()
     };
     let shown = move || r.shown();
@@ -64,10 +69,10 @@ pub fn Transport() -> impl IntoView {
         <div class="transport" data-testid="replay" role="group" aria-label="Replay">
             <div class="transport-buttons">
                 <button type="button" data-testid="to-start" title="Start (Home)" aria-label="Jump to start" on:click=move |_| r.to_start()>
-                    "⏮"
+                    "Start"
                 </button>
                 <button type="button" data-testid="step-prev" title="Previous event (←)" aria-label="Step back" on:click=move |_| r.step(false)>
-                    "◀"
+                    "◀ Step"
                 </button>
                 <button
                     type="button"
@@ -77,13 +82,13 @@ pub fn Transport() -> impl IntoView {
                     aria-label=move || if r.playing.get() { "Pause replay" } else { "Play replay" }
                     on:click=move |_| r.toggle()
                 >
-                    {move || if r.playing.get() { "⏸" } else { "▶" }}
+                    {move || if r.playing.get() { "Pause" } else { "Play ▶" }}
                 </button>
                 <button type="button" data-testid="step-next" title="Next event (→)" aria-label="Step forward" on:click=move |_| r.step(true)>
-                    "▶|"
+                    "Step ▶"
                 </button>
                 <button type="button" data-testid="to-end" title="End (End)" aria-label="Jump to end" on:click=move |_| r.to_end()>
-                    "⏭"
+                    "End"
                 </button>
             </div>
             <input

@@ -1,0 +1,110 @@
+// End to end: time travel over a recorded run (scrub, step, play, keys,
+// t= in the URL), comparing two runs, and the Python / Rust code toggle.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { serve, launch, openPage, waitForRunState, tasks, shot } from './harness.mjs';
+
+let srv, browser;
+before(async () => { srv = await serve(); browser = await launch(); });
+after(async () => { await browser?.close(); await srv?.close(); });
+
+async function seek(page, t) {
+  await page.$eval('[data-testid=scrubber]', (el, v) => {
+    el.value = String(v);
+    el.dispatchEvent(new Event('input', { bubbles: true }));
+  }, t);
+}
+
+const byName = (ts) => Object.fromEntries(ts.map((t) => [t.name, t.state]));
+
+test('scrubbing shows every task as it was at the playhead, and t= follows', async () => {
+  const { page, context, errors } = await openPage(browser, `${srv.base}?example=semaphore&tasks=6&limit=2&delay=300&autorun=1`);
+  await waitForRunState(page, 'finished');
+  await seek(page, 450);
+  await page.waitForFunction(() => document.querySelector('[data-task-name="download(4)"]')?.dataset.state === 'waiting');
+  const at450 = byName(await tasks(page));
+  assert.deepEqual(at450, {
+    'main()': 'waiting', 'download(0)': 'done', 'download(1)': 'done',
+    'download(2)': 'sleeping', 'download(3)': 'sleeping', 'download(4)': 'waiting', 'download(5)': 'waiting',
+  });
+  assert.equal(await page.getAttribute('[data-testid=playhead-time]', 'data-value'), '450');
+  assert.match(await page.textContent('[data-testid=explanation]'), /^t = /);
+  await page.waitForFunction(() => location.search.includes('t=450'));
+  // The figures follow the playhead too.
+  assert.equal(await page.textContent('[data-testid=stat-progress]').then((s) => s.trim().startsWith('2')), true);
+  await shot(page, 'replay-scrubbed-450');
+  // Home, then step forward with the keyboard: the playhead moves to the next event.
+  await page.click('h1');
+  await page.keyboard.press('Home');
+  await page.waitForFunction(() => document.querySelector('[data-testid=playhead-time]')?.dataset.value === '0');
+  // At 0 ms nothing has ended yet (real timestamps: tasks start a little after 0).
+  assert.ok((await tasks(page)).every((t) => t.state !== 'done'));
+  await page.keyboard.press('ArrowRight');
+  await page.waitForFunction(() => Number(document.querySelector('[data-testid=playhead-time]')?.dataset.value) > 0);
+  await page.keyboard.press('End');
+  await page.waitForFunction(() => [...document.querySelectorAll('[data-task]')].every((e) => e.dataset.state === 'done'));
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('a shared link with t= opens the finished run at that moment', async () => {
+  const { page, context } = await openPage(browser, `${srv.base}?example=semaphore&tasks=6&limit=2&delay=300&t=450&autorun=1`);
+  await waitForRunState(page, 'finished');
+  await page.waitForFunction(() => document.querySelector('[data-task-name="download(2)"]')?.dataset.state === 'sleeping');
+  assert.equal(byName(await tasks(page))['download(0)'], 'done');
+  await context.close();
+});
+
+test('playing the recording back moves the playhead to the end', async () => {
+  const { page, context } = await openPage(browser, `${srv.base}?example=coroutine&delay=300&autorun=1`);
+  await waitForRunState(page, 'finished');
+  await page.selectOption('[data-testid=replay-rate]', '5');
+  await page.click('[data-testid=to-start]');
+  await page.click('[data-testid=play]');
+  await page.waitForFunction(() => Number(document.querySelector('[data-testid=playhead-time]')?.dataset.value) >= 300, null, { timeout: 5000 });
+  assert.equal(byName(await tasks(page))['main()'], 'done');
+  await context.close();
+});
+
+test('compare: gather vs sequential, both elapsed figures and the difference', async () => {
+  const { page, context, errors } = await openPage(browser, `${srv.base}?example=sequential-vs-gather&tasks=3&delay=300&mode=gather&autorun=1`);
+  await waitForRunState(page, 'finished');
+  await page.click('[data-testid=compare-keep]');
+  await page.waitForFunction(() => location.search.includes('compare='));
+  await page.selectOption('#param-mode', 'sequential');
+  await page.click('[data-testid=run]');
+  await waitForRunState(page, 'running');
+  await waitForRunState(page, 'finished');
+  const cmp = await page.$('[data-testid=compare]');
+  const now = Number(await cmp.getAttribute('data-elapsed-current'));
+  const kept = Number(await cmp.getAttribute('data-elapsed-kept'));
+  assert.ok(now >= 900 && now < 1100, `sequential ${now}`);
+  assert.ok(kept >= 300 && kept < 500, `gather ${kept}`);
+  assert.match(await page.textContent('[data-testid=compare-summary]'), /now \(mode=sequential\): .* vs kept \(mode=gather\): .*× slower/);
+  await shot(page, 'compare-gather-vs-sequential');
+  // The comparison is a link: opening it runs both.
+  const url = page.url();
+  assert.match(url, /compare=mode%3Dgather/);
+  await page.goto(url.replace(/&t=\d+/, '') + '&autorun=1');
+  await page.waitForSelector('[data-testid=compare][data-elapsed-kept]', { timeout: 15000 });
+  await waitForRunState(page, 'finished');
+  await page.waitForFunction(() => Number(document.querySelector('[data-testid=compare]')?.dataset.elapsedCurrent) >= 900);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('the code panel shows Python or the Rust that runs, remembered', async () => {
+  const { page, context } = await openPage(browser, `${srv.base}?example=semaphore&tasks=12&limit=3&delay=800`);
+  assert.match(await page.textContent('.code'), /asyncio\.Semaphore\(3\)/);
+  await page.click('[data-testid=lang-rust]');
+  await page.waitForFunction(() => location.search.includes('lang=rust'));
+  const rust = await page.textContent('.code');
+  assert.match(rust, /async fn main/);
+  assert.match(rust, /p\.int\("tasks"\) \/\* = 12 \*\//);
+  await shot(page, 'code-rust');
+  await page.goto(`${srv.base}?example=coroutine`);
+  await page.waitForSelector('[data-testid=playground]');
+  assert.match(await page.textContent('.code'), /async fn main/, 'the choice is remembered');
+  await page.click('[data-testid=lang-python]');
+  await context.close();
+});

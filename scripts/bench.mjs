@@ -1,0 +1,241 @@
+// The benchmarks of `make bench` (see scripts/bench.sh, which builds the two
+// pages first): each figure is measured in headless Chromium against bare
+// JavaScript doing the same thing in the same page and run, and printed as
+//   name: value (goal: ...) ok|MISS
+// Usage: node scripts/bench.mjs <app dist> <bench dist> [--quick]
+import fs from 'node:fs';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import os from 'node:os';
+import { serve, launch } from '../e2e/harness.mjs';
+
+const [appDist, benchDist] = process.argv.slice(2, 4).map((d) => path.resolve(d));
+const QUICK = process.argv.includes('--quick');
+if (!appDist || !benchDist) {
+  console.error('usage: node scripts/bench.mjs <app dist> <bench dist> [--quick]');
+  process.exit(2);
+}
+
+const rows = [];
+const fmt = (v, d = 1) => (Number.isFinite(v) ? v.toFixed(d) : String(v));
+function report(name, value, goal, ok, note = '') {
+  const line = `${name}: ${value} (goal: ${goal}) ${ok ? 'ok' : 'MISS'}${note ? ` — ${note}` : ''}`;
+  rows.push(line);
+  console.log(line);
+}
+function info(name, value) {
+  const line = `${name}: ${value}`;
+  rows.push(line);
+  console.log(line);
+}
+const pct = (xs, q) => {
+  const v = xs.filter(Number.isFinite).sort((a, b) => a - b);
+  if (!v.length) return NaN;
+  return v[Math.min(v.length - 1, Math.max(0, Math.ceil(q * v.length) - 1))];
+};
+const median = (xs) => pct(xs, 0.5);
+
+const app = await serve(appDist);
+const bench = await serve(benchDist);
+const browser = await launch();
+
+async function open(base, query = '', { width = 1280, height = 900 } = {}) {
+  const context = await browser.newContext({ viewport: { width, height } });
+  const page = await context.newPage();
+  page.on('pageerror', (e) => console.error('page error:', String(e)));
+  await page.addInitScript(() => {
+    addEventListener('TrunkApplicationStarted', (e) => { window.__wasm = e.detail?.wasm; });
+  });
+  await page.goto(`${base}${query}`);
+  await page.waitForSelector('[data-testid=playground]');
+  await page.waitForFunction(() => window.wasmBindings !== undefined);
+  return { page, context };
+}
+
+try {
+  // 1 + 2. Per-task cost and recording overhead (bench page, idle catalog).
+  {
+    const { page, context } = await open(bench.base);
+    const js = (n) => page.evaluate(async (n) => {
+      const t0 = performance.now();
+      const tasks = [];
+      for (let i = 0; i < n; i++) tasks.push((async () => { await new Promise((r) => setTimeout(r, 0)); })());
+      await Promise.all(tasks);
+      return performance.now() - t0;
+    }, n);
+    const rust = (n, recorded) => page.evaluate(([n, r]) => window.wasmBindings.bench_tasks(n, r), [n, recorded]);
+    const sizes = QUICK ? [1000, 10000] : [1000, 10000, 100000];
+    const ratios = {};
+    for (const n of sizes) {
+      const reps = n >= 100000 ? 3 : 7;
+      const tj = []; const tr = []; const tu = [];
+      await js(Math.min(n, 1000)); await rust(Math.min(n, 1000), true); // warm up
+      for (let i = 0; i < reps; i++) {
+        tj.push(await js(n));
+        tr.push(await rust(n, true));
+        tu.push(await rust(n, false));
+      }
+      const [mj, mr, mu] = [median(tj), median(tr), median(tu)];
+      ratios[n] = { js: mj, rec: mr, unrec: mu };
+      const label = n >= 1000 ? `${n / 1000}k` : String(n);
+      const ratio = mr / mj;
+      const note = `${fmt(mr * 1000 / n, 2)} µs/task instrumented vs ${fmt(mj * 1000 / n, 2)} µs/task bare JS`;
+      if (n === 10000) report(`per-task cost, recorded vs bare setTimeout(0), ${label} tasks`, `${fmt(ratio, 2)}×`, '≤ 1.5× at 10k', ratio <= 1.5, note);
+      else info(`per-task cost, recorded vs bare setTimeout(0), ${label} tasks`, `${fmt(ratio, 2)}× (${note})`);
+    }
+    const r10 = ratios[10000];
+    const overhead = r10.rec / r10.unrec;
+    report('recording overhead, recorded vs unrecorded, 10k tasks', `${fmt(overhead, 2)}×`, '≤ 1.25×', overhead <= 1.25,
+      `${fmt(r10.rec, 1)} ms vs ${fmt(r10.unrec, 1)} ms`);
+    const [perEvent, perTask, events] = Array.from(await page.evaluate(() => window.wasmBindings.bench_log_bytes(10000)));
+    report('log memory per recorded event', `${fmt(perEvent, 1)} B`, '≤ 64 B', perEvent <= 64,
+      `${fmt(perTask, 0)} B per task, ${events} events for 10k tasks`);
+    await context.close();
+  }
+
+  // 3. Timer fidelity: 1,000 sequential 10 ms sleeps while the timeline
+  //    animates a run, instrumented vs bare setTimeout, same page.
+  {
+    const count = QUICK ? 300 : 1000;
+    const { page, context } = await open(bench.base, '?example=semaphore&tasks=100&limit=5&delay=600');
+    const animate = async () => {
+      await page.click('[data-testid=run]');
+      await page.waitForFunction(() => document.querySelector('[data-testid=playground]').dataset.runState === 'running');
+    };
+    await animate();
+    const rustLate = Array.from(await page.evaluate((c) => window.wasmBindings.bench_sleeps(c, 10), count));
+    await animate();
+    const jsLate = await page.evaluate(async (c) => {
+      const late = [];
+      for (let i = 0; i < c; i++) {
+        const due = performance.now() + 10;
+        await new Promise((r) => setTimeout(r, 10));
+        late.push(performance.now() - due);
+      }
+      return late;
+    }, count);
+    if (await page.isEnabled('[data-testid=stop]')) await page.click('[data-testid=stop]');
+    const [r50, r99, j50, j99] = [pct(rustLate, 0.5), pct(rustLate, 0.99), pct(jsLate, 0.5), pct(jsLate, 0.99)];
+    // A floor of 1 ms keeps the ratio meaningful when bare JS is near-perfect.
+    const ratio = r99 / Math.max(j99, 1);
+    report(`timer lateness p99, ${count} × 10 ms sleeps, timeline animating`, `${fmt(r99, 2)} ms vs ${fmt(j99, 2)} ms bare (${fmt(ratio, 2)}×)`,
+      'p99 ≤ 1.5× bare', ratio <= 1.5, `p50 ${fmt(r50, 2)} ms vs ${fmt(j50, 2)} ms`);
+    await context.close();
+  }
+
+  // 4. Scale: the real app, a semaphore run of 10,000 tasks, timeline shown.
+  {
+    const q = '?example=semaphore&tasks=10000&limit=100&delay=10';
+    const { page, context } = await open(app.base, q);
+    await page.evaluate(() => {
+      window.__frames = [];
+      let last = 0;
+      const tick = (t) => { if (last) window.__frames.push(t - last); last = t; if (!window.__stopFrames) requestAnimationFrame(tick); };
+      requestAnimationFrame(tick);
+    });
+    const t0 = Date.now();
+    await page.click('[data-testid=run]');
+    await page.waitForFunction(() => document.querySelector('[data-testid=playground]').dataset.runState === 'finished', null, { timeout: 180000 });
+    const wall = Date.now() - t0;
+    const frames = await page.evaluate(() => { window.__stopFrames = true; return window.__frames; });
+    const tasks = await page.$$eval('[data-task]', (l) => l.length);
+    const elapsed = Number(await page.getAttribute('[data-testid=playground]', 'data-elapsed-ms'));
+    const [f50, f95, fmax] = [pct(frames, 0.5), pct(frames, 0.95), Math.max(...frames)];
+    report('scale: frame time p95, semaphore 10,000 tasks (limit 100, 10 ms)', `${fmt(f95, 1)} ms`, '≤ 16.7 ms', f95 <= 16.7,
+      `p50 ${fmt(f50, 1)} ms, longest ${fmt(fmax, 0)} ms, ${frames.length} frames; run ${fmt(elapsed, 0)} ms (ideal 1000), ${wall} ms wall, ${tasks} [data-task]`);
+    await context.close();
+  }
+
+  // 5. Start-up and size.
+  {
+    const files = fs.readdirSync(appDist);
+    const pick = (re) => files.filter((f) => re.test(f)).map((f) => fs.readFileSync(path.join(appDist, f)));
+    const groups = { wasm: pick(/\.wasm$/), js: pick(/^async-playground.*\.js$/), css: pick(/\.css$/) };
+    let totalGz = 0; let totalBr = 0; const parts = [];
+    for (const [k, bufs] of Object.entries(groups)) {
+      const raw = bufs.reduce((a, b) => a + b.length, 0);
+      const gz = bufs.reduce((a, b) => a + zlib.gzipSync(b, { level: 9 }).length, 0);
+      const br = bufs.reduce((a, b) => a + zlib.brotliCompressSync(b, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11 } }).length, 0);
+      totalGz += gz; totalBr += br;
+      parts.push(`${k} ${fmt(raw / 1024, 0)} KB raw / ${fmt(gz / 1024, 1)} gz / ${fmt(br / 1024, 1)} br`);
+    }
+    report('transfer size, wasm + js + css, brotli', `${fmt(totalBr / 1024, 1)} KB`, '≤ 150 KB', totalBr / 1024 <= 150,
+      `gzip ${fmt(totalGz / 1024, 1)} KB; ${parts.join('; ')}`);
+
+    const plainDir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-plain-'));
+    fs.writeFileSync(path.join(plainDir, 'index.html'), '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>plain</title><link rel="icon" href="data:,"></head><body><h1>async playground</h1><p>A plain static page: the floor for first paint on this machine.</p></body></html>');
+    const plain = await serve(plainDir);
+    const paintOf = async (base, query, app) => {
+      const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+      const page = await context.newPage();
+      await page.addInitScript(() => {
+        new MutationObserver(() => {
+          if (!window.__mounted && document.querySelector('[data-testid=playground]')) window.__mounted = performance.now();
+        }).observe(document, { childList: true, subtree: true });
+      });
+      await page.goto(`${base}${query}`);
+      if (app) await page.waitForSelector('[data-testid=run]');
+      await page.waitForFunction(() => performance.getEntriesByName('first-contentful-paint').length > 0);
+      const r = await page.evaluate(() => ({
+        fcp: performance.getEntriesByName('first-contentful-paint')[0].startTime,
+        ready: window.__mounted ?? performance.getEntriesByType('navigation')[0].domContentLoadedEventEnd,
+      }));
+      await context.close();
+      return r;
+    };
+    const runs = QUICK ? 3 : 7;
+    const a = []; const p = [];
+    for (let i = 0; i < runs; i++) { a.push(await paintOf(app.base, '?example=semaphore', true)); p.push(await paintOf(plain.base, '', false)); }
+    await plain.close();
+    fs.rmSync(plainDir, { recursive: true, force: true });
+    const [afcp, aready, pfcp] = [median(a.map((x) => x.fcp)), median(a.map((x) => x.ready)), median(p.map((x) => x.fcp))];
+    info('start-up on localhost (median of ' + runs + ')', `first paint ${fmt(afcp, 0)} ms, interactive (lesson mounted) ${fmt(aready, 0)} ms; plain static page first paint ${fmt(pfcp, 0)} ms (${fmt(aready / pfcp, 1)}× to interactive)`);
+  }
+
+  // 6. Soak: 1,000 consecutive runs, JS heap after GC before and after.
+  {
+    const n = QUICK ? 200 : 1000;
+    const { page, context } = await open(app.base, '?example=coroutine&delay=0');
+    const cdp = await context.newCDPSession(page);
+    const runs = (k) => page.evaluate(async (k) => {
+      const root = document.querySelector('[data-testid=playground]');
+      const run = document.querySelector('[data-testid=run]');
+      const frame = () => new Promise((r) => requestAnimationFrame(() => r()));
+      for (let i = 0; i < k; i++) {
+        const before = document.querySelector('[data-task]');
+        run.click();
+        for (let w = 0; w < 600; w++) {
+          await frame();
+          const lane = document.querySelector('[data-task]');
+          if (lane && lane !== before && root.dataset.runState === 'finished') break;
+        }
+      }
+    }, k);
+    const heap = async () => {
+      for (let i = 0; i < 3; i++) await cdp.send('HeapProfiler.collectGarbage');
+      const { usedSize } = await cdp.send('Runtime.getHeapUsage');
+      const dom = await cdp.send('Memory.getDOMCounters');
+      const wasm = await page.evaluate(() => window.__wasm?.memory?.buffer?.byteLength ?? 0);
+      return { usedSize, nodes: dom.nodes, listeners: dom.jsEventListeners, wasm };
+    };
+    await runs(20);
+    const before = await heap();
+    const t0 = Date.now();
+    await runs(n);
+    const after = await heap();
+    const growth = (after.usedSize - before.usedSize) / before.usedSize * 100;
+    report(`soak: JS heap growth over ${n} runs (after GC)`, `${fmt(growth, 1)}%`, '≤ 5%', growth <= 5,
+      `${fmt(before.usedSize / 1e6, 2)} → ${fmt(after.usedSize / 1e6, 2)} MB; DOM nodes ${before.nodes} → ${after.nodes}; listeners ${before.listeners} → ${after.listeners}; wasm memory ${fmt(before.wasm / 1e6, 1)} → ${fmt(after.wasm / 1e6, 1)} MB; ${fmt((Date.now() - t0) / n, 0)} ms per run`);
+    await context.close();
+  }
+} finally {
+  await browser.close();
+  await app.close();
+  await bench.close();
+}
+
+console.log('\n| benchmark | result |\n|---|---|');
+for (const r of rows) {
+  const i = r.indexOf(': ');
+  console.log(`| ${r.slice(0, i)} | ${r.slice(i + 2).replace(/\|/g, '/')} |`);
+}

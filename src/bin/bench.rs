@@ -1,0 +1,190 @@
+//! The benchmark page's wasm (built by `make bench` into its own dist, so
+//! none of this ships in the app). It mounts the real playground UI and
+//! exposes a few measurements to the page's script (`window.wasmBindings`),
+//! which `scripts/bench.mjs` drives in headless Chromium and compares, in
+//! the same page and run, with bare JavaScript doing the same thing.
+//!
+//! - `bench_tasks(n, recorded)`: n instrumented tasks, each spawned, awaiting
+//!   `sleep(0)` and finishing, gathered by `main()`; real ms for all of them.
+//! - `bench_log_bytes(n)`: heap bytes the event log of such a run keeps,
+//!   per event and per task (a counting allocator wraps the system one).
+//! - `bench_sleeps(count, ms)`: lateness of `count` sequential instrumented
+//!   sleeps, read from the run's own log.
+
+#[cfg(target_arch = "wasm32")]
+mod bench {
+    use std::alloc::{GlobalAlloc, Layout, System};
+    use std::cell::RefCell;
+    use std::rc::Rc;
+    use std::sync::atomic::{AtomicIsize, Ordering};
+
+    use async_playground::core::trace::EventKind;
+    use async_playground::runtime::{Cx, Run, TaskError};
+    use futures::channel::oneshot;
+    use futures::FutureExt;
+    use wasm_bindgen::prelude::*;
+
+    /// The system allocator, counting the bytes it has handed out and not
+    /// yet taken back.
+    struct Counting;
+
+    static LIVE: AtomicIsize = AtomicIsize::new(0);
+
+    // SAFETY: every call is forwarded unchanged to the system allocator;
+    // only a counter is updated besides.
+    unsafe impl GlobalAlloc for Counting {
+        unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
+            LIVE.fetch_add(layout.size() as isize, Ordering::Relaxed);
+            // SAFETY: same layout contract as ours.
+            unsafe { System.alloc(layout) }
+        }
+        unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
+            LIVE.fetch_sub(layout.size() as isize, Ordering::Relaxed);
+            // SAFETY: `ptr` came from `alloc` with this layout.
+            unsafe { System.dealloc(ptr, layout) }
+        }
+        unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new: usize) -> *mut u8 {
+            LIVE.fetch_add(new as isize - layout.size() as isize, Ordering::Relaxed);
+            // SAFETY: forwarded with the caller's guarantees.
+            unsafe { System.realloc(ptr, layout, new) }
+        }
+    }
+
+    #[global_allocator]
+    static ALLOC: Counting = Counting;
+
+    fn now() -> f64 {
+        web_sys::window()
+            .and_then(|w| w.performance())
+            .map_or_else(js_sys::Date::now, |p| p.now())
+    }
+
+    thread_local! {
+        static GENERATION: RefCell<u32> = const { RefCell::new(1000) };
+    }
+
+    fn next_generation() -> u32 {
+        GENERATION.with(|g| {
+            *g.borrow_mut() += 1;
+            *g.borrow()
+        })
+    }
+
+    /// Starts a browser run of `main` and resolves when `main()` returned.
+    async fn run_to_end<F, Fut>(recorded: bool, main: F) -> Run
+    where
+        F: FnOnce(Cx) -> Fut + 'static,
+        Fut: std::future::Future<Output = Result<(), TaskError>> + 'static,
+    {
+        let run = Run::new_browser(next_generation(), 1.0);
+        run.set_recording(recorded);
+        let (tx, rx) = oneshot::channel::<()>();
+        let tx = Rc::new(RefCell::new(Some(tx)));
+        run.start(Box::new(move |cx| {
+            async move {
+                let r = main(cx).await;
+                if let Some(tx) = tx.borrow_mut().take() {
+                    let _ = tx.send(());
+                }
+                r
+            }
+            .boxed_local()
+        }));
+        let _ = rx.await;
+        // Let the run close its log (main's end is recorded right after).
+        gloo_timers::future::TimeoutFuture::new(0).await;
+        run
+    }
+
+    async fn tasks_run(n: u32, recorded: bool) -> Run {
+        run_to_end(recorded, move |cx| async move {
+            let handles = (0..n)
+                .map(|i| {
+                    cx.spawn(format!("t({i})"), |cx| async move {
+                        cx.sleep(0.0).await;
+                        Ok(())
+                    })
+                })
+                .collect();
+            cx.gather(handles).await.map(|_| ())
+        })
+        .await
+    }
+
+    /// Real ms for `n` instrumented tasks (spawn, `sleep(0)`, finish),
+    /// recorded or not.
+    #[wasm_bindgen]
+    pub async fn bench_tasks(n: u32, recorded: bool) -> f64 {
+        let t0 = now();
+        let run = tasks_run(n, recorded).await;
+        let t = now() - t0;
+        drop(run);
+        t
+    }
+
+    /// `[bytes per event, bytes per task, events]` the log of an `n`-task
+    /// run keeps: heap held by a recorded run minus an unrecorded one.
+    #[wasm_bindgen]
+    pub async fn bench_log_bytes(n: u32) -> Vec<f64> {
+        let base = LIVE.load(Ordering::Relaxed);
+        let plain = tasks_run(n, false).await;
+        let unrecorded = LIVE.load(Ordering::Relaxed) - base;
+        drop(plain);
+        let base = LIVE.load(Ordering::Relaxed);
+        let run = tasks_run(n, true).await;
+        let recorded = LIVE.load(Ordering::Relaxed) - base;
+        let events = run.trace().len().max(1) as f64;
+        let log = (recorded - unrecorded) as f64;
+        drop(run);
+        vec![log / events, log / f64::from(n.max(1)), events]
+    }
+
+    /// Lateness (real ms) of `count` sequential instrumented sleeps of `ms`,
+    /// from the run's log: when each task ran again minus when its timer
+    /// was due.
+    #[wasm_bindgen]
+    pub async fn bench_sleeps(count: u32, ms: f64) -> Vec<f64> {
+        let run = run_to_end(true, move |cx| async move {
+            for _ in 0..count {
+                cx.sleep(ms).await;
+            }
+            Ok(())
+        })
+        .await;
+        let trace = run.trace();
+        let mut due = None;
+        let mut late = Vec::with_capacity(count as usize);
+        for e in trace.events().iter().filter(|e| e.task.0 == 0) {
+            match e.kind {
+                EventKind::Sleeping { until_ms } => due = Some(until_ms),
+                EventKind::Running => {
+                    if let Some(d) = due.take() {
+                        late.push(e.at_ms - d);
+                    }
+                }
+                _ => {}
+            }
+        }
+        late
+    }
+
+    /// Mounts the real playground UI, configured by the page's URL.
+    pub fn mount() {
+        use async_playground::app::Playground;
+        use async_playground::core::params::parse_query;
+        use async_playground::examples::lookup;
+        async_playground::web::install_panic_hook();
+        let p = parse_query(&async_playground::web::location_search(), &lookup);
+        leptos::mount::mount_to_body(move || leptos::prelude::view! { <Playground initial=p.clone()/> });
+    }
+}
+
+#[cfg(target_arch = "wasm32")]
+fn main() {
+    bench::mount();
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn main() {
+    eprintln!("The benchmark page runs in a browser: make bench.");
+}
