@@ -108,3 +108,18 @@ test('the code panel shows Python or the Rust that runs, remembered', async () =
   await page.click('[data-testid=lang-python]');
   await context.close();
 });
+
+test('clicking a lane explains it and marks the line of code the task is at', async () => {
+  const { page, context } = await openPage(browser, `${srv.base}?example=semaphore&tasks=6&limit=2&delay=300&autorun=1`);
+  await waitForRunState(page, 'finished');
+  const track = await page.$('[data-task-name="download(3)"] .lane-track');
+  const box = await track.boundingBox();
+  const axis = await page.$$eval('.axis .tick', (t) => Number(t.at(-1).textContent.replace(/[^\d.]/g, '')) * (t.at(-1).textContent.includes(' s') ? 1000 : 1));
+  // Click at 150 ms: download(3) waits for the semaphore then.
+  await page.mouse.click(box.x + box.width * (150 / axis), box.y + box.height / 2);
+  await page.waitForFunction(() => /download\(3\) waited/.test(document.querySelector('[data-testid=explanation]')?.textContent ?? ''));
+  assert.match(await page.textContent('[data-testid=explanation]'), /on Semaphore\(2\)/);
+  assert.match(await page.textContent('.code-line.here'), /async with sem/);
+  await shot(page, 'replay-explain-lane');
+  await context.close();
+});

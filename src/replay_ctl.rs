@@ -22,6 +22,9 @@ pub struct ReplayCtl {
     pub rate: RwSignal<f64>,
     /// What the last step, click or seek explained, in words.
     pub explanation: RwSignal<Option<String>>,
+    /// The lane the learner clicked last (its position): the code panel
+    /// marks the line that task is at.
+    pub selected: RwSignal<Option<usize>>,
     ctl: RunCtl,
     frame: StoredValue<Option<AnimationFrameRequestHandle>>,
     last_frame: StoredValue<Option<f64>>,
@@ -39,6 +42,7 @@ impl ReplayCtl {
             playing: RwSignal::new(false),
             rate: RwSignal::new(1.0),
             explanation: RwSignal::new(None),
+            selected: RwSignal::new(None),
             ctl,
             frame: StoredValue::new(None),
             last_frame: StoredValue::new(None),

@@ -5,6 +5,7 @@
 use leptos::prelude::*;
 
 use crate::app::PageCtx;
+use crate::core::code_line::line_for;
 use crate::core::highlight::{highlight, highlight_rust};
 use crate::examples::sources::rust_code;
 use crate::examples::Lesson;
@@ -49,6 +50,20 @@ pub fn CodeView(
             }
         })
     });
+    // The line the selected task is at, at the playhead.
+    let ctl = expect_context::<crate::run_ctl::RunCtl>();
+    let replay = use_context::<crate::replay_ctl::ReplayCtl>();
+    let marked = Memo::new(move |_| {
+        let pos = replay?.selected.get()?;
+        let (name, state, detail) = ctl.snapshot.with(|s| {
+            let t = s.tasks.get(pos)?;
+            let detail = t.spans.last().and_then(|sp| sp.detail.clone()).unwrap_or_default();
+            Some((t.name.clone(), t.state, detail))
+        })?;
+        let src = code.get();
+        let line = line_for(&src, lang.get() == "rust", &name, state, &detail)?;
+        Some((line, format!("{name} is {} here", state.as_str())))
+    });
     let set_lang = move |l: &'static str| {
         store_lang(l);
         ctx.page.update(|p| p.lang = l);
@@ -84,10 +99,24 @@ pub fn CodeView(
             <pre class="code" tabindex="0" aria-label=move || format!("{} code of the lesson", if lang.get() == "rust" { "Rust" } else { "Python" })><code>
                 {move || {
                     let src = code.get();
-                    let pieces = if lang.get() == "rust" { highlight_rust(&src) } else { highlight(&src) };
-                    pieces
-                        .into_iter()
-                        .map(|(t, s)| view! { <span class=t.class()>{s}</span> })
+                    let rust = lang.get() == "rust";
+                    let mark = marked.get();
+                    src.lines()
+                        .enumerate()
+                        .map(|(i, line)| {
+                            let pieces = if rust { highlight_rust(line) } else { highlight(line) };
+                            let here = mark.as_ref().is_some_and(|(l, _)| *l == i);
+                            let note = mark.as_ref().filter(|_| here).map(|(_, n)| n.clone());
+                            view! {
+                                <span class="code-line" class:here=here data-here=here.then_some("true") title=note>
+                                    {pieces
+                                        .into_iter()
+                                        .map(|(t, s)| view! { <span class=t.class()>{s}</span> })
+                                        .collect_view()}
+                                    "\n"
+                                </span>
+                            }
+                        })
                         .collect_view()
                 }}
             </code></pre>

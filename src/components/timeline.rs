@@ -340,6 +340,7 @@ fn Lane(
         let frac = ((f64::from(ev.client_x()) - rect.left()) / rect.width()).clamp(0.0, 1.0);
         let t = frac * axis.get_untracked();
         replay.pause();
+        replay.selected.set(Some(pos));
         replay.seek(t);
         let full = ctl.with_trace(|tr| crate::core::task::tasks_at(tr, None));
         let text = full.and_then(|tasks| {

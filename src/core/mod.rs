@@ -15,6 +15,7 @@
 pub mod compare;
 pub mod embed_msg;
 pub mod export;
+pub mod code_line;
 pub mod highlight;
 pub mod json;
 pub mod keys;

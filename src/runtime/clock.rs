@@ -86,7 +86,7 @@ impl Clock {
 pub(crate) enum Sleep {
     Virtual(VirtualSleep),
     #[cfg(target_arch = "wasm32")]
-    Browser(gloo_timers::future::TimeoutFuture),
+    Browser(super::timers::Sleep),
 }
 
 impl Future for Sleep {
@@ -105,11 +105,15 @@ pub(crate) mod browser {
     //! The browser clock: `performance.now()` and `setTimeout` via gloo-timers.
     use crate::core::trace::Ms;
 
+    thread_local! {
+        /// Looked up once: every recorded event reads the clock.
+        static PERFORMANCE: Option<web_sys::Performance> =
+            web_sys::window().and_then(|w| w.performance());
+    }
+
     /// Real milliseconds since the page loaded.
     pub fn perf_now() -> f64 {
-        web_sys::window()
-            .and_then(|w| w.performance())
-            .map_or_else(js_sys::Date::now, |p| p.now())
+        PERFORMANCE.with(|p| p.as_ref().map_or_else(js_sys::Date::now, |p| p.now()))
     }
 
     /// Scenario time on the browser's clock.
@@ -141,9 +145,10 @@ pub(crate) mod browser {
             (ms / self.speed).max(0.0)
         }
 
-        pub(crate) fn sleep(&self, ms: Ms) -> gloo_timers::future::TimeoutFuture {
-            let real = self.real(ms).round().min(f64::from(i32::MAX as u32)) as u32;
-            gloo_timers::future::TimeoutFuture::new(real)
+        /// A timer of `ms` scenario milliseconds on the shared timer queue
+        /// ([`timers`](crate::runtime::timers)).
+        pub(crate) fn sleep(&self, ms: Ms) -> crate::runtime::timers::Sleep {
+            crate::runtime::timers::sleep(self.real(ms))
         }
 
         /// A real busy-wait on the main thread: the page freezes.

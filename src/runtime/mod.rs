@@ -14,6 +14,8 @@ pub mod queue;
 pub mod spawn;
 pub mod sync;
 pub mod timeout;
+#[cfg(target_arch = "wasm32")]
+pub mod timers;
 mod virtual_loop;
 pub mod worker;
 
