@@ -15,11 +15,17 @@ fn main() {
     if let Ok(dir) = fs::read_dir("src/examples") {
         for entry in dir.flatten() {
             let path = entry.path();
-            let name = path.file_name().and_then(|n| n.to_str()).unwrap_or_default().to_string();
+            let name = path
+                .file_name()
+                .and_then(|n| n.to_str())
+                .unwrap_or_default()
+                .to_string();
             if !name.ends_with(".rs") || name == "mod.rs" || name == "sources.rs" {
                 continue;
             }
-            let Ok(text) = fs::read_to_string(&path) else { continue };
+            let Ok(text) = fs::read_to_string(&path) else {
+                continue;
+            };
             let id = text.lines().find_map(|l| {
                 let l = l.trim();
                 l.strip_prefix("id: \"").and_then(|r| r.strip_suffix("\","))

@@ -3,6 +3,7 @@
 
 use leptos::prelude::*;
 
+use crate::compare_ctl::CompareCtl;
 use crate::components::catalog::Catalog;
 use crate::components::help_panel::HelpPanel;
 use crate::components::lesson_view::LessonView;
@@ -12,7 +13,6 @@ use crate::components::theme_toggle::ThemeToggle;
 use crate::core::params::{parse_query, PageState, Values};
 use crate::embed::{self, RunWatch};
 use crate::examples::{self, lookup};
-use crate::compare_ctl::CompareCtl;
 use crate::replay_ctl::ReplayCtl;
 use crate::run_ctl::RunCtl;
 use crate::web;

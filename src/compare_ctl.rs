@@ -58,7 +58,12 @@ impl CompareCtl {
             running_values: StoredValue::new(None),
             then_run: StoredValue::new(None),
         };
-        let state = Memo::new(move |_| (ctl.snapshot.with(|s| s.generation), ctl.live_state.with(|s| s.0)));
+        let state = Memo::new(move |_| {
+            (
+                ctl.snapshot.with(|s| s.generation),
+                ctl.live_state.with(|s| s.0),
+            )
+        });
         Effect::new(move |_| {
             let (_, st) = state.get();
             if matches!(st, RunState::Finished | RunState::Deadlock) {

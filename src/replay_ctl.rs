@@ -75,18 +75,22 @@ impl ReplayCtl {
         let (state, elapsed) = self.ctl.live_state.get_untracked();
         match state {
             RunState::Idle => 0.0,
-            RunState::Running => self
-                .ctl
-                .with_trace(|t| t.last_ms())
-                .unwrap_or(0.0)
-                .max(if self.playhead.get_untracked().is_none() { self.ctl.now_ms.get_untracked() } else { 0.0 }),
+            RunState::Running => self.ctl.with_trace(|t| t.last_ms()).unwrap_or(0.0).max(
+                if self.playhead.get_untracked().is_none() {
+                    self.ctl.now_ms.get_untracked()
+                } else {
+                    0.0
+                },
+            ),
             _ => elapsed,
         }
     }
 
     /// Whether there is anything to travel through.
     pub fn has_run(&self) -> bool {
-        self.ctl.live_state.with_untracked(|s| s.0 != RunState::Idle)
+        self.ctl
+            .live_state
+            .with_untracked(|s| s.0 != RunState::Idle)
     }
 
     /// The time shown: the playhead, or the run's now/end.
@@ -128,7 +132,13 @@ impl ReplayCtl {
         let at = self.playhead.get_untracked().unwrap_or_else(|| self.end());
         let to = self
             .ctl
-            .with_trace(|t| if forward { next_moment(t, at) } else { prev_moment(t, at) })
+            .with_trace(|t| {
+                if forward {
+                    next_moment(t, at)
+                } else {
+                    prev_moment(t, at)
+                }
+            })
             .flatten();
         match to {
             Some(t) => self.seek(t),
@@ -195,7 +205,11 @@ impl ReplayCtl {
             return;
         }
         let now = perf_now();
-        let dt = self.last_frame.try_get_value().flatten().map_or(0.0, |l| now - l);
+        let dt = self
+            .last_frame
+            .try_get_value()
+            .flatten()
+            .map_or(0.0, |l| now - l);
         self.last_frame.try_set_value(Some(now));
         let end = self.end();
         let t = self.playhead.get_untracked().unwrap_or(0.0) + dt * self.rate.get_untracked();

@@ -362,7 +362,11 @@ impl RunCtl {
                 None => {
                     l.view = LiveView::default();
                     snap.catch_up(&mut l.view, &full);
-                    let now = if full.outcome().is_some() { full.last_ms() } else { l.run.now() };
+                    let now = if full.outcome().is_some() {
+                        full.last_ms()
+                    } else {
+                        l.run.now()
+                    };
                     ctl.now_ms.set(now);
                 }
             }
@@ -478,7 +482,11 @@ impl RunCtl {
                 let now = if over { trace.last_ms() } else { l.run.now() };
                 // Elapsed only once ended, so this changes with the state, not every frame.
                 let real = (RunState::of(trace.outcome()), if over { now } else { 0.0 });
-                if ctl.live_state.try_with_untracked(|s| *s != real).unwrap_or(false) {
+                if ctl
+                    .live_state
+                    .try_with_untracked(|s| *s != real)
+                    .unwrap_or(false)
+                {
                     ctl.live_state.try_set(real);
                 }
                 if ctl.shown_at.try_get_untracked().flatten().is_some() {

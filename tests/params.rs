@@ -161,8 +161,30 @@ fn bad_playhead_and_compare_values_are_named() {
     assert_eq!(p.t, Some(0.0));
     assert_eq!(p.lang, "python");
     assert_eq!(p.compare.as_ref().map(|v| v.int("limit")), Some(1));
-    assert!(p.notices.iter().any(|n| n == "t -5 is below 0; using 0"), "{:?}", p.notices);
-    assert!(p.notices.iter().any(|n| n == "compare: limit 0 is below 1; using 1"), "{:?}", p.notices);
-    assert!(p.notices.iter().any(|n| n.starts_with("compare: \"bogus\" is not a parameter")), "{:?}", p.notices);
-    assert!(p.notices.iter().any(|n| n.starts_with("lang \"go\" is not one of python, rust")), "{:?}", p.notices);
+    assert!(
+        p.notices.iter().any(|n| n == "t -5 is below 0; using 0"),
+        "{:?}",
+        p.notices
+    );
+    assert!(
+        p.notices
+            .iter()
+            .any(|n| n == "compare: limit 0 is below 1; using 1"),
+        "{:?}",
+        p.notices
+    );
+    assert!(
+        p.notices
+            .iter()
+            .any(|n| n.starts_with("compare: \"bogus\" is not a parameter")),
+        "{:?}",
+        p.notices
+    );
+    assert!(
+        p.notices
+            .iter()
+            .any(|n| n.starts_with("lang \"go\" is not one of python, rust")),
+        "{:?}",
+        p.notices
+    );
 }

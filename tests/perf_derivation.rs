@@ -9,7 +9,9 @@
 //!   to be quadratic in the runtime and in the loop state).
 
 use async_playground::core::live::LiveView;
-use async_playground::core::loop_state::{loop_state, Entry, LoopFold, LoopState, QueueView, Resource};
+use async_playground::core::loop_state::{
+    loop_state, Entry, LoopFold, LoopState, QueueView, Resource,
+};
 use async_playground::core::params::parse_query;
 use async_playground::core::schedule::stats;
 use async_playground::core::task::{tasks_at, TaskState};
@@ -27,9 +29,15 @@ mod oracle {
     }
 
     fn is_resource(name: &str) -> bool {
-        ["Semaphore", "Lock", "Condition", "Event", "BoundedSemaphore"]
-            .iter()
-            .any(|p| name.starts_with(p))
+        [
+            "Semaphore",
+            "Lock",
+            "Condition",
+            "Event",
+            "BoundedSemaphore",
+        ]
+        .iter()
+        .any(|p| name.starts_with(p))
     }
 
     #[derive(Clone)]
@@ -64,17 +72,18 @@ mod oracle {
                 worker_jobs.resize(i + 1, false);
             }
             let name = names[i].clone();
-            let leave_waits =
-                |place: &(Where, Ms), resources: &mut Vec<Resource>, queues: &mut Vec<QueueView>| {
-                    if let Where::Waiting(on) = &place.0 {
-                        for r in resources.iter_mut().filter(|r| &r.name == on) {
-                            r.waiters.retain(|(t, _)| *t != e.task);
-                        }
-                        for q in queues.iter_mut().filter(|q| &q.name == on) {
-                            q.waiters.retain(|(t, _)| *t != e.task);
-                        }
+            let leave_waits = |place: &(Where, Ms),
+                               resources: &mut Vec<Resource>,
+                               queues: &mut Vec<QueueView>| {
+                if let Where::Waiting(on) = &place.0 {
+                    for r in resources.iter_mut().filter(|r| &r.name == on) {
+                        r.waiters.retain(|(t, _)| *t != e.task);
                     }
-                };
+                    for q in queues.iter_mut().filter(|q| &q.name == on) {
+                        q.waiters.retain(|(t, _)| *t != e.task);
+                    }
+                }
+            };
             let next = match &e.kind {
                 EventKind::Created { name } | EventKind::Spawned { name } => {
                     names[i] = name.clone();
@@ -224,13 +233,19 @@ fn trace_of(query: &str) -> Trace {
 
 /// Every lesson at its defaults, plus a few larger settings.
 fn sample_queries() -> Vec<String> {
-    let mut q: Vec<String> = LESSONS.iter().map(|l| format!("example={}", l.id)).collect();
+    let mut q: Vec<String> = LESSONS
+        .iter()
+        .map(|l| format!("example={}", l.id))
+        .collect();
     q.push("example=semaphore&tasks=40&limit=3&delay=7".into());
     q.push("example=queue".into());
     q
 }
 
-fn chunked_live(trace: &Trace, chunks: &[usize]) -> (LiveView, Vec<async_playground::core::task::TaskView>) {
+fn chunked_live(
+    trace: &Trace,
+    chunks: &[usize],
+) -> (LiveView, Vec<async_playground::core::task::TaskView>) {
     let mut live = LiveView::default();
     let mut tasks = Vec::new();
     let mut partial = Trace::new(trace.run);

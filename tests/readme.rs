@@ -17,7 +17,13 @@ fn table() -> String {
                     format!("`{}` {} (default {d})", p.key, p.range_text())
                 })
                 .collect();
-            out.push_str(&format!("| `{}` | {} | {} | {} |\n", l.id, g, l.title, params.join("; ")));
+            out.push_str(&format!(
+                "| `{}` | {} | {} | {} |\n",
+                l.id,
+                g,
+                l.title,
+                params.join("; ")
+            ));
         }
     }
     out
@@ -25,11 +31,18 @@ fn table() -> String {
 
 #[test]
 fn readme_lists_every_lesson_with_its_parameters() {
-    let readme = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).expect("README.md");
+    let readme = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md"))
+        .expect("README.md");
     let t = table();
-    assert!(readme.contains(&t), "README.md's lesson table is out of date; it should read:\n\n{t}");
+    assert!(
+        readme.contains(&t),
+        "README.md's lesson table is out of date; it should read:\n\n{t}"
+    );
     for g in GROUPS {
-        assert!(LESSONS.iter().any(|l| l.group == *g), "group {g} has no lesson");
+        assert!(
+            LESSONS.iter().any(|l| l.group == *g),
+            "group {g} has no lesson"
+        );
     }
     assert_eq!(LESSONS.len(), 19, "the contract lists nineteen lessons");
 }

@@ -179,7 +179,9 @@ mod bench {
         use async_playground::examples::lookup;
         async_playground::web::install_panic_hook();
         let p = parse_query(&async_playground::web::location_search(), &lookup);
-        leptos::mount::mount_to_body(move || leptos::prelude::view! { <Playground initial=p.clone()/> });
+        leptos::mount::mount_to_body(
+            move || leptos::prelude::view! { <Playground initial=p.clone()/> },
+        );
     }
 }
 

@@ -13,7 +13,11 @@ use crate::examples::Lesson;
 const STORAGE_KEY: &str = "async-playground.lang";
 
 fn stored_lang() -> Option<&'static str> {
-    let v = web_sys::window()?.local_storage().ok()??.get_item(STORAGE_KEY).ok()??;
+    let v = web_sys::window()?
+        .local_storage()
+        .ok()??
+        .get_item(STORAGE_KEY)
+        .ok()??;
     match v.as_str() {
         "rust" => Some("rust"),
         "python" => Some("python"),
@@ -35,7 +39,9 @@ pub fn CodeView(
 ) -> impl IntoView {
     let ctx = expect_context::<PageCtx>();
     // A link without `lang=` uses the language this browser chose last.
-    if ctx.page.with_untracked(|p| p.lang == "python") && !crate::web::location_search().contains("lang=") {
+    if ctx.page.with_untracked(|p| p.lang == "python")
+        && !crate::web::location_search().contains("lang=")
+    {
         if let Some(lang) = stored_lang() {
             ctx.page.update(|p| p.lang = lang);
         }
@@ -57,7 +63,11 @@ pub fn CodeView(
         let pos = replay?.selected.get()?;
         let (name, state, detail) = ctl.snapshot.with(|s| {
             let t = s.tasks.get(pos)?;
-            let detail = t.spans.last().and_then(|sp| sp.detail.clone()).unwrap_or_default();
+            let detail = t
+                .spans
+                .last()
+                .and_then(|sp| sp.detail.clone())
+                .unwrap_or_default();
             Some((t.name.clone(), t.state, detail))
         })?;
         let src = code.get();

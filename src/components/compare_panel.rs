@@ -51,8 +51,12 @@ pub fn ComparePanel() -> impl IntoView {
     let ctl = expect_context::<RunCtl>();
     let cmp = expect_context::<CompareCtl>();
     let ended = move || {
-        ctl.live_state
-            .with(|s| matches!(s.0, RunState::Finished | RunState::Stopped | RunState::Deadlock))
+        ctl.live_state.with(|s| {
+            matches!(
+                s.0,
+                RunState::Finished | RunState::Stopped | RunState::Deadlock
+            )
+        })
     };
     let keep = move |_| {
         if cmp.keep(ctl) {
@@ -68,7 +72,10 @@ pub fn ComparePanel() -> impl IntoView {
         let kept = cmp.kept.get()?;
         let snap = ctl.snapshot.get();
         let current = ctx.page.with(|p| p.values.clone());
-        let done = matches!(snap.state, RunState::Finished | RunState::Stopped | RunState::Deadlock);
+        let done = matches!(
+            snap.state,
+            RunState::Finished | RunState::Stopped | RunState::Deadlock
+        );
         let label_now = format!("now ({})", label(&current, &kept.values));
         let label_kept = format!("kept ({})", label(&kept.values, &current));
         let axis = kept.stats.elapsed_ms.max(snap.stats.elapsed_ms).max(1.0);

@@ -4,8 +4,8 @@ use leptos::prelude::*;
 
 use crate::app::PageCtx;
 use crate::components::code_view::CodeView;
-use crate::components::console::Console;
 use crate::components::compare_panel::ComparePanel;
+use crate::components::console::Console;
 use crate::components::controls::Controls;
 use crate::components::loop_panel::LoopPanel;
 use crate::components::run_view::RunView;

@@ -95,9 +95,8 @@ fn Beats(
     let snap = expect_context::<RunCtl>().snapshot;
     let start = chunk * CHUNK;
     // O(1) per frame; the path is rebuilt only when this chunk grew.
-    let len = Memo::new(move |_| {
-        snap.with(|s| s.heartbeats.len().saturating_sub(start).min(CHUNK))
-    });
+    let len =
+        Memo::new(move |_| snap.with(|s| s.heartbeats.len().saturating_sub(start).min(CHUNK)));
     let d = Memo::new(move |_| {
         let n = len.get();
         snap.with_untracked(|s| {

@@ -345,9 +345,10 @@ fn Lane(
         let full = ctl.with_trace(|tr| crate::core::task::tasks_at(tr, None));
         let text = full.and_then(|tasks| {
             let task = tasks.get(pos)?;
-            let sp = task.spans.iter().find(|sp| {
-                sp.from_ms <= t && sp.to_ms.or(task.end_ms).is_none_or(|to| t <= to)
-            })?;
+            let sp = task
+                .spans
+                .iter()
+                .find(|sp| sp.from_ms <= t && sp.to_ms.or(task.end_ms).is_none_or(|to| t <= to))?;
             Some(crate::core::replay::explain_span(task, sp, t))
         });
         if let Some(text) = text {

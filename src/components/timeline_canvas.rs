@@ -107,8 +107,13 @@ pub fn TimelineCanvas(
             measure();
             return;
         }
-        let dpr = web_sys::window().map_or(1.0, |w| w.device_pixel_ratio()).clamp(1.0, 2.0);
-        let (w, h) = ((css_w * dpr).round() as usize, (HEIGHT_PX * dpr).round() as usize);
+        let dpr = web_sys::window()
+            .map_or(1.0, |w| w.device_pixel_ratio())
+            .clamp(1.0, 2.0);
+        let (w, h) = (
+            (css_w * dpr).round() as usize,
+            (HEIGHT_PX * dpr).round() as usize,
+        );
         let p = pal.get_value();
         let dirty = raster
             .try_update_value(|r| {
@@ -118,14 +123,20 @@ pub fn TimelineCanvas(
                 };
                 let band = ctl.snapshot.with(|s| {
                     ctl.ideal.with_untracked(|i| {
-                        let ideal: &[_] = if i.generation == s.generation { &i.tasks } else { &[] };
+                        let ideal: &[_] = if i.generation == s.generation {
+                            &i.tasks
+                        } else {
+                            &[]
+                        };
                         r.paint(s.generation, &s.tasks, ideal, now, a, &p)
                     })
                 })?;
                 Some((band, r.band(band.0, band.1), r.width(), r.height()))
             })
             .flatten();
-        let Some(((x0, x1), bytes, w, h)) = dirty else { return };
+        let Some(((x0, x1), bytes, w, h)) = dirty else {
+            return;
+        };
         if el.width() as usize != w || el.height() as usize != h {
             el.set_width(w as u32);
             el.set_height(h as u32);
@@ -144,7 +155,9 @@ pub fn TimelineCanvas(
     });
 
     let on_move = move |ev: leptos::ev::MouseEvent| {
-        let Some(el) = canvas.get_untracked() else { return };
+        let Some(el) = canvas.get_untracked() else {
+            return;
+        };
         let (cw, ch) = (f64::from(el.client_width()), f64::from(el.client_height()));
         if cw < 1.0 || ch < 1.0 {
             return;

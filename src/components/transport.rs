@@ -9,13 +9,20 @@ use crate::core::task::fmt_ms;
 use crate::replay_ctl::{ReplayCtl, RATES};
 
 fn focus_uses_keys(ev: &web_sys::KeyboardEvent) -> bool {
-    let Some(el) = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) else {
+    let Some(el) = ev
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+    else {
         return false;
     };
     let tag = el.tag_name().to_ascii_lowercase();
-    matches!(tag.as_str(), "input" | "select" | "textarea" | "button" | "a" | "summary")
-        || el.get_attribute("contenteditable").is_some()
-        || el.get_attribute("role").is_some_and(|r| r == "slider" || r == "menuitem")
+    matches!(
+        tag.as_str(),
+        "input" | "select" | "textarea" | "button" | "a" | "summary"
+    ) || el.get_attribute("contenteditable").is_some()
+        || el
+            .get_attribute("role")
+            .is_some_and(|r| r == "slider" || r == "menuitem")
 }
 
 /// The replay bar under the timeline.

@@ -11,10 +11,19 @@ fn patterns(state: TaskState, detail: &str, rust: bool) -> &'static [&'static st
             if rust {
                 &["fetch(", "run_in_worker(", "compute_inline("]
             } else {
-                &["session.get(", "client.complete(", "run_in_executor(", ".get("]
+                &[
+                    "session.get(",
+                    "client.complete(",
+                    "run_in_executor(",
+                    ".get(",
+                ]
             }
         }
-        TaskState::Waiting if detail.contains("Semaphore") || detail.contains("Lock") || detail.contains("Connection") => {
+        TaskState::Waiting
+            if detail.contains("Semaphore")
+                || detail.contains("Lock")
+                || detail.contains("Connection") =>
+        {
             if rust {
                 &["acquire(", "lock("]
             } else {
@@ -39,36 +48,53 @@ fn patterns(state: TaskState, detail: &str, rust: bool) -> &'static [&'static st
 fn starts_def(line: &str, rust: bool) -> Option<&str> {
     let t = line.trim_start();
     let rest = if rust {
-        t.strip_prefix("async fn ").or_else(|| t.strip_prefix("fn "))?
+        t.strip_prefix("async fn ")
+            .or_else(|| t.strip_prefix("fn "))?
     } else {
-        t.strip_prefix("async def ").or_else(|| t.strip_prefix("def "))?
+        t.strip_prefix("async def ")
+            .or_else(|| t.strip_prefix("def "))?
     };
     rest.split(['(', '<']).next()
 }
 
 /// The 0-based line of `code` that task `name` (e.g. `download(3)`) is at
 /// in `state` (with its wait detail), if one can be told.
-pub fn line_for(code: &str, rust: bool, name: &str, state: TaskState, detail: &str) -> Option<usize> {
+pub fn line_for(
+    code: &str,
+    rust: bool,
+    name: &str,
+    state: TaskState,
+    detail: &str,
+) -> Option<usize> {
     let lines: Vec<&str> = code.lines().collect();
-    let func = name.split('(').next().unwrap_or(name).trim_end_matches("()");
+    let func = name
+        .split('(')
+        .next()
+        .unwrap_or(name)
+        .trim_end_matches("()");
     let pats = patterns(state, detail, rust);
     // The coroutine's own body: from its def to the next top-level def.
-    let start = lines
-        .iter()
-        .position(|l| starts_def(l, rust) == Some(func));
+    let start = lines.iter().position(|l| starts_def(l, rust) == Some(func));
     let range = match start {
         Some(s) => {
             let end = lines[s + 1..]
                 .iter()
-                .position(|l| !l.starts_with(' ') && !l.trim().is_empty() && !l.starts_with('}') && !l.starts_with(')'))
+                .position(|l| {
+                    !l.starts_with(' ')
+                        && !l.trim().is_empty()
+                        && !l.starts_with('}')
+                        && !l.starts_with(')')
+                })
                 .map_or(lines.len(), |e| s + 1 + e);
             s..end
         }
         None => 0..lines.len(),
     };
-    let hit = range
-        .clone()
-        .find(|&i| pats.iter().any(|p| lines[i].contains(p)) && !lines[i].trim_start().starts_with('#') && !lines[i].trim_start().starts_with("//"));
+    let hit = range.clone().find(|&i| {
+        pats.iter().any(|p| lines[i].contains(p))
+            && !lines[i].trim_start().starts_with('#')
+            && !lines[i].trim_start().starts_with("//")
+    });
     hit.or_else(|| start.filter(|_| state == TaskState::Running))
 }
 
@@ -83,14 +109,31 @@ mod tests {
         let p = parse_query("example=semaphore", &lookup);
         let lesson = find("semaphore").expect("lesson");
         let py = (lesson.python)(&p.values);
-        let line = |s, d| line_for(&py, false, "download(3)", s, d).map(|i| py.lines().nth(i).unwrap_or_default().trim().to_string());
-        assert_eq!(line(TaskState::Waiting, "on Semaphore(3)").as_deref(), Some("async with sem:                    # waits here while 3 others are inside"));
-        assert_eq!(line(TaskState::Sleeping, "").as_deref(), Some("await asyncio.sleep(0.8)"));
+        let line = |s, d| {
+            line_for(&py, false, "download(3)", s, d)
+                .map(|i| py.lines().nth(i).unwrap_or_default().trim().to_string())
+        };
+        assert_eq!(
+            line(TaskState::Waiting, "on Semaphore(3)").as_deref(),
+            Some("async with sem:                    # waits here while 3 others are inside")
+        );
+        assert_eq!(
+            line(TaskState::Sleeping, "").as_deref(),
+            Some("await asyncio.sleep(0.8)")
+        );
         assert_eq!(line(TaskState::Done, "").as_deref(), Some("return i"));
-        let main = line_for(&py, false, "main()", TaskState::Waiting, "on gather(9 tasks)").map(|i| py.lines().nth(i).unwrap_or_default().trim().to_string());
+        let main = line_for(
+            &py,
+            false,
+            "main()",
+            TaskState::Waiting,
+            "on gather(9 tasks)",
+        )
+        .map(|i| py.lines().nth(i).unwrap_or_default().trim().to_string());
         assert!(main.is_some_and(|l| l.contains("gather")));
         let rs = rust_code("semaphore", &p.values);
-        let r = line_for(&rs, true, "download(3)", TaskState::Sleeping, "").map(|i| rs.lines().nth(i).unwrap_or_default().trim().to_string());
+        let r = line_for(&rs, true, "download(3)", TaskState::Sleeping, "")
+            .map(|i| rs.lines().nth(i).unwrap_or_default().trim().to_string());
         assert!(r.is_some_and(|l| l.starts_with("cx.sleep(")), "{rs}");
     }
 }

@@ -40,8 +40,8 @@ const KEYWORDS: &[&str] = &[
 
 const RUST_KEYWORDS: &[&str] = &[
     "async", "await", "fn", "let", "mut", "move", "match", "impl", "pub", "use", "loop", "if",
-    "else", "for", "in", "return", "struct", "enum", "as", "ref", "self", "Self", "while",
-    "const", "static", "true", "false", "Ok", "Err", "Some", "None", "break", "continue", "where",
+    "else", "for", "in", "return", "struct", "enum", "as", "ref", "self", "Self", "while", "const",
+    "static", "true", "false", "Ok", "Err", "Some", "None", "break", "continue", "where",
 ];
 
 /// Splits Python `src` into pieces; concatenated they give `src` back exactly.

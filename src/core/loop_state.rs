@@ -114,7 +114,8 @@ impl Waiters {
         *g = (g.0.wrapping_add(1), 0);
         if self.list.len() > 64 && self.list.len() > 2 * self.live {
             let gen = &self.gen;
-            self.list.retain(|(t, eg, _)| gen.get(t).is_some_and(|g| g.0 == *eg));
+            self.list
+                .retain(|(t, eg, _)| gen.get(t).is_some_and(|g| g.0 == *eg));
         }
     }
 

@@ -12,10 +12,10 @@
 //! - [`narrate`], [`keys`], [`table`]: narration, shortcuts, the table view.
 #![deny(missing_docs)]
 
+pub mod code_line;
 pub mod compare;
 pub mod embed_msg;
 pub mod export;
-pub mod code_line;
 pub mod highlight;
 pub mod json;
 pub mod keys;

@@ -414,7 +414,12 @@ pub const LANG_SPEC: ParamSpec = ParamSpec {
 
 /// Validates `compare=`: a query string of the lesson's own keys, applied
 /// on top of the first run's values. Corrections are prefixed `compare:`.
-fn parse_compare(raw: &str, specs: &[ParamSpec], base: &Values, notices: &mut Vec<String>) -> Values {
+fn parse_compare(
+    raw: &str,
+    specs: &[ParamSpec],
+    base: &Values,
+    notices: &mut Vec<String>,
+) -> Values {
     let mut v = base.clone();
     for (k, val) in form_urlencoded::parse(raw.trim_start_matches('?').as_bytes()) {
         if let Some(n) = v.set(specs, &k, &val) {

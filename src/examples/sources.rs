@@ -12,17 +12,26 @@ pub fn rust_code(id: &str, values: &Values) -> String {
         return String::new();
     };
     let mut out = String::new();
-    let pairs: Vec<String> = values.iter().map(|(k, v)| format!("{k} = {}", v.to_url())).collect();
+    let pairs: Vec<String> = values
+        .iter()
+        .map(|(k, v)| format!("{k} = {}", v.to_url()))
+        .collect();
     out.push_str(&format!(
         "// The Rust that runs on your browser's event loop.\n// Parameters: {}\n\n",
-        if pairs.is_empty() { "none".to_string() } else { pairs.join(", ") }
+        if pairs.is_empty() {
+            "none".to_string()
+        } else {
+            pairs.join(", ")
+        }
     ));
     let mut code = src.to_string();
     for (k, v) in values.iter() {
         for accessor in ["int", "ms", "flag", "choice", "text"] {
             let call = format!("p.{accessor}(\"{k}\")");
             let shown = match v.to_url() {
-                s if s.chars().count() > 30 => format!("{}…", s.chars().take(30).collect::<String>()),
+                s if s.chars().count() > 30 => {
+                    format!("{}…", s.chars().take(30).collect::<String>())
+                }
                 s => s,
             };
             code = code.replace(&call, &format!("{call} /* = {shown} */"));
@@ -43,11 +52,18 @@ mod tests {
         for l in LESSONS {
             let p = parse_query(&format!("example={}", l.id), &lookup);
             let code = rust_code(l.id, &p.values);
-            assert!(code.contains("async fn main"), "{} has no main in:\n{code}", l.id);
+            assert!(
+                code.contains("async fn main"),
+                "{} has no main in:\n{code}",
+                l.id
+            );
         }
         let p = parse_query("example=semaphore&tasks=12&limit=3&delay=800", &lookup);
         let code = rust_code("semaphore", &p.values);
         assert!(code.contains(r#"p.int("tasks") /* = 12 */"#), "{code}");
-        assert!(code.contains("Parameters: tasks = 12, limit = 3, delay = 800"), "{code}");
+        assert!(
+            code.contains("Parameters: tasks = 12, limit = 3, delay = 800"),
+            "{code}"
+        );
     }
 }

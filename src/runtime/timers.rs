@@ -164,7 +164,11 @@ pub(crate) struct Sleep {
 
 /// A sleep of `real_ms` real milliseconds.
 pub(crate) fn sleep(real_ms: f64) -> Sleep {
-    let real_ms = if real_ms.is_finite() { real_ms.max(0.0) } else { 0.0 };
+    let real_ms = if real_ms.is_finite() {
+        real_ms.max(0.0)
+    } else {
+        0.0
+    };
     let shared = Rc::new(Shared::default());
     QUEUE.with(|q| {
         let mut q = q.borrow_mut();
