@@ -206,7 +206,13 @@ pub fn resolve_colours(exprs: &[&str]) -> Vec<Option<String>> {
     let out = exprs
         .iter()
         .map(|e| {
-            let _ = probe.set_attribute("style", &format!("display:none;color:{e}"));
+            // Through the CSSOM, not a style attribute: the page's CSP
+            // (style-src 'self') refuses inline style attributes.
+            if let Some(el) = probe.dyn_ref::<web_sys::HtmlElement>() {
+                let st = el.style();
+                let _ = st.set_property("display", "none");
+                let _ = st.set_property("color", e);
+            }
             w.get_computed_style(&probe)
                 .ok()
                 .flatten()
