@@ -2,41 +2,12 @@
 //! Coordination and limits on the virtual clock: queue, race-condition,
 //! deadlock, semaphore-inside. Exact assertions.
 
-use async_playground::core::params::{parse_query, PageState};
+mod common;
 use async_playground::core::schedule::stats;
 use async_playground::core::task::{tasks_at, TaskState, TaskView};
-use async_playground::core::trace::{EventKind, RunOutcome, Trace};
-use async_playground::examples::{self, lookup, queue::plan};
-use async_playground::runtime::Run;
-
-fn page(query: &str) -> PageState {
-    let p = parse_query(query, &lookup);
-    assert!(p.notices.is_empty(), "unexpected notices: {:?}", p.notices);
-    p
-}
-
-fn simulate(query: &str) -> Trace {
-    let p = page(query);
-    let lesson = examples::find(p.example.expect("example")).expect("lesson");
-    let trace = Run::simulate(lesson.main_fn(p.values.clone()));
-    assert_eq!(
-        (lesson.expected_ms)(&p.values),
-        trace.last_ms(),
-        "{query}: expected_ms"
-    );
-    trace
-}
-
-fn task<'a>(tasks: &'a [TaskView], name: &str) -> &'a TaskView {
-    tasks
-        .iter()
-        .find(|t| t.name == name)
-        .unwrap_or_else(|| panic!("no task {name}"))
-}
-
-fn lines(t: &Trace) -> Vec<(f64, String)> {
-    t.console().map(|(at, _, l)| (at, l.to_string())).collect()
-}
+use async_playground::core::trace::{EventKind, RunOutcome};
+use async_playground::examples::queue::plan;
+use common::{lines, page, simulate, task};
 
 /// Waiting spans of a task that lasted some time, on `on`.
 fn real_waits(t: &TaskView, on: &str) -> usize {

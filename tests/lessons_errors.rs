@@ -2,36 +2,11 @@
 //! Errors, timeouts and retries on the virtual clock: gather-errors,
 //! timeout, retry. Exact times.
 
-use async_playground::core::params::parse_query;
+mod common;
 use async_playground::core::schedule::stats;
-use async_playground::core::task::{tasks_at, TaskState, TaskView};
-use async_playground::core::trace::{RunOutcome, Trace};
-use async_playground::examples::{self, lookup};
-use async_playground::runtime::Run;
-
-fn simulate(query: &str) -> Trace {
-    let p = parse_query(query, &lookup);
-    assert!(p.notices.is_empty(), "unexpected notices: {:?}", p.notices);
-    let lesson = examples::find(p.example.expect("example")).expect("lesson");
-    let trace = Run::simulate(lesson.main_fn(p.values.clone()));
-    assert_eq!(
-        (lesson.expected_ms)(&p.values),
-        trace.last_ms(),
-        "{query}: expected_ms"
-    );
-    trace
-}
-
-fn task<'a>(tasks: &'a [TaskView], name: &str) -> &'a TaskView {
-    tasks
-        .iter()
-        .find(|t| t.name == name)
-        .unwrap_or_else(|| panic!("no task {name}"))
-}
-
-fn lines(t: &Trace) -> Vec<(f64, String)> {
-    t.console().map(|(at, _, l)| (at, l.to_string())).collect()
-}
+use async_playground::core::task::{tasks_at, TaskState};
+use async_playground::core::trace::RunOutcome;
+use common::{lines, simulate, task};
 
 #[test]
 fn gather_raises_the_first_error_at_once_and_cancels_nothing() {

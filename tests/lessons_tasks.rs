@@ -3,40 +3,13 @@
 //! create-task, daemon, forgotten-await, blocking-call, async-iterator,
 //! context-manager. Exact times.
 
-use async_playground::core::params::{parse_query, PageState};
+mod common;
 use async_playground::core::schedule::stats;
-use async_playground::core::task::{tasks_at, TaskState, TaskView};
-use async_playground::core::trace::{EventKind, RunOutcome, Trace};
-use async_playground::examples::{self, lookup};
+use async_playground::core::task::{tasks_at, TaskState};
+use async_playground::core::trace::{EventKind, RunOutcome};
+use async_playground::examples::{self};
 use async_playground::runtime::Run;
-
-fn page(query: &str) -> PageState {
-    parse_query(query, &lookup)
-}
-
-fn simulate(query: &str) -> Trace {
-    let p = page(query);
-    assert!(p.notices.is_empty(), "unexpected notices: {:?}", p.notices);
-    let lesson = examples::find(p.example.expect("example")).expect("lesson");
-    let trace = Run::simulate(lesson.main_fn(p.values.clone()));
-    assert_eq!(
-        (lesson.expected_ms)(&p.values),
-        trace.last_ms(),
-        "{query}: expected_ms"
-    );
-    trace
-}
-
-fn task<'a>(tasks: &'a [TaskView], name: &str) -> &'a TaskView {
-    tasks
-        .iter()
-        .find(|t| t.name == name)
-        .unwrap_or_else(|| panic!("no task {name}"))
-}
-
-fn lines(t: &Trace) -> Vec<(f64, String)> {
-    t.console().map(|(at, _, l)| (at, l.to_string())).collect()
-}
+use common::{lines, page, simulate, task};
 
 #[test]
 fn create_task_workers_tick_then_end_cancelled_at_cancel_after() {

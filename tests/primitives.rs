@@ -2,10 +2,12 @@
 //! The recorded primitives on the virtual clock: Lock, Queue, wait_for.
 //! First in first out, cancellation safety, what the log records.
 
+mod common;
+use common::{lines, task};
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use async_playground::core::task::{tasks_at, TaskState, TaskView};
+use async_playground::core::task::{tasks_at, TaskState};
 use async_playground::core::trace::{EventKind, RunOutcome, Trace};
 use async_playground::runtime::{Cx, Lock, MainFn, Queue, Run, TaskError};
 use futures::FutureExt;
@@ -17,17 +19,6 @@ where
 {
     let main: MainFn = Box::new(move |cx| f(cx).boxed_local());
     Run::simulate(main)
-}
-
-fn task<'a>(tasks: &'a [TaskView], name: &str) -> &'a TaskView {
-    tasks
-        .iter()
-        .find(|t| t.name == name)
-        .unwrap_or_else(|| panic!("no task {name}"))
-}
-
-fn lines(t: &Trace) -> Vec<(f64, String)> {
-    t.console().map(|(at, _, l)| (at, l.to_string())).collect()
 }
 
 #[test]

@@ -1,0 +1,41 @@
+//! Helpers shared by the native test files (`mod common;` in each).
+#![allow(dead_code)]
+
+use async_playground::core::params::{parse_query, PageState};
+use async_playground::core::task::TaskView;
+use async_playground::core::trace::Trace;
+use async_playground::examples::{self, lookup};
+use async_playground::runtime::Run;
+
+/// The page state of a query string.
+pub fn page(query: &str) -> PageState {
+    parse_query(query, &lookup)
+}
+
+/// Runs the lesson of `query` on the virtual clock; the query must need no
+/// correction, and the lesson's `expected_ms` must be the simulated end.
+pub fn simulate(query: &str) -> Trace {
+    let p = page(query);
+    assert!(p.notices.is_empty(), "unexpected notices: {:?}", p.notices);
+    let lesson = examples::find(p.example.expect("example")).expect("lesson");
+    let trace = Run::simulate(lesson.main_fn(p.values.clone()));
+    assert_eq!(
+        (lesson.expected_ms)(&p.values),
+        trace.last_ms(),
+        "{query}: expected_ms"
+    );
+    trace
+}
+
+/// The task named `name`.
+pub fn task<'a>(tasks: &'a [TaskView], name: &str) -> &'a TaskView {
+    tasks
+        .iter()
+        .find(|t| t.name == name)
+        .unwrap_or_else(|| panic!("no task {name}"))
+}
+
+/// Printed lines with their times.
+pub fn lines(t: &Trace) -> Vec<(f64, String)> {
+    t.console().map(|(at, _, l)| (at, l.to_string())).collect()
+}
