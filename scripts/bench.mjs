@@ -2,7 +2,7 @@
 // pages first): each figure is measured in headless Chromium against bare
 // JavaScript doing the same thing in the same page and run, and printed as
 //   name: value (goal: ...) ok|MISS
-// Usage: node scripts/bench.mjs <app dist> <bench dist> [--quick]
+// Usage: node scripts/bench.mjs <app dist> <bench dist> [--quick] [--only=tasks,fidelity,scale,size,soak]
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
@@ -11,6 +11,8 @@ import { serve, launch } from '../e2e/harness.mjs';
 
 const [appDist, benchDist] = process.argv.slice(2, 4).map((d) => path.resolve(d));
 const QUICK = process.argv.includes('--quick');
+const ONLY = process.argv.find((a) => a.startsWith('--only='))?.slice(7).split(',');
+const want = (section) => !ONLY || ONLY.includes(section);
 if (!appDist || !benchDist) {
   console.error('usage: node scripts/bench.mjs <app dist> <bench dist> [--quick]');
   process.exit(2);
@@ -53,7 +55,7 @@ async function open(base, query = '', { width = 1280, height = 900 } = {}) {
 
 try {
   // 1 + 2. Per-task cost and recording overhead (bench page, idle catalog).
-  {
+  if (want('tasks')) {
     const { page, context } = await open(bench.base);
     const js = (n) => page.evaluate(async (n) => {
       const t0 = performance.now();
@@ -94,7 +96,7 @@ try {
 
   // 3. Timer fidelity: 1,000 sequential 10 ms sleeps while the timeline
   //    animates a run, instrumented vs bare setTimeout, same page.
-  {
+  if (want('fidelity')) {
     const count = QUICK ? 300 : 1000;
     const { page, context } = await open(bench.base, '?example=semaphore&tasks=100&limit=5&delay=600');
     const animate = async () => {
@@ -127,7 +129,7 @@ try {
   }
 
   // 4. Scale: the real app, a semaphore run of 10,000 tasks, timeline shown.
-  {
+  if (want('scale')) {
     const q = '?example=semaphore&tasks=10000&limit=100&delay=10';
     const { page, context } = await open(app.base, q);
     await page.evaluate(() => {
@@ -150,7 +152,7 @@ try {
   }
 
   // 5. Start-up and size.
-  {
+  if (want('size')) {
     const files = fs.readdirSync(appDist);
     const pick = (re) => files.filter((f) => re.test(f)).map((f) => fs.readFileSync(path.join(appDist, f)));
     const groups = { wasm: pick(/\.wasm$/), js: pick(/^async-playground.*\.js$/), css: pick(/\.css$/) };
@@ -197,7 +199,7 @@ try {
   }
 
   // 6. Soak: 1,000 consecutive runs, JS heap after GC before and after.
-  {
+  if (want('soak')) {
     const n = QUICK ? 200 : 1000;
     const { page, context } = await open(app.base, '?example=coroutine&delay=0');
     const cdp = await context.newCDPSession(page);

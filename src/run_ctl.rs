@@ -12,13 +12,14 @@ use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 
 use crate::core::compare::{stall_of, Stall, STALL_MS};
-use crate::core::live::LiveView;
+use crate::core::live::{LiveTasks, LiveView};
 use crate::core::params::Values;
 use crate::core::schedule::Stats;
-use crate::core::task::{tasks_at, TaskView};
+use crate::core::task::TaskView;
 use crate::core::trace::{Ms, RunOutcome, Trace};
 use crate::examples::Lesson;
 use crate::runtime::clock::browser::perf_now;
+use crate::runtime::spawn::VIRTUAL_LIMIT_MS;
 use crate::runtime::Run;
 
 /// Longest a run may take in real time before it is stopped (with a note).
@@ -27,6 +28,23 @@ pub const MAX_RUN_REAL_MS: f64 = 10.0 * 60.0 * 1000.0;
 /// Most events a run may record before it is stopped (with a note): about
 /// 100 MB of log at worst, far beyond any lesson at its largest settings.
 pub const MAX_EVENTS: usize = 1_500_000;
+
+/// Real ms per frame the ideal run (virtual clock) may take while it is
+/// computed beside a live run. A small lesson's ideal run is done within
+/// the first slice, before the real run starts; a run of 10,000 tasks is
+/// computed over a few frames instead of freezing the page at Run.
+const IDEAL_BUDGET_MS: f64 = 6.0;
+
+/// The ideal run being computed, a slice of scenario time at a time.
+struct IdealSim {
+    generation: u32,
+    run: Run,
+    reached: Ms,
+    step: Ms,
+    lanes: LiveTasks,
+    tasks: Vec<TaskView>,
+    consumed: usize,
+}
 
 /// The URL key and value that make the next Run panic on purpose, to show
 /// (and test) the error panel.
@@ -199,10 +217,13 @@ pub struct RunCtl {
     /// with [`RunCtl::show_at`].
     pub shown_at: RwSignal<Option<Ms>>,
     live: StoredValue<Option<Live>, LocalStorage>,
-    ideal_trace: StoredValue<Option<Trace>, LocalStorage>,
+    ideal_run: StoredValue<Option<Run>, LocalStorage>,
+    ideal_sim: StoredValue<Option<IdealSim>, LocalStorage>,
     generation: StoredValue<u32>,
     frame: StoredValue<Option<AnimationFrameRequestHandle>>,
     on_visibility: StoredValue<Option<Closure<dyn FnMut()>>, LocalStorage>,
+    /// The page was opened with [`DEBUG_PANIC`]: the next Run panics.
+    panic_on_run: StoredValue<bool>,
 }
 
 fn document() -> Option<web_sys::Document> {
@@ -231,10 +252,13 @@ impl RunCtl {
             live_state: RwSignal::new((RunState::Idle, 0.0)),
             shown_at: RwSignal::new(None),
             live: StoredValue::new_local(None),
-            ideal_trace: StoredValue::new_local(None),
+            ideal_run: StoredValue::new_local(None),
+            ideal_sim: StoredValue::new_local(None),
             generation: StoredValue::new(0),
             frame: StoredValue::new(None),
             on_visibility: StoredValue::new_local(None),
+            // Read now: the page rewrites its URL to the lesson's keys.
+            panic_on_run: StoredValue::new(panic_requested()),
         };
         ctl.watch_visibility();
         on_cleanup(move || ctl.dispose());
@@ -245,24 +269,34 @@ impl RunCtl {
     /// stopped first (its timers cleared, its late events ignored).
     pub fn start(&self, lesson: &'static Lesson, values: Values, speed: f64) {
         self.stop();
-        if panic_requested() {
+        if self.panic_on_run.try_get_value().unwrap_or(false) {
             panic!("debug=panic: this Run panics on purpose, to show the error panel");
         }
-        let ideal = Run::simulate(lesson.main_fn(values.clone()));
         let generation = self.generation.try_update_value(|g| {
             *g += 1;
             *g
         });
         let Some(generation) = generation else { return };
+        // The ideal run: the same code on the virtual clock, computed in
+        // slices (a small lesson's at once, right here).
+        let expected = (lesson.expected_ms)(&values);
+        let sim = Run::new_virtual(0);
+        sim.start(lesson.main_fn(values.clone()));
+        self.ideal_ms.set(expected);
+        self.ideal.set(Ideal::default());
+        self.ideal_run.set_value(None);
+        self.ideal_sim.set_value(Some(IdealSim {
+            generation,
+            run: sim,
+            reached: 0.0,
+            step: (expected / 40.0).clamp(1.0, 60_000.0),
+            lanes: LiveTasks::default(),
+            tasks: Vec::new(),
+            consumed: 0,
+        }));
+        self.advance_ideal();
         let run = Run::new_browser(generation, speed);
         run.start(lesson.main_fn(values));
-        self.ideal_ms.set(ideal.last_ms());
-        self.ideal.set(Ideal {
-            generation,
-            tasks: tasks_at(&ideal, None),
-            elapsed_ms: ideal.last_ms(),
-        });
-        self.ideal_trace.set_value(Some(ideal));
         self.now_ms.set(0.0);
         self.shown_at.set(None);
         self.live_state.set((RunState::Running, 0.0));
@@ -311,9 +345,58 @@ impl RunCtl {
     /// Reads the ideal run's event log (virtual clock) in place, if there
     /// is a run.
     pub fn with_ideal_trace<R>(&self, f: impl FnOnce(&Trace) -> R) -> Option<R> {
-        self.ideal_trace
-            .try_with_value(|t| t.as_ref().map(f))
+        self.ideal_run
+            .try_with_value(|r| r.as_ref().map(|r| f(&r.trace())))
             .flatten()
+    }
+
+    /// Advances the ideal run's computation by one slice of at most
+    /// [`IDEAL_BUDGET_MS`]; once it is done, publishes it. Returns whether
+    /// it still has work.
+    fn advance_ideal(&self) -> bool {
+        let t0 = perf_now();
+        let done = self
+            .ideal_sim
+            .try_update_value(|slot| {
+                let sim = slot.as_mut()?;
+                loop {
+                    sim.reached = (sim.reached + sim.step).min(VIRTUAL_LIMIT_MS);
+                    sim.run.advance(sim.reached);
+                    let over = sim.run.is_over() || sim.reached >= VIRTUAL_LIMIT_MS;
+                    if over && !sim.run.is_over() {
+                        sim.run.stop();
+                    }
+                    {
+                        let trace = sim.run.trace();
+                        for e in trace.events().get(sim.consumed..).unwrap_or_default() {
+                            sim.lanes.apply(e, &mut sim.tasks);
+                        }
+                        sim.consumed = trace.len();
+                    }
+                    if over {
+                        return slot.take();
+                    }
+                    if perf_now() - t0 > IDEAL_BUDGET_MS {
+                        return None;
+                    }
+                }
+            })
+            .flatten();
+        let Some(sim) = done else {
+            return self
+                .ideal_sim
+                .try_with_value(Option::is_some)
+                .unwrap_or(false);
+        };
+        let elapsed = sim.run.trace().last_ms();
+        self.ideal_ms.set(elapsed);
+        self.ideal.set(Ideal {
+            generation: sim.generation,
+            tasks: sim.tasks,
+            elapsed_ms: elapsed,
+        });
+        self.ideal_run.set_value(Some(sim.run));
+        false
     }
 
     /// Timers and I/O of the current run still pending (0 once it ended).
@@ -327,7 +410,8 @@ impl RunCtl {
     pub fn reset(&self) {
         self.stop();
         self.live.set_value(None);
-        self.ideal_trace.set_value(None);
+        self.ideal_run.set_value(None);
+        self.ideal_sim.set_value(None);
         self.ideal.set(Ideal::default());
         self.snapshot.set(Snapshot::idle());
         self.now_ms.set(0.0);
@@ -436,7 +520,8 @@ impl RunCtl {
     fn frame_tick(&self) {
         self.frame.try_set_value(None);
         self.enforce_limits();
-        if self.refresh() {
+        let ideal_pending = self.advance_ideal();
+        if self.refresh() || ideal_pending {
             self.schedule_frame();
         }
     }

@@ -172,6 +172,35 @@ mod bench {
         late
     }
 
+    /// Heap bytes the wasm module holds right now (the counting allocator's
+    /// total): what the soak benchmark watches besides the JS heap.
+    #[wasm_bindgen]
+    pub fn bench_live_bytes() -> f64 {
+        LIVE.load(Ordering::Relaxed) as f64
+    }
+
+    /// `n` runs of `coroutine` (delay 0) through a run controller with no
+    /// view at all: separates what the controller keeps from what views do.
+    #[wasm_bindgen]
+    pub async fn bench_ctl_runs(n: u32) {
+        use async_playground::core::params::parse_query;
+        use async_playground::examples::{find, lookup};
+        use async_playground::run_ctl::{RunCtl, RunState};
+        use leptos::prelude::*;
+        let owner = Owner::new();
+        let ctl = owner.with(RunCtl::new);
+        let p = parse_query("example=coroutine&delay=0", &lookup);
+        let Some(lesson) = find("coroutine") else { return };
+        for _ in 0..n {
+            owner.with(|| ctl.start(lesson, p.values.clone(), 1.0));
+            while ctl.snapshot.with_untracked(|s| s.state) == RunState::Running {
+                gloo_timers::future::TimeoutFuture::new(1).await;
+            }
+        }
+        owner.with(|| ctl.reset());
+        drop(owner);
+    }
+
     /// Mounts the real playground UI, configured by the page's URL.
     pub fn mount() {
         use async_playground::app::Playground;

@@ -1,26 +1,37 @@
 //! The console: what the code printed, with time and task.
 //!
-//! Lines are rendered in blocks of [`BLOCK`]: a full block never renders
-//! again, so a run that prints 20,000 lines costs a frame only what it
-//! printed during that frame. Blocks are fragments: every line stays a
-//! direct child of `[data-testid=console]`. Only the last [`SHOWN_BLOCKS`]
-//! blocks are displayed unless the reader asks for all: 20,000 displayed
-//! lines would cost the browser more layout per frame than the whole run.
+//! Lines are rendered in blocks of [`BLOCK`], each keyed by line number: a
+//! line renders once, so a frame costs only what was printed during it. Blocks are
+//! fragments: every line is a direct child of `[data-testid=console]`.
+//!
+//! A run that prints more than [`FOLD_FROM`] lines (10,000 tasks print
+//! 20,000) shows only its latest [`SHOWN_BLOCKS`] blocks, with a note
+//! saying how many earlier lines are folded away and a button to show them
+//! all, and while it prints that fast the console catches up at most every
+//! [`FLOOD_MS`]: laying out thousands of lines a second would cost the
+//! browser more than the whole run, and nobody reads that fast.
 
 use leptos::prelude::*;
 
 use crate::core::task::fmt_ms;
-use crate::run_ctl::{Line, RunCtl};
+use crate::run_ctl::{Line, RunCtl, RunState};
+use crate::runtime::clock::browser::perf_now;
 
 /// Lines per block.
 const BLOCK: usize = 100;
 
-/// Blocks displayed (the latest) unless every line is asked for.
-const SHOWN_BLOCKS: usize = 5;
+/// Above this many lines, only the latest blocks are shown.
+pub const FOLD_FROM: usize = 1000;
 
-fn line_view(line: &Line, hidden: bool) -> impl IntoView {
+/// Blocks shown when folding.
+const SHOWN_BLOCKS: usize = 2;
+
+/// Shortest real time between two console updates while folding.
+const FLOOD_MS: f64 = 250.0;
+
+fn line_view(line: &Line) -> impl IntoView {
     view! {
-        <li class="line" hidden=hidden>
+        <li class="line">
             <span class="line-time">{fmt_ms(line.at_ms)}</span>
             <span class="line-task">{line.task.clone()}</span>
             <span class="line-text">{line.text.clone()}</span>
@@ -33,23 +44,19 @@ fn line_view(line: &Line, hidden: bool) -> impl IntoView {
 fn Block(
     /// Which block of [`BLOCK`] lines.
     index: usize,
-    /// Whether this block is old enough to be folded away.
-    folded: Memo<bool>,
+    /// Lines shown so far (generation, count).
+    lines: RwSignal<(u32, usize)>,
 ) -> impl IntoView {
     let snap = expect_context::<RunCtl>().snapshot;
     let start = index * BLOCK;
-    let len = Memo::new(move |_| snap.with(|s| s.console.len().saturating_sub(start).min(BLOCK)));
-    move || {
-        let n = len.get();
-        let hidden = folded.get();
-        snap.with_untracked(|s| {
-            s.console
-                .iter()
-                .skip(start)
-                .take(n)
-                .map(|l| line_view(l, hidden))
-                .collect_view()
-        })
+    let len = Memo::new(move |_| lines.get().1.saturating_sub(start).min(BLOCK));
+    // Keyed by line number: a growing block only appends its new lines.
+    view! {
+        <For
+            each=move || start..start + len.get()
+            key=|i| *i
+            children=move |i| snap.with_untracked(|s| s.console.get(i).map(line_view))
+        />
     }
 }
 
@@ -57,55 +64,68 @@ fn Block(
 #[component]
 pub fn Console() -> impl IntoView {
     let ctl = expect_context::<RunCtl>();
-    let blocks = Memo::new(move |_| {
+    let latest = Memo::new(move |_| {
         ctl.snapshot
-            .with(|s| (s.generation, s.console.len().div_ceil(BLOCK)))
+            .with(|s| (s.generation, s.console.len(), s.state == RunState::Running))
     });
-    let empty = Memo::new(move |_| ctl.snapshot.with(|s| s.console.is_empty()));
-    let show_all = RwSignal::new(false);
-    let lines = Memo::new(move |_| ctl.snapshot.with(|s| s.console.len()));
-    let folded_lines = move || {
-        let shown_from = blocks.get().1.saturating_sub(SHOWN_BLOCKS) * BLOCK;
-        if show_all.get() {
-            0
-        } else {
-            shown_from
+    // The lines shown: every update, or at most every FLOOD_MS while a run
+    // prints more than FOLD_FROM lines (and always its last state).
+    let lines = RwSignal::new((0u32, 0usize));
+    let last_update = StoredValue::new(f64::NEG_INFINITY);
+    Effect::new(move || {
+        let (g, n, running) = latest.get();
+        let now = perf_now();
+        let flood = running && n > FOLD_FROM && lines.get_untracked().0 == g;
+        if !flood || now - last_update.get_value() >= FLOOD_MS {
+            last_update.set_value(now);
+            lines.set((g, n));
         }
+    });
+    let show_all = RwSignal::new(false);
+    // The blocks on screen: all of them, or the latest when folding.
+    let shown = Memo::new(move |_| {
+        let (g, n) = lines.get();
+        let blocks = n.div_ceil(BLOCK);
+        let first = if n > FOLD_FROM && !show_all.get() {
+            blocks.saturating_sub(SHOWN_BLOCKS)
+        } else {
+            0
+        };
+        (g, first, blocks)
+    });
+    let folded = move || {
+        let (_, first, _) = shown.get();
+        first * BLOCK
     };
     view! {
         <section class="panel console-panel" aria-labelledby="console-title">
             <h2 id="console-title" class="panel-title">"Output"</h2>
-            <Show when=move || { blocks.get().1 > SHOWN_BLOCKS }>
-                <p class="console-fold" data-testid="console-fold">
+            <Show when=move || { lines.get().1 > FOLD_FROM }>
+                <p class="console-fold" data-testid="console-fold" data-folded-lines=folded>
                     {move || {
-                        let f = folded_lines();
+                        let (f, n) = (folded(), lines.get().1);
                         if f > 0 {
-                            format!("{f} earlier lines folded away; showing the last {} of {}. ", lines.get() - f, lines.get())
+                            format!("{f} earlier lines are folded away; the last {} of {n} are shown. ", n - f)
                         } else {
-                            format!("Showing all {} lines. ", lines.get())
+                            format!("All {n} lines are shown. ")
                         }
                     }}
                     <button class="ghost small" type="button" on:click=move |_| show_all.update(|v| *v = !*v)>
-                        {move || if show_all.get() { "Fold old lines" } else { "Show all" }}
+                        {move || if show_all.get() { "Fold earlier lines" } else { "Show all" }}
                     </button>
                 </p>
             </Show>
             <ol class="console" data-testid="console" tabindex="0" aria-label="Printed output">
                 <For
                     each=move || {
-                        let (g, n) = blocks.get();
-                        (0..n).map(move |b| (g, b))
+                        let (g, first, blocks) = shown.get();
+                        (first..blocks).map(move |b| (g, b))
                     }
                     key=|k| *k
-                    children=move |(_, b)| {
-                        let folded = Memo::new(move |_| {
-                            !show_all.get() && b + SHOWN_BLOCKS < blocks.get().1
-                        });
-                        view! { <Block index=b folded=folded/> }
-                    }
+                    children=move |(_, b)| view! { <Block index=b lines=lines/> }
                 />
             </ol>
-            <Show when=move || empty.get()>
+            <Show when=move || lines.get().1 == 0>
                 <p class="empty">"Nothing printed yet. Press Run."</p>
             </Show>
         </section>

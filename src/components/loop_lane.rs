@@ -66,19 +66,20 @@ pub fn LoopLane(
                     preserveAspectRatio="none"
                     aria-hidden="true"
                 >
-                    {move || {
-                        stalls
-                            .get()
-                            .into_iter()
-                            .map(|s| {
-                                view! {
-                                    <rect class="stall" x=s.from_ms y="0" width=s.len_ms().max(0.1) height="10">
-                                        <title>{format!("stalled {} (heartbeat {} late)", fmt_ms(s.len_ms()), fmt_ms(s.len_ms()))}</title>
-                                    </rect>
-                                }
+                    <For
+                        each=move || {
+                            let g = count.get().0;
+                            (0..stalls.with(Vec::len)).map(move |i| (g, i))
+                        }
+                        key=|k| *k
+                        children=move |(_, i)| {
+                            stalls.with_untracked(|v| v.get(i).copied()).map(|s| view! {
+                                <rect class="stall" x=s.from_ms y="0" width=s.len_ms().max(0.1) height="10">
+                                    <title>{format!("the loop stalled {} (a heartbeat came {} late)", fmt_ms(s.len_ms()), fmt_ms(s.len_ms()))}</title>
+                                </rect>
                             })
-                            .collect_view()
-                    }}
+                        }
+                    />
                     <For each=chunks key=|k| *k children=move |(_, c)| view! { <Beats chunk=c/> }/>
                 </svg>
             </div>

@@ -5,9 +5,13 @@
 
 use leptos::prelude::*;
 
+use crate::components::timeline::BIG_RUN;
 use crate::core::loop_state::{wait_for_cycle, Entry, LoopFold, LoopState};
 use crate::core::task::fmt_ms;
 use crate::run_ctl::{RunCtl, RunState};
+
+/// How often a large run's panel refreshes while it runs, ms.
+const BIG_RUN_EVERY_MS: f64 = 200.0;
 
 /// Most names listed per section: a run of 10,000 tasks must not put
 /// 10,000 names in the DOM every frame.
@@ -72,9 +76,29 @@ pub fn LoopPanel() -> impl IntoView {
     // Folded incrementally: each refresh applies only the new events.
     let fold: StoredValue<(u32, LoopFold), LocalStorage> =
         StoredValue::new_local((0, LoopFold::default()));
+    // A run of more than BIG_RUN tasks refreshes the panel at most every
+    // BIG_RUN_EVERY_MS: its lists are long and change every frame, faster
+    // than anyone reads, and redrawing them each frame costs frames.
+    let grown = Memo::new(move |_| {
+        ctl.snapshot.with(|s| {
+            let big = s.tasks.len() > BIG_RUN && s.state == RunState::Running;
+            (s.generation, s.events, big)
+        })
+    });
+    let shown = RwSignal::new((0u32, 0usize));
+    let last_shown = StoredValue::new(f64::NEG_INFINITY);
+    Effect::new(move || {
+        let (g, n, big) = grown.get();
+        let now = crate::runtime::clock::browser::perf_now();
+        if !big || shown.get_untracked().0 != g || now - last_shown.get_value() >= BIG_RUN_EVERY_MS
+        {
+            last_shown.set_value(now);
+            shown.set((g, n));
+        }
+    });
     let state = Memo::new(move |_| {
         // Re-derive whenever the snapshot changes (the log grew).
-        let generation = ctl.snapshot.with(|s| (s.generation, s.events)).0;
+        let generation = shown.get().0;
         // Replaying a moment: derive it from the log cut there.
         if let Some(at) = ctl.shown_at.get() {
             return ctl

@@ -17,13 +17,19 @@ use crate::core::task::TaskView;
 use crate::run_ctl::RunCtl;
 
 /// Most rows created per frame.
-const NEW_ROWS_PER_FRAME: usize = 2500;
+const NEW_ROWS_PER_FRAME: usize = 400;
+
+/// A row and what it shows (attributes are written only when they change).
+struct Row {
+    el: web_sys::Element,
+    shown: (&'static str, Option<i64>, Option<i64>),
+}
 
 #[derive(Default)]
 struct Rows {
     generation: u32,
     seen_rev: u64,
-    rows: Vec<web_sys::Element>,
+    rows: Vec<Row>,
 }
 
 fn set(el: &web_sys::Element, name: &str, value: Option<&str>) {
@@ -33,10 +39,23 @@ fn set(el: &web_sys::Element, name: &str, value: Option<&str>) {
     };
 }
 
-fn fill(el: &web_sys::Element, t: &TaskView, late: Option<f64>) {
-    set(el, "data-state", Some(t.state.as_str()));
-    set(el, "data-end-ms", t.end_ms.map(ms_attr).as_deref());
-    set(el, "data-late-ms", late.map(ms_attr).as_deref());
+/// Writes the attributes of `row` that differ from what it shows.
+fn fill(row: &mut Row, t: &TaskView, late: Option<f64>) {
+    let want = (
+        t.state.as_str(),
+        t.end_ms.map(|e| e.round() as i64),
+        late.map(|l| l.round() as i64),
+    );
+    if row.shown.0 != want.0 {
+        set(&row.el, "data-state", Some(want.0));
+    }
+    if row.shown.1 != want.1 {
+        set(&row.el, "data-end-ms", t.end_ms.map(ms_attr).as_deref());
+    }
+    if row.shown.2 != want.2 {
+        set(&row.el, "data-late-ms", late.map(ms_attr).as_deref());
+    }
+    row.shown = want;
 }
 
 /// The hidden `[data-task]` index of a large run.
@@ -76,10 +95,10 @@ pub fn TaskIndex() -> impl IntoView {
                         let late = |pos: usize, t: &TaskView| {
                             ideal_for(ideal, pos, t).and_then(|i| end_lateness(t, i))
                         };
-                        for (pos, el) in st.rows.iter().enumerate() {
+                        for (pos, row) in st.rows.iter_mut().enumerate() {
                             let changed = s.task_revs.get(pos).is_some_and(|r| *r > st.seen_rev);
                             if let (true, Some(t)) = (changed, s.tasks.get(pos)) {
-                                fill(el, t, late(pos, t));
+                                fill(row, t, late(pos, t));
                             }
                         }
                         let start = st.rows.len();
@@ -92,10 +111,13 @@ pub fn TaskIndex() -> impl IntoView {
                             set(&li, "data-task-id", Some(&t.id.0.to_string()));
                             set(&li, "data-task-name", Some(&t.name));
                             set(&li, "data-start-ms", Some(&ms_attr(t.start_ms)));
-                            fill(&li, t, late(pos, t));
-                            li.set_text_content(Some(&t.name));
                             let _ = ol.append_child(&li);
-                            st.rows.push(li);
+                            let mut row = Row {
+                                el: li,
+                                shown: ("", None, None),
+                            };
+                            fill(&mut row, t, late(pos, t));
+                            st.rows.push(row);
                         }
                         st.seen_rev = rev;
                         st.rows.len() < s.tasks.len()

@@ -15,7 +15,7 @@ use leptos::prelude::*;
 use crate::components::loop_lane::LoopLane;
 use crate::components::task_index::TaskIndex;
 use crate::components::timeline_canvas::TimelineCanvas;
-use crate::core::compare::{end_lateness, ideal_for, late_text, span_lateness};
+use crate::core::compare::{end_lateness, ideal_for, late_text, span_lateness, Stall};
 use crate::core::svg::{axis_ms, tick_step};
 use crate::core::task::{fmt_ms, Span, TaskState, TaskView};
 use crate::core::trace::Ms;
@@ -63,12 +63,17 @@ pub fn Timeline() -> impl IntoView {
     let has_tasks = move || shape.get().1 > 0;
     let hidden_tab = Memo::new(move |_| snap.with(|s| s.hidden_during_run));
     let limit_note = Memo::new(move |_| snap.with(|s| s.limit_note.clone()));
+    // Stalls only ever get appended: keyed by index, each renders once.
     let stalls = Memo::new(move |_| snap.with(|s| s.stalls.clone()));
+    let stall_keys = move || {
+        let g = shape.get().0;
+        (0..stalls.with(Vec::len)).map(move |i| (g, i))
+    };
     let summary = move || {
         let (state, elapsed) = snap.with(|s| (s.state, s.stats.elapsed_ms));
         let ideal = ctl
             .ideal
-            .with(|i| (i.generation == shape.get().0).then_some(i.elapsed_ms));
+            .with(|i| (i.generation > 0 && i.generation == shape.get().0).then_some(i.elapsed_ms));
         match (state, ideal) {
             (crate::run_ctl::RunState::Finished, Some(i)) => Some(format!(
                 "Ideal run (virtual clock): {}; this run: {} ({}).",
@@ -119,24 +124,18 @@ pub fn Timeline() -> impl IntoView {
                                 })
                                 .collect_view()
                         }}
-                        {move || {
-                            stalls
-                                .get()
-                                .into_iter()
-                                .map(|s| {
-                                    let a = axis.get();
-                                    view! {
-                                        <span
-                                            class="stall-mark"
-                                            data-testid="stall-mark"
-                                            style:left=format!("{}%", pct(s.from_ms, a))
-                                            style:width=format!("{}%", (pct(s.to_ms, a) - pct(s.from_ms, a)).max(0.3))
-                                            title=format!("the loop stalled for {} (from {})", fmt_ms(s.len_ms()), fmt_ms(s.from_ms))
-                                        ></span>
-                                    }
-                                })
-                                .collect_view()
-                        }}
+                        <For each=stall_keys key=|k| *k children=move |(_, i)| {
+                            let s = stalls.with_untracked(|v| v.get(i).copied()).unwrap_or(Stall { from_ms: 0.0, to_ms: 0.0 });
+                            view! {
+                                <span
+                                    class="stall-mark"
+                                    data-testid="stall-mark"
+                                    style:left=move || format!("{}%", pct(s.from_ms, axis.get()))
+                                    style:width=move || format!("{}%", (pct(s.to_ms, axis.get()) - pct(s.from_ms, axis.get())).max(0.3))
+                                    title=format!("the loop stalled for {} (from {})", fmt_ms(s.len_ms()), fmt_ms(s.from_ms))
+                                ></span>
+                            }
+                        }/>
                     </div>
                 </div>
                 <LoopLane axis=axis/>
@@ -157,22 +156,16 @@ pub fn Timeline() -> impl IntoView {
                     <div class="playhead-layer" aria-hidden="true">
                         <div class="lane-label"></div>
                         <div class="playhead-track">
-                            {move || {
-                                stalls
-                                    .get()
-                                    .into_iter()
-                                    .map(|s| {
-                                        let a = axis.get();
-                                        view! {
-                                            <div
-                                                class="stall-band"
-                                                style:left=format!("{}%", pct(s.from_ms, a))
-                                                style:width=format!("{}%", (pct(s.to_ms, a) - pct(s.from_ms, a)).max(0.3))
-                                            ></div>
-                                        }
-                                    })
-                                    .collect_view()
-                            }}
+                            <For each=stall_keys key=|k| *k children=move |(_, i)| {
+                                let s = stalls.with_untracked(|v| v.get(i).copied()).unwrap_or(Stall { from_ms: 0.0, to_ms: 0.0 });
+                                view! {
+                                    <div
+                                        class="stall-band"
+                                        style:left=move || format!("{}%", pct(s.from_ms, axis.get()))
+                                        style:width=move || format!("{}%", (pct(s.to_ms, axis.get()) - pct(s.from_ms, axis.get())).max(0.3))
+                                    ></div>
+                                }
+                            }/>
                             <div
                                 class="playhead"
                                 class:hidden=move || !has_tasks()

@@ -193,7 +193,7 @@ pub fn TimelineCanvas(
         ctl.snapshot.with(|s| {
             let n = s.tasks.len();
             format!(
-                "{n} tasks drawn as one picture, {} finished: each row of pixels is about {} tasks, coloured by state over time; dark ticks mark where the ideal run ended each task.",
+                "{n} tasks drawn as one picture, {} finished: each row of pixels shows one task in {} (a sample), coloured by state over time; dark ticks mark where the ideal run ended it.",
                 s.stats.finished,
                 (n as f64 / HEIGHT_PX).ceil().max(1.0)
             )
@@ -203,7 +203,10 @@ pub fn TimelineCanvas(
         <div class="big-run" data-testid="timeline-canvas-wrap">
             <div class="lane-label big-label">
                 <span class="task-name">{move || ctl.snapshot.with(|s| format!("{} tasks", s.tasks.len()))}</span>
-                <span class="loop-note">"one row per task"</span>
+                <span class="loop-note">{move || ctl.snapshot.with(|s| {
+                    let per = (s.tasks.len() as f64 / HEIGHT_PX).ceil();
+                    if per > 1.0 { format!("a row of pixels: 1 task in {per}") } else { "a row per task".to_string() }
+                })}</span>
             </div>
             <canvas
                 node_ref=canvas

@@ -59,7 +59,7 @@ impl Clock {
         match self {
             Clock::Virtual(v) => v.spawn(fut),
             #[cfg(target_arch = "wasm32")]
-            Clock::Browser(_) => wasm_bindgen_futures::spawn_local(fut),
+            Clock::Browser(_) => super::chunk::spawn(fut),
         }
     }
 

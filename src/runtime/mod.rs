@@ -7,6 +7,8 @@
 //!
 //! Every primitive records what its task does into the run's [`Trace`](crate::core::trace::Trace).
 
+#[cfg(target_arch = "wasm32")]
+pub mod chunk;
 pub mod clock;
 pub mod lock;
 pub mod net;
