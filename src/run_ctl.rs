@@ -33,7 +33,7 @@ pub const MAX_EVENTS: usize = 1_500_000;
 /// computed beside a live run. A small lesson's ideal run is done within
 /// the first slice, before the real run starts; a run of 10,000 tasks is
 /// computed over a few frames instead of freezing the page at Run.
-const IDEAL_BUDGET_MS: f64 = 6.0;
+const IDEAL_BUDGET_MS: f64 = 4.0;
 
 /// The ideal run being computed, a slice of scenario time at a time.
 struct IdealSim {

@@ -190,7 +190,9 @@ mod bench {
         let owner = Owner::new();
         let ctl = owner.with(RunCtl::new);
         let p = parse_query("example=coroutine&delay=0", &lookup);
-        let Some(lesson) = find("coroutine") else { return };
+        let Some(lesson) = find("coroutine") else {
+            return;
+        };
         for _ in 0..n {
             owner.with(|| ctl.start(lesson, p.values.clone(), 1.0));
             while ctl.snapshot.with_untracked(|s| s.state) == RunState::Running {
@@ -201,16 +203,68 @@ mod bench {
         drop(owner);
     }
 
-    /// Mounts the real playground UI, configured by the page's URL.
+    thread_local! {
+        static PART_CTL: RefCell<Option<async_playground::run_ctl::RunCtl>> = const { RefCell::new(None) };
+    }
+
+    /// `n` runs of `coroutine` (delay 0) through the controller of a page
+    /// mounted with `?part=` (one component alone, to find what keeps
+    /// memory between runs).
+    #[wasm_bindgen]
+    pub async fn bench_part_runs(n: u32) {
+        use async_playground::core::params::parse_query;
+        use async_playground::examples::{find, lookup};
+        use async_playground::run_ctl::RunState;
+        use leptos::prelude::*;
+        let Some(ctl) = PART_CTL.with(|c| *c.borrow()) else {
+            return;
+        };
+        let p = parse_query("example=coroutine&delay=0", &lookup);
+        let Some(lesson) = find("coroutine") else {
+            return;
+        };
+        for _ in 0..n {
+            ctl.start(lesson, p.values.clone(), 1.0);
+            while ctl.snapshot.with_untracked(|s| s.state) == RunState::Running {
+                gloo_timers::future::TimeoutFuture::new(1).await;
+            }
+            gloo_timers::future::TimeoutFuture::new(1).await;
+        }
+    }
+
+    /// Mounts the real playground UI, configured by the page's URL; with
+    /// `?part=timeline|console|stats|loop`, only that component.
     pub fn mount() {
         use async_playground::app::Playground;
+        use async_playground::components::{
+            console::Console, loop_panel::LoopPanel, stats::Stats, timeline::Timeline,
+        };
         use async_playground::core::params::parse_query;
         use async_playground::examples::lookup;
+        use async_playground::run_ctl::RunCtl;
+        use leptos::prelude::*;
         async_playground::web::install_panic_hook();
-        let p = parse_query(&async_playground::web::location_search(), &lookup);
-        leptos::mount::mount_to_body(
-            move || leptos::prelude::view! { <Playground initial=p.clone()/> },
-        );
+        let q = async_playground::web::location_search();
+        let part = form_urlencoded::parse(q.trim_start_matches('?').as_bytes())
+            .find(|(k, _)| k == "part")
+            .map(|(_, v)| v.into_owned());
+        let p = parse_query(&q, &lookup);
+        match part {
+            None => leptos::mount::mount_to_body(move || view! { <Playground initial=p.clone()/> }),
+            Some(part) => leptos::mount::mount_to_body(move || {
+                let ctl = RunCtl::new();
+                provide_context(ctl);
+                PART_CTL.with(|c| *c.borrow_mut() = Some(ctl));
+                let body = match part.as_str() {
+                    "timeline" => view! { <Timeline/> }.into_any(),
+                    "console" => view! { <Console/> }.into_any(),
+                    "stats" => view! { <Stats/> }.into_any(),
+                    "loop" => view! { <LoopPanel/> }.into_any(),
+                    _ => view! { <p>"nothing"</p> }.into_any(),
+                };
+                view! { <div data-testid="playground">{body}</div> }
+            }),
+        }
     }
 }
 

@@ -82,6 +82,7 @@ pub fn Console() -> impl IntoView {
         }
     });
     let show_all = RwSignal::new(false);
+    let generation = Memo::new(move |_| lines.get().0);
     // The blocks on screen: all of them, or the latest when folding.
     let shown = Memo::new(move |_| {
         let (g, n) = lines.get();
@@ -116,14 +117,21 @@ pub fn Console() -> impl IntoView {
                 </p>
             </Show>
             <ol class="console" data-testid="console" tabindex="0" aria-label="Printed output">
-                <For
-                    each=move || {
-                        let (g, first, blocks) = shown.get();
-                        (first..blocks).map(move |b| (g, b))
+                // Rebuilt whole per run: a keyed list that outlives runs keeps
+                // a little memory for every row it ever had.
+                {move || {
+                    generation.get();
+                    view! {
+                        <For
+                            each=move || {
+                                let (g, first, blocks) = shown.get();
+                                (first..blocks).map(move |b| (g, b))
+                            }
+                            key=|k| *k
+                            children=move |(_, b)| view! { <Block index=b lines=lines/> }
+                        />
                     }
-                    key=|k| *k
-                    children=move |(_, b)| view! { <Block index=b lines=lines/> }
-                />
+                }}
             </ol>
             <Show when=move || lines.get().1 == 0>
                 <p class="empty">"Nothing printed yet. Press Run."</p>

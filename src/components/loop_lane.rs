@@ -26,6 +26,8 @@ pub fn LoopLane(
     let ctl = expect_context::<RunCtl>();
     let snap = ctl.snapshot;
     let count = Memo::new(move |_| snap.with(|s| (s.generation, s.heartbeats.len())));
+    // Lists rebuilt whole per run (see the timeline's note on keyed lists).
+    let generation = Memo::new(move |_| count.get().0);
     let stalls = Memo::new(move |_| snap.with(|s| s.stalls.clone()));
     let worst = Memo::new(move |_| snap.with(|s| s.stats.loop_lag_ms));
     let running = Memo::new(move |_| snap.with(|s| s.generation > 0));
@@ -66,7 +68,7 @@ pub fn LoopLane(
                     preserveAspectRatio="none"
                     aria-hidden="true"
                 >
-                    <For
+                    {move || { generation.get(); view! { <For
                         each=move || {
                             let g = count.get().0;
                             (0..stalls.with(Vec::len)).map(move |i| (g, i))
@@ -79,8 +81,8 @@ pub fn LoopLane(
                                 </rect>
                             })
                         }
-                    />
-                    <For each=chunks key=|k| *k children=move |(_, c)| view! { <Beats chunk=c/> }/>
+                    /> } }}
+                    {move || { generation.get(); view! { <For each=chunks key=|k| *k children=move |(_, c)| view! { <Beats chunk=c/> }/> } }}
                 </svg>
             </div>
         </div>

@@ -17,7 +17,7 @@ use crate::core::task::TaskView;
 use crate::run_ctl::RunCtl;
 
 /// Most rows created per frame.
-const NEW_ROWS_PER_FRAME: usize = 400;
+const NEW_ROWS_PER_FRAME: usize = 250;
 
 /// A row and what it shows (attributes are written only when they change).
 struct Row {

@@ -59,6 +59,10 @@ pub fn Timeline() -> impl IntoView {
     };
     // Re-diff the lanes only when the run or its number of tasks changes.
     let shape = Memo::new(move |_| snap.with(|s| (s.generation, s.tasks.len())));
+    // Lists are rebuilt whole for each run: a keyed list that outlives runs
+    // would keep a little memory for every row it ever had (Leptos keeps a
+    // weak link from the list to each row's owner until the list goes).
+    let generation = Memo::new(move |_| shape.get().0);
     let big = Memo::new(move |_| shape.get().1 > BIG_RUN);
     let has_tasks = move || shape.get().1 > 0;
     let hidden_tab = Memo::new(move |_| snap.with(|s| s.hidden_during_run));
@@ -124,7 +128,7 @@ pub fn Timeline() -> impl IntoView {
                                 })
                                 .collect_view()
                         }}
-                        <For each=stall_keys key=|k| *k children=move |(_, i)| {
+                        {move || { generation.get(); view! { <For each=stall_keys key=|k| *k children=move |(_, i)| {
                             let s = stalls.with_untracked(|v| v.get(i).copied()).unwrap_or(Stall { from_ms: 0.0, to_ms: 0.0 });
                             view! {
                                 <span
@@ -135,20 +139,25 @@ pub fn Timeline() -> impl IntoView {
                                     title=format!("the loop stalled for {} (from {})", fmt_ms(s.len_ms()), fmt_ms(s.from_ms))
                                 ></span>
                             }
-                        }/>
+                        }/> } }}
                     </div>
                 </div>
                 <LoopLane axis=axis/>
                 <div class="lanes" role="list" aria-label="Tasks">
-                    <For
-                        each=move || {
-                            let (g, n) = shape.get();
-                            let n = if n > BIG_RUN { 0 } else { n };
-                            (0..n).map(move |p| (g, p))
+                    {move || {
+                        generation.get();
+                        view! {
+                            <For
+                                each=move || {
+                                    let (g, n) = shape.get();
+                                    let n = if n > BIG_RUN { 0 } else { n };
+                                    (0..n).map(move |p| (g, p))
+                                }
+                                key=|k| *k
+                                children=move |(_, pos)| view! { <Lane pos=pos axis=axis/> }
+                            />
                         }
-                        key=|k| *k
-                        children=move |(_, pos)| view! { <Lane pos=pos axis=axis/> }
-                    />
+                    }}
                     <Show when=move || big.get()>
                         <TimelineCanvas axis=axis/>
                         <TaskIndex/>
@@ -156,7 +165,7 @@ pub fn Timeline() -> impl IntoView {
                     <div class="playhead-layer" aria-hidden="true">
                         <div class="lane-label"></div>
                         <div class="playhead-track">
-                            <For each=stall_keys key=|k| *k children=move |(_, i)| {
+                            {move || { generation.get(); view! { <For each=stall_keys key=|k| *k children=move |(_, i)| {
                                 let s = stalls.with_untracked(|v| v.get(i).copied()).unwrap_or(Stall { from_ms: 0.0, to_ms: 0.0 });
                                 view! {
                                     <div
@@ -165,7 +174,7 @@ pub fn Timeline() -> impl IntoView {
                                         style:width=move || format!("{}%", (pct(s.to_ms, axis.get()) - pct(s.from_ms, axis.get())).max(0.3))
                                     ></div>
                                 }
-                            }/>
+                            }/> } }}
                             <div
                                 class="playhead"
                                 class:hidden=move || !has_tasks()
