@@ -17,7 +17,7 @@ use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 
 /// Most tasks started in one turn of the loop.
-pub const PER_TURN: usize = 250;
+pub const PER_TURN: usize = 1000;
 
 #[derive(Default)]
 struct Chunker {
