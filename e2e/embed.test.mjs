@@ -384,6 +384,17 @@ test('reduced motion: no moving playhead, the states still change', async () => 
   await page.goto(`${app.base}?example=semaphore&tasks=4&limit=2&delay=300&autorun=1`);
   await page.waitForSelector('[data-task][data-state=sleeping]');
   assert.equal(await page.$eval('.playhead', (e) => getComputedStyle(e).display), 'none');
+  // An open bar does not slide frame by frame (it may take one half-second step).
+  const widths = await page.evaluate(async () => {
+    const bar = () => [...document.querySelectorAll('[data-state=sleeping] .span.s-sleeping')].at(-1)?.style.width;
+    const out = [];
+    for (let i = 0; i < 6; i += 1) {
+      out.push(bar());
+      await new Promise((r) => requestAnimationFrame(r));
+    }
+    return out;
+  });
+  assert.ok(new Set(widths).size <= 2, `bar slid: ${widths}`);
   await waitForRunState(page, 'finished');
   assert.ok((await tasks(page)).every((t) => t.state === 'done'));
   assert.deepEqual(errors, []);

@@ -62,6 +62,17 @@ pub fn system_prefers_dark() -> bool {
         .is_some_and(|m| m.matches())
 }
 
+/// Whether the learner asked the system for reduced motion.
+pub fn prefers_reduced_motion() -> bool {
+    web_sys::window()
+        .and_then(|w| {
+            w.match_media("(prefers-reduced-motion: reduce)")
+                .ok()
+                .flatten()
+        })
+        .is_some_and(|m| m.matches())
+}
+
 /// Whether the page runs inside a frame.
 pub fn in_frame() -> bool {
     web_sys::window().is_some_and(|w| match (w.parent(), w.self_()) {

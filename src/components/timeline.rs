@@ -403,9 +403,20 @@ fn real_span(
         Some(d) => format!("{} {d} ({} → {until}){late}", st.as_str(), fmt_ms(from)),
         None => format!("{} ({} → {until}){late}", st.as_str(), fmt_ms(from)),
     };
+    // With reduced motion an open bar does not slide: it grows in steps of
+    // half a second (and its state still changes when it does).
+    let reduced = crate::web::prefers_reduced_motion();
+    let stepped = Memo::new(move |_| {
+        let n = now.get();
+        if reduced {
+            (n / 500.0).floor() * 500.0
+        } else {
+            n
+        }
+    });
     let width = move || {
         let a = axis.get();
-        let until = to.unwrap_or_else(|| now.get());
+        let until = to.unwrap_or_else(|| stepped.get().max(from));
         format!("{}%", (pct(until, a) - pct(from, a)).max(0.0))
     };
     let text = if st == TaskState::Running {
