@@ -85,6 +85,8 @@ async fn http_errors_timeouts_and_refusals_are_errors_in_words() {
         (base().replace("/mock-api/", "/no-cors/x"), "NetworkError"),
         // Nothing listens on port 9 of loopback.
         ("http://127.0.0.1:9/".to_string(), "NetworkError"),
+        // A DNS failure: the .invalid top-level domain never resolves.
+        ("http://no-such-host.invalid/".to_string(), "NetworkError"),
         ("http://exa mple/".to_string(), "InvalidURL"),
     ];
     for (url, want) in cases {

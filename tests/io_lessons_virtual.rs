@@ -110,3 +110,14 @@ fn executor_offloaded_keeps_ticking_inline_freezes() {
         .collect();
     assert!(ticks.len() <= 1, "the loop was frozen: {ticks:?}");
 }
+
+#[test]
+fn a_body_that_is_not_json_fails_the_lane_in_words() {
+    let t = simulate("example=fetch&tasks=2&url=mock-api%2Fhtml");
+    let tasks = tasks_at(&t, None);
+    assert!(tasks[1..].iter().all(|t| t.state == TaskState::Failed));
+    assert_eq!(
+        tasks[1].error.as_deref(),
+        Some("ContentTypeError: the body is not JSON")
+    );
+}
