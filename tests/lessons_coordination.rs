@@ -47,14 +47,14 @@ fn queue_processes_every_item_exactly_once_in_order() {
         let mut content: i64 = 0;
         for e in t.events() {
             match &e.kind {
-                EventKind::QueuePut { queue, item } => {
-                    assert_eq!(queue, &name);
-                    puts.push((item.clone(), e.at_ms));
+                EventKind::QueuePut(m) => {
+                    assert_eq!(m.queue, name);
+                    puts.push((m.item.clone(), e.at_ms));
                     content += 1;
                 }
-                EventKind::QueueGot { queue, item } => {
-                    assert_eq!(queue, &name);
-                    gots.push((item.clone(), e.at_ms));
+                EventKind::QueueGot(m) => {
+                    assert_eq!(m.queue, name);
+                    gots.push((m.item.clone(), e.at_ms));
                     content -= 1;
                 }
                 _ => {}

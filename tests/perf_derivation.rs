@@ -126,13 +126,13 @@ mod oracle {
                     }
                     None
                 }
-                EventKind::QueuePut { queue, item } => {
-                    find_queue(&mut queues, queue).items.push(item.clone());
+                EventKind::QueuePut(m) => {
+                    find_queue(&mut queues, &m.queue).items.push(m.item.clone());
                     None
                 }
-                EventKind::QueueGot { queue, item } => {
-                    let q = find_queue(&mut queues, queue);
-                    match q.items.iter().position(|x| x == item) {
+                EventKind::QueueGot(m) => {
+                    let q = find_queue(&mut queues, &m.queue);
+                    match q.items.iter().position(|x| *x == m.item) {
                         Some(pos) => {
                             q.items.remove(pos);
                         }

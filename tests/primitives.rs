@@ -171,8 +171,8 @@ fn queue_put_waits_when_full_and_get_when_empty() {
         .events()
         .iter()
         .filter_map(|e| match &e.kind {
-            EventKind::QueuePut { item, .. } => Some(format!("+{item}")),
-            EventKind::QueueGot { item, .. } => Some(format!("-{item}")),
+            EventKind::QueuePut(m) => Some(format!("+{}", m.item)),
+            EventKind::QueueGot(m) => Some(format!("-{}", m.item)),
             _ => None,
         })
         .collect();
@@ -214,7 +214,7 @@ fn an_item_handed_to_a_cancelled_getter_goes_to_the_next_one() {
         .events()
         .iter()
         .filter_map(|e| match &e.kind {
-            EventKind::QueueGot { item, .. } => Some((e.task.to_string(), item.clone())),
+            EventKind::QueueGot(m) => Some((e.task.to_string(), m.item.clone())),
             _ => None,
         })
         .collect();
@@ -248,7 +248,7 @@ fn a_cancelled_putter_never_puts() {
     let puts = t
         .events()
         .iter()
-        .filter(|e| matches!(e.kind, EventKind::QueuePut { .. }))
+        .filter(|e| matches!(e.kind, EventKind::QueuePut(_)))
         .count();
     assert_eq!(puts, 1);
 }
@@ -344,7 +344,7 @@ fn a_slot_kept_for_a_cancelled_putter_passes_to_the_next() {
         .events()
         .iter()
         .filter_map(|e| match &e.kind {
-            EventKind::QueuePut { item, .. } => Some(item.clone()),
+            EventKind::QueuePut(m) => Some(m.item.clone()),
             _ => None,
         })
         .collect();

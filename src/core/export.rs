@@ -64,8 +64,8 @@ fn instant(kind: &EventKind) -> Option<(&'static str, Option<(&'static str, &str
         EventKind::Failed { message } => ("failed", Some(("error", message))),
         EventKind::Acquired { on } => ("acquired", Some(("on", on))),
         EventKind::Released { on } => ("released", Some(("on", on))),
-        EventKind::QueuePut { item, .. } => ("queue put", Some(("item", item))),
-        EventKind::QueueGot { item, .. } => ("queue get", Some(("item", item))),
+        EventKind::QueuePut(m) => ("queue put", Some(("item", &m.item))),
+        EventKind::QueueGot(m) => ("queue get", Some(("item", &m.item))),
         _ => return None,
     })
 }

@@ -238,13 +238,13 @@ impl LoopFold {
                 }
                 None
             }
-            EventKind::QueuePut { queue, item } => {
-                self.queue(queue).items.push(item.clone());
+            EventKind::QueuePut(m) => {
+                self.queue(&m.queue).items.push(m.item.clone());
                 None
             }
-            EventKind::QueueGot { queue, item } => {
-                let q = self.queue(queue);
-                match q.items.iter().position(|x| x == item) {
+            EventKind::QueueGot(m) => {
+                let q = self.queue(&m.queue);
+                match q.items.iter().position(|x| *x == m.item) {
                     Some(pos) => {
                         q.items.remove(pos);
                     }
@@ -477,30 +477,9 @@ mod tests {
         let mut t = Trace::new(0);
         for e in [
             ev(0, 0.0, EventKind::Spawned { name: "p()".into() }),
-            ev(
-                0,
-                0.0,
-                EventKind::QueuePut {
-                    queue: "Queue(maxsize=2)".into(),
-                    item: "1".into(),
-                },
-            ),
-            ev(
-                0,
-                0.0,
-                EventKind::QueuePut {
-                    queue: "Queue(maxsize=2)".into(),
-                    item: "2".into(),
-                },
-            ),
-            ev(
-                0,
-                1.0,
-                EventKind::QueueGot {
-                    queue: "Queue(maxsize=2)".into(),
-                    item: "1".into(),
-                },
-            ),
+            ev(0, 0.0, EventKind::queue_put("Queue(maxsize=2)", "1")),
+            ev(0, 0.0, EventKind::queue_put("Queue(maxsize=2)", "2")),
+            ev(0, 1.0, EventKind::queue_got("Queue(maxsize=2)", "1")),
         ] {
             t.push(e);
         }

@@ -85,8 +85,8 @@ impl TaskState {
             EventKind::Printed { .. }
             | EventKind::Acquired { .. }
             | EventKind::Released { .. }
-            | EventKind::QueuePut { .. }
-            | EventKind::QueueGot { .. }
+            | EventKind::QueuePut(_)
+            | EventKind::QueueGot(_)
             | EventKind::Heartbeat { .. }
             | EventKind::RunEnded { .. } => return None,
         })

@@ -98,19 +98,12 @@ pub enum EventKind {
         on: String,
     },
     /// The task put an item into a queue.
-    QueuePut {
-        /// The queue's name, e.g. `Queue(maxsize=2)`.
-        queue: String,
-        /// The item, as printed.
-        item: String,
-    },
+    ///
+    /// Boxed, so that this rare two-string variant does not make every
+    /// event bigger: an [`Event`] stays 32 bytes on wasm32.
+    QueuePut(Box<QueueMove>),
     /// The task took an item out of a queue.
-    QueueGot {
-        /// The queue's name.
-        queue: String,
-        /// The item, as printed.
-        item: String,
-    },
+    QueueGot(Box<QueueMove>),
     /// The task printed a line.
     Printed {
         /// The line, without its newline.
@@ -137,6 +130,34 @@ pub enum EventKind {
     },
 }
 
+/// An item that entered or left a queue ([`EventKind::QueuePut`],
+/// [`EventKind::QueueGot`]).
+#[derive(Clone, Debug, PartialEq)]
+pub struct QueueMove {
+    /// The queue's name, e.g. `Queue(maxsize=2)`.
+    pub queue: String,
+    /// The item, as printed.
+    pub item: String,
+}
+
+impl EventKind {
+    /// `item` was put into `queue`.
+    pub fn queue_put(queue: impl Into<String>, item: impl Into<String>) -> Self {
+        EventKind::QueuePut(Box::new(QueueMove {
+            queue: queue.into(),
+            item: item.into(),
+        }))
+    }
+
+    /// `item` was taken out of `queue`.
+    pub fn queue_got(queue: impl Into<String>, item: impl Into<String>) -> Self {
+        EventKind::QueueGot(Box::new(QueueMove {
+            queue: queue.into(),
+            item: item.into(),
+        }))
+    }
+}
+
 /// One entry of the log.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Event {
@@ -149,6 +170,13 @@ pub struct Event {
     /// What happened.
     pub kind: EventKind,
 }
+
+// The log's memory is its events: keep one at 32 bytes in the browser (48
+// natively), so that a recorded event costs well under 64 bytes.
+#[cfg(target_pointer_width = "32")]
+const _: () = assert!(std::mem::size_of::<Event>() == 32);
+#[cfg(target_pointer_width = "64")]
+const _: () = assert!(std::mem::size_of::<Event>() == 48);
 
 /// The append-only log of one run.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -173,7 +201,13 @@ impl Trace {
         if event.run != self.run || self.outcome().is_some() {
             return false;
         }
+        let ended = matches!(event.kind, EventKind::RunEnded { .. });
         self.events.push(event);
+        if ended {
+            // A finished log never grows again: give back the slack that
+            // doubling left (up to half of it), once per run.
+            self.events.shrink_to_fit();
+        }
         true
     }
 

@@ -96,10 +96,7 @@ impl<T: Display> QueueState<T> {
     fn enter(&self, cx: &Cx, item: T) {
         self.run.act(
             cx.id(),
-            EventKind::QueuePut {
-                queue: self.name.clone(),
-                item: item.to_string(),
-            },
+            EventKind::queue_put(self.name.clone(), item.to_string()),
         );
         self.unfinished.set(self.unfinished.get() + 1);
         if let Some(item) = self.hand_to_getter(item) {
@@ -110,10 +107,7 @@ impl<T: Display> QueueState<T> {
     fn took(&self, cx: &Cx, item: &T) {
         self.run.act(
             cx.id(),
-            EventKind::QueueGot {
-                queue: self.name.clone(),
-                item: item.to_string(),
-            },
+            EventKind::queue_got(self.name.clone(), item.to_string()),
         );
     }
 }
