@@ -60,6 +60,112 @@ pub struct ParamSpec {
     pub kind: Kind,
 }
 
+impl ParamSpec {
+    /// A whole number in `min..=max` shown with `unit` (may be empty).
+    #[allow(clippy::too_many_arguments)]
+    pub const fn int(
+        key: &'static str,
+        label: &'static str,
+        help: &'static str,
+        min: i64,
+        max: i64,
+        default: i64,
+        unit: &'static str,
+    ) -> Self {
+        let kind = Kind::Int {
+            min,
+            max,
+            default,
+            unit,
+        };
+        ParamSpec {
+            key,
+            label,
+            help,
+            kind,
+        }
+    }
+
+    /// A duration in whole milliseconds, `0..=max`.
+    pub const fn ms(
+        key: &'static str,
+        label: &'static str,
+        help: &'static str,
+        max: i64,
+        default: i64,
+    ) -> Self {
+        Self::int(key, label, help, 0, max, default, "ms")
+    }
+
+    /// A decimal number in `min..=max`.
+    pub const fn float(
+        key: &'static str,
+        label: &'static str,
+        help: &'static str,
+        min: f64,
+        max: f64,
+        default: f64,
+    ) -> Self {
+        let kind = Kind::Float { min, max, default };
+        ParamSpec {
+            key,
+            label,
+            help,
+            kind,
+        }
+    }
+
+    /// One of `options`.
+    pub const fn choice(
+        key: &'static str,
+        label: &'static str,
+        help: &'static str,
+        options: &'static [&'static str],
+        default: &'static str,
+    ) -> Self {
+        let kind = Kind::Choice { options, default };
+        ParamSpec {
+            key,
+            label,
+            help,
+            kind,
+        }
+    }
+
+    /// A flag, `0` or `1`.
+    pub const fn flag(
+        key: &'static str,
+        label: &'static str,
+        help: &'static str,
+        default: bool,
+    ) -> Self {
+        let kind = Kind::Flag { default };
+        ParamSpec {
+            key,
+            label,
+            help,
+            kind,
+        }
+    }
+
+    /// Free text of at most `max_len` characters.
+    pub const fn text(
+        key: &'static str,
+        label: &'static str,
+        help: &'static str,
+        default: &'static str,
+        max_len: usize,
+    ) -> Self {
+        let kind = Kind::Text { default, max_len };
+        ParamSpec {
+            key,
+            label,
+            help,
+            kind,
+        }
+    }
+}
+
 /// A validated parameter value.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Value {

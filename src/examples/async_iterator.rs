@@ -3,33 +3,27 @@
 use futures::{stream, FutureExt, StreamExt};
 
 use super::{secs, Lesson};
-use crate::core::params::{Kind, ParamSpec, Values};
+use crate::core::params::{ParamSpec, Values};
 use crate::core::task::fmt_ms;
 use crate::runtime::{Cx, TaskError};
 
 const PARAMS: &[ParamSpec] = &[
-    ParamSpec {
-        key: "count",
-        label: "Values",
-        help: "How many values the generator yields.",
-        kind: Kind::Int {
-            min: 0,
-            max: 50,
-            default: 5,
-            unit: "",
-        },
-    },
-    ParamSpec {
-        key: "delay",
-        label: "Delay",
-        help: "How long the generator awaits before each value.",
-        kind: Kind::Int {
-            min: 0,
-            max: 10_000,
-            default: 300,
-            unit: "ms",
-        },
-    },
+    ParamSpec::int(
+        "count",
+        "Values",
+        "How many values the generator yields.",
+        0,
+        50,
+        5,
+        "",
+    ),
+    ParamSpec::ms(
+        "delay",
+        "Delay",
+        "How long the generator awaits before each value.",
+        10_000,
+        300,
+    ),
 ];
 
 /// The lesson.

@@ -5,100 +5,74 @@ use futures::FutureExt;
 
 use super::{secs, Lesson};
 use crate::core::mock_api;
-use crate::core::params::{Kind, ParamSpec, Values};
+use crate::core::params::{ParamSpec, Values};
 use crate::core::task::fmt_ms;
 use crate::runtime::{Cx, Semaphore, TaskError};
 
-const fn ms(
-    default: i64,
-    min: i64,
-    max: i64,
-    label: &'static str,
-    help: &'static str,
-    key: &'static str,
-) -> ParamSpec {
-    ParamSpec {
-        key,
-        label,
-        help,
-        kind: Kind::Int {
-            min,
-            max,
-            default,
-            unit: "ms",
-        },
-    }
-}
-
 const PARAMS: &[ParamSpec] = &[
-    ParamSpec {
-        key: "prompts",
-        label: "Prompts",
-        help: "How many API calls to make.",
-        kind: Kind::Int {
-            min: 1,
-            max: 200,
-            default: 12,
-            unit: "",
-        },
-    },
-    ParamSpec {
-        key: "limit",
-        label: "Limit",
-        help: "Calls in flight at once (rate limit).",
-        kind: Kind::Int {
-            min: 1,
-            max: 50,
-            default: 4,
-            unit: "",
-        },
-    },
-    ms(
-        300,
-        0,
-        10_000,
+    ParamSpec::int(
+        "prompts",
+        "Prompts",
+        "How many API calls to make.",
+        1,
+        200,
+        12,
+        "",
+    ),
+    ParamSpec::int(
+        "limit",
+        "Limit",
+        "Calls in flight at once (rate limit).",
+        1,
+        50,
+        4,
+        "",
+    ),
+    ParamSpec::int(
+        "latency_min",
         "Fastest answer",
         "Shortest model latency.",
-        "latency_min",
-    ),
-    ms(
-        1200,
         0,
         10_000,
+        300,
+        "ms",
+    ),
+    ParamSpec::int(
+        "latency_max",
         "Slowest answer",
         "Longest model latency (if below the fastest, the two swap).",
-        "latency_max",
+        0,
+        10_000,
+        1200,
+        "ms",
     ),
-    ms(
-        1000,
-        1,
-        30_000,
+    ParamSpec::int(
+        "timeout",
         "Timeout",
         "Each call gives up after this long.",
-        "timeout",
+        1,
+        30_000,
+        1000,
+        "ms",
     ),
-    ParamSpec {
-        key: "fail_rate",
-        label: "Failure rate",
-        help: "Share of calls the API answers with an error.",
-        kind: Kind::Int {
-            min: 0,
-            max: 100,
-            default: 15,
-            unit: "%",
-        },
-    },
-    ParamSpec {
-        key: "seed",
-        label: "Seed",
-        help: "Picks the latencies and failures; a shared link replays the same draw.",
-        kind: Kind::Int {
-            min: 0,
-            max: 999_999,
-            default: 1,
-            unit: "",
-        },
-    },
+    ParamSpec::int(
+        "fail_rate",
+        "Failure rate",
+        "Share of calls the API answers with an error.",
+        0,
+        100,
+        15,
+        "%",
+    ),
+    ParamSpec::int(
+        "seed",
+        "Seed",
+        "Picks the latencies and failures; a shared link replays the same draw.",
+        0,
+        999_999,
+        1,
+        "",
+    ),
 ];
 
 /// The lesson.

@@ -3,44 +3,14 @@
 use futures::FutureExt;
 
 use super::{secs, Lesson};
-use crate::core::params::{Kind, ParamSpec, Values};
+use crate::core::params::{ParamSpec, Values};
 use crate::core::task::fmt_ms;
 use crate::runtime::{Cx, TaskError};
 
 const PARAMS: &[ParamSpec] = &[
-    ParamSpec {
-        key: "tasks",
-        label: "Fetches",
-        help: "How many well-behaved fetches run beside the blocking call.",
-        kind: Kind::Int {
-            min: 1,
-            max: 20,
-            default: 3,
-            unit: "",
-        },
-    },
-    ParamSpec {
-        key: "delay",
-        label: "Fetch delay",
-        help: "How long each fetch awaits (asyncio.sleep).",
-        kind: Kind::Int {
-            min: 0,
-            max: 10_000,
-            default: 300,
-            unit: "ms",
-        },
-    },
-    ParamSpec {
-        key: "block",
-        label: "Block",
-        help: "How long the blocking call holds the thread (time.sleep). The page really freezes that long.",
-        kind: Kind::Int {
-            min: 0,
-            max: 5_000,
-            default: 1000,
-            unit: "ms",
-        },
-    },
+    ParamSpec::int("tasks", "Fetches", "How many well-behaved fetches run beside the blocking call.", 1, 20, 3, ""),
+    ParamSpec::ms("delay", "Fetch delay", "How long each fetch awaits (asyncio.sleep).", 10_000, 300),
+    ParamSpec::ms("block", "Block", "How long the blocking call holds the thread (time.sleep). The page really freezes that long.", 5_000, 1000),
 ];
 
 /// The lesson.

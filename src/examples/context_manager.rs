@@ -3,7 +3,7 @@
 use futures::FutureExt;
 
 use super::{secs, Lesson};
-use crate::core::params::{Kind, ParamSpec, Values};
+use crate::core::params::{ParamSpec, Values};
 use crate::core::task::fmt_ms;
 use crate::core::trace::EventKind;
 use crate::runtime::{Cx, TaskError};
@@ -12,34 +12,26 @@ use crate::runtime::{Cx, TaskError};
 pub const RESOURCE: &str = "Connection(db)";
 
 const PARAMS: &[ParamSpec] = &[
-    ParamSpec {
-        key: "connect",
-        label: "Connect",
-        help: "How long __aenter__ takes to open the connection.",
-        kind: Kind::Int {
-            min: 0,
-            max: 5_000,
-            default: 300,
-            unit: "ms",
-        },
-    },
-    ParamSpec {
-        key: "query",
-        label: "Query",
-        help: "How long the query inside the block takes.",
-        kind: Kind::Int {
-            min: 0,
-            max: 10_000,
-            default: 500,
-            unit: "ms",
-        },
-    },
-    ParamSpec {
-        key: "fail",
-        label: "Query fails",
-        help: "1: the query raises inside the block (the connection is closed anyway).",
-        kind: Kind::Flag { default: false },
-    },
+    ParamSpec::ms(
+        "connect",
+        "Connect",
+        "How long __aenter__ takes to open the connection.",
+        5_000,
+        300,
+    ),
+    ParamSpec::ms(
+        "query",
+        "Query",
+        "How long the query inside the block takes.",
+        10_000,
+        500,
+    ),
+    ParamSpec::flag(
+        "fail",
+        "Query fails",
+        "1: the query raises inside the block (the connection is closed anyway).",
+        false,
+    ),
 ];
 
 /// The lesson.

@@ -3,21 +3,17 @@
 use futures::FutureExt;
 
 use super::{secs, Lesson};
-use crate::core::params::{Kind, ParamSpec, Values};
+use crate::core::params::{ParamSpec, Values};
 use crate::core::task::fmt_ms;
 use crate::runtime::{Cx, TaskError};
 
-const PARAMS: &[ParamSpec] = &[ParamSpec {
-    key: "delay",
-    label: "Delay",
-    help: "How long the coroutine sleeps at its await.",
-    kind: Kind::Int {
-        min: 0,
-        max: 10_000,
-        default: 1000,
-        unit: "ms",
-    },
-}];
+const PARAMS: &[ParamSpec] = &[ParamSpec::ms(
+    "delay",
+    "Delay",
+    "How long the coroutine sleeps at its await.",
+    10_000,
+    1000,
+)];
 
 /// The lesson.
 pub static LESSON: Lesson = Lesson {

@@ -3,44 +3,36 @@
 use futures::FutureExt;
 
 use super::{secs, Lesson};
-use crate::core::params::{Kind, ParamSpec, Values};
+use crate::core::params::{ParamSpec, Values};
 use crate::core::task::fmt_ms;
 use crate::runtime::{Cx, TaskError};
 
 const PARAMS: &[ParamSpec] = &[
-    ParamSpec {
-        key: "interval_a",
-        label: "Interval a",
-        help: "How often worker a ticks.",
-        kind: Kind::Int {
-            min: 50,
-            max: 5_000,
-            default: 300,
-            unit: "ms",
-        },
-    },
-    ParamSpec {
-        key: "interval_b",
-        label: "Interval b",
-        help: "How often worker b ticks.",
-        kind: Kind::Int {
-            min: 50,
-            max: 5_000,
-            default: 700,
-            unit: "ms",
-        },
-    },
-    ParamSpec {
-        key: "cancel_after",
-        label: "Cancel after",
-        help: "When main() cancels both workers.",
-        kind: Kind::Int {
-            min: 0,
-            max: 10_000,
-            default: 1000,
-            unit: "ms",
-        },
-    },
+    ParamSpec::int(
+        "interval_a",
+        "Interval a",
+        "How often worker a ticks.",
+        50,
+        5_000,
+        300,
+        "ms",
+    ),
+    ParamSpec::int(
+        "interval_b",
+        "Interval b",
+        "How often worker b ticks.",
+        50,
+        5_000,
+        700,
+        "ms",
+    ),
+    ParamSpec::ms(
+        "cancel_after",
+        "Cancel after",
+        "When main() cancels both workers.",
+        10_000,
+        1000,
+    ),
 ];
 
 /// The lesson.

@@ -4,33 +4,27 @@ use futures::FutureExt;
 
 use super::create_task::{ticks_before, times};
 use super::{secs, Lesson};
-use crate::core::params::{Kind, ParamSpec, Values};
+use crate::core::params::{ParamSpec, Values};
 use crate::core::task::fmt_ms;
 use crate::runtime::{Cx, TaskError};
 
 const PARAMS: &[ParamSpec] = &[
-    ParamSpec {
-        key: "main",
-        label: "Main work",
-        help: "How long main() works before it returns.",
-        kind: Kind::Int {
-            min: 0,
-            max: 10_000,
-            default: 1000,
-            unit: "ms",
-        },
-    },
-    ParamSpec {
-        key: "interval",
-        label: "Interval",
-        help: "How often the background task ticks.",
-        kind: Kind::Int {
-            min: 50,
-            max: 5_000,
-            default: 300,
-            unit: "ms",
-        },
-    },
+    ParamSpec::ms(
+        "main",
+        "Main work",
+        "How long main() works before it returns.",
+        10_000,
+        1000,
+    ),
+    ParamSpec::int(
+        "interval",
+        "Interval",
+        "How often the background task ticks.",
+        50,
+        5_000,
+        300,
+        "ms",
+    ),
 ];
 
 /// The lesson.

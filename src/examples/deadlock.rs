@@ -3,31 +3,25 @@
 use futures::FutureExt;
 
 use super::{secs, Lesson};
-use crate::core::params::{Kind, ParamSpec, Values};
+use crate::core::params::{ParamSpec, Values};
 use crate::core::task::fmt_ms;
 use crate::runtime::{Cx, Lock, TaskError};
 
 const PARAMS: &[ParamSpec] = &[
-    ParamSpec {
-        key: "hold",
-        label: "Hold",
-        help: "How long each task holds its first lock before it takes the second.",
-        kind: Kind::Int {
-            min: 0,
-            max: 5_000,
-            default: 500,
-            unit: "ms",
-        },
-    },
-    ParamSpec {
-        key: "order",
-        label: "Order",
-        help: "opposite: task_2 takes b then a; same: both take a then b.",
-        kind: Kind::Choice {
-            options: &["opposite", "same"],
-            default: "opposite",
-        },
-    },
+    ParamSpec::ms(
+        "hold",
+        "Hold",
+        "How long each task holds its first lock before it takes the second.",
+        5_000,
+        500,
+    ),
+    ParamSpec::choice(
+        "order",
+        "Order",
+        "opposite: task_2 takes b then a; same: both take a then b.",
+        &["opposite", "same"],
+        "opposite",
+    ),
 ];
 
 /// The lesson.

@@ -3,7 +3,7 @@
 use futures::FutureExt;
 
 use super::{secs, Lesson};
-use crate::core::params::{Kind, ParamSpec, Values};
+use crate::core::params::{ParamSpec, Values};
 use crate::core::task::fmt_ms;
 use crate::runtime::{Cx, TaskError};
 
@@ -11,23 +11,19 @@ use crate::runtime::{Cx, TaskError};
 const TICK_MS: f64 = 100.0;
 
 const PARAMS: &[ParamSpec] = &[
-    ParamSpec {
-        key: "work",
-        label: "CPU work",
-        help: "How long the CPU-bound function computes.",
-        kind: Kind::Int {
-            min: 0,
-            max: 5000,
-            default: 600,
-            unit: "ms",
-        },
-    },
-    ParamSpec {
-        key: "offload",
-        label: "Offload",
-        help: "1: run it in an executor (a real Web Worker); 0: call it inline on the loop.",
-        kind: Kind::Flag { default: true },
-    },
+    ParamSpec::ms(
+        "work",
+        "CPU work",
+        "How long the CPU-bound function computes.",
+        5000,
+        600,
+    ),
+    ParamSpec::flag(
+        "offload",
+        "Offload",
+        "1: run it in an executor (a real Web Worker); 0: call it inline on the loop.",
+        true,
+    ),
 ];
 
 /// The lesson.

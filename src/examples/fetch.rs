@@ -4,42 +4,14 @@ use futures::FutureExt;
 
 use super::{secs, Lesson};
 use crate::core::mock_api;
-use crate::core::params::{Kind, ParamSpec, Values};
+use crate::core::params::{ParamSpec, Values};
 use crate::core::task::fmt_ms;
 use crate::runtime::{Cx, TaskError};
 
 const PARAMS: &[ParamSpec] = &[
-    ParamSpec {
-        key: "tasks",
-        label: "Requests",
-        help: "How many requests to make at once.",
-        kind: Kind::Int {
-            min: 1,
-            max: 20,
-            default: 5,
-            unit: "",
-        },
-    },
-    ParamSpec {
-        key: "delay",
-        label: "Server latency",
-        help: "How long the bundled mock API takes to answer.",
-        kind: Kind::Int {
-            min: 0,
-            max: 10_000,
-            default: 800,
-            unit: "ms",
-        },
-    },
-    ParamSpec {
-        key: "url",
-        label: "URL",
-        help: "Leave empty for the bundled mock API, or give any URL (it must allow cross-origin requests).",
-        kind: Kind::Text {
-            default: "",
-            max_len: 2000,
-        },
-    },
+    ParamSpec::int("tasks", "Requests", "How many requests to make at once.", 1, 20, 5, ""),
+    ParamSpec::ms("delay", "Server latency", "How long the bundled mock API takes to answer.", 10_000, 800),
+    ParamSpec::text("url", "URL", "Leave empty for the bundled mock API, or give any URL (it must allow cross-origin requests).", "", 2000),
 ];
 
 /// The lesson.

@@ -3,21 +3,17 @@
 use futures::FutureExt;
 
 use super::{secs, Lesson};
-use crate::core::params::{Kind, ParamSpec, Values};
+use crate::core::params::{ParamSpec, Values};
 use crate::core::task::fmt_ms;
 use crate::runtime::{Cx, TaskError};
 
-const PARAMS: &[ParamSpec] = &[ParamSpec {
-    key: "delay",
-    label: "Delay",
-    help: "How long save() takes when it does run.",
-    kind: Kind::Int {
-        min: 0,
-        max: 10_000,
-        default: 500,
-        unit: "ms",
-    },
-}];
+const PARAMS: &[ParamSpec] = &[ParamSpec::ms(
+    "delay",
+    "Delay",
+    "How long save() takes when it does run.",
+    10_000,
+    500,
+)];
 
 /// The warning Python prints for a coroutine object that is never awaited.
 pub fn never_awaited_warning(function: &str) -> String {

@@ -4,7 +4,7 @@
 use futures::FutureExt;
 
 use super::{secs, Lesson};
-use crate::core::params::{Kind, ParamSpec, Values};
+use crate::core::params::{ParamSpec, Values};
 use crate::core::task::fmt_ms;
 use crate::runtime::{Cx, TaskError};
 
@@ -15,34 +15,30 @@ pub const STEP_MS: f64 = 300.0;
 pub const AFTER_MS: f64 = 450.0;
 
 const PARAMS: &[ParamSpec] = &[
-    ParamSpec {
-        key: "tasks",
-        label: "Tasks",
-        help: "How many jobs to gather; job i takes (i + 1) × 0.3 s.",
-        kind: Kind::Int {
-            min: 1,
-            max: 10,
-            default: 4,
-            unit: "",
-        },
-    },
-    ParamSpec {
-        key: "fail",
-        label: "Failing job",
-        help: "The index of the job that raises (none fails if it is not below tasks).",
-        kind: Kind::Int {
-            min: 0,
-            max: 9,
-            default: 1,
-            unit: "",
-        },
-    },
-    ParamSpec {
-        key: "return_exceptions",
-        label: "Collect errors",
-        help: "1: gather returns the exception among the results instead of raising it.",
-        kind: Kind::Flag { default: false },
-    },
+    ParamSpec::int(
+        "tasks",
+        "Tasks",
+        "How many jobs to gather; job i takes (i + 1) × 0.3 s.",
+        1,
+        10,
+        4,
+        "",
+    ),
+    ParamSpec::int(
+        "fail",
+        "Failing job",
+        "The index of the job that raises (none fails if it is not below tasks).",
+        0,
+        9,
+        1,
+        "",
+    ),
+    ParamSpec::flag(
+        "return_exceptions",
+        "Collect errors",
+        "1: gather returns the exception among the results instead of raising it.",
+        false,
+    ),
 ];
 
 /// The lesson.

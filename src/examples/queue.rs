@@ -3,66 +3,52 @@
 use futures::FutureExt;
 
 use super::{secs, Lesson};
-use crate::core::params::{Kind, ParamSpec, Values};
+use crate::core::params::{ParamSpec, Values};
 use crate::core::task::fmt_ms;
 use crate::runtime::{Cx, Queue, TaskError};
 
 const PARAMS: &[ParamSpec] = &[
-    ParamSpec {
-        key: "items",
-        label: "Items",
-        help: "How many items the producer makes.",
-        kind: Kind::Int {
-            min: 1,
-            max: 50,
-            default: 8,
-            unit: "",
-        },
-    },
-    ParamSpec {
-        key: "consumers",
-        label: "Consumers",
-        help: "How many consumer tasks take items from the queue.",
-        kind: Kind::Int {
-            min: 1,
-            max: 10,
-            default: 2,
-            unit: "",
-        },
-    },
-    ParamSpec {
-        key: "maxsize",
-        label: "Max size",
-        help: "How many items the queue holds before put() waits (0: unbounded).",
-        kind: Kind::Int {
-            min: 0,
-            max: 20,
-            default: 2,
-            unit: "",
-        },
-    },
-    ParamSpec {
-        key: "produce",
-        label: "Produce",
-        help: "How long the producer takes to make each item.",
-        kind: Kind::Int {
-            min: 0,
-            max: 5_000,
-            default: 100,
-            unit: "ms",
-        },
-    },
-    ParamSpec {
-        key: "consume",
-        label: "Consume",
-        help: "How long a consumer takes to process each item.",
-        kind: Kind::Int {
-            min: 0,
-            max: 5_000,
-            default: 500,
-            unit: "ms",
-        },
-    },
+    ParamSpec::int(
+        "items",
+        "Items",
+        "How many items the producer makes.",
+        1,
+        50,
+        8,
+        "",
+    ),
+    ParamSpec::int(
+        "consumers",
+        "Consumers",
+        "How many consumer tasks take items from the queue.",
+        1,
+        10,
+        2,
+        "",
+    ),
+    ParamSpec::int(
+        "maxsize",
+        "Max size",
+        "How many items the queue holds before put() waits (0: unbounded).",
+        0,
+        20,
+        2,
+        "",
+    ),
+    ParamSpec::ms(
+        "produce",
+        "Produce",
+        "How long the producer takes to make each item.",
+        5_000,
+        100,
+    ),
+    ParamSpec::ms(
+        "consume",
+        "Consume",
+        "How long a consumer takes to process each item.",
+        5_000,
+        500,
+    ),
 ];
 
 /// The lesson.

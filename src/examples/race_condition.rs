@@ -6,7 +6,7 @@ use std::rc::Rc;
 use futures::FutureExt;
 
 use super::{secs, Lesson};
-use crate::core::params::{Kind, ParamSpec, Values};
+use crate::core::params::{ParamSpec, Values};
 use crate::core::task::fmt_ms;
 use crate::runtime::{Cx, Lock, TaskError};
 
@@ -14,34 +14,30 @@ use crate::runtime::{Cx, Lock, TaskError};
 pub const STEP_MS: f64 = 100.0;
 
 const PARAMS: &[ParamSpec] = &[
-    ParamSpec {
-        key: "tasks",
-        label: "Tasks",
-        help: "How many tasks increment the shared counter.",
-        kind: Kind::Int {
-            min: 1,
-            max: 20,
-            default: 3,
-            unit: "",
-        },
-    },
-    ParamSpec {
-        key: "increments",
-        label: "Increments",
-        help: "How many times each task increments it.",
-        kind: Kind::Int {
-            min: 1,
-            max: 20,
-            default: 3,
-            unit: "",
-        },
-    },
-    ParamSpec {
-        key: "lock",
-        label: "Lock",
-        help: "1: each read-await-write runs inside async with lock.",
-        kind: Kind::Flag { default: false },
-    },
+    ParamSpec::int(
+        "tasks",
+        "Tasks",
+        "How many tasks increment the shared counter.",
+        1,
+        20,
+        3,
+        "",
+    ),
+    ParamSpec::int(
+        "increments",
+        "Increments",
+        "How many times each task increments it.",
+        1,
+        20,
+        3,
+        "",
+    ),
+    ParamSpec::flag(
+        "lock",
+        "Lock",
+        "1: each read-await-write runs inside async with lock.",
+        false,
+    ),
 ];
 
 /// The lesson.

@@ -3,7 +3,7 @@
 use futures::FutureExt;
 
 use super::{secs, Lesson};
-use crate::core::params::{Kind, ParamSpec, Values};
+use crate::core::params::{ParamSpec, Values};
 use crate::core::task::fmt_ms;
 use crate::runtime::{Cx, TaskError};
 
@@ -11,39 +11,31 @@ use crate::runtime::{Cx, TaskError};
 pub const ATTEMPT_MS: f64 = 100.0;
 
 const PARAMS: &[ParamSpec] = &[
-    ParamSpec {
-        key: "retries",
-        label: "Retries",
-        help: "How many times to try again after the first attempt.",
-        kind: Kind::Int {
-            min: 0,
-            max: 8,
-            default: 3,
-            unit: "",
-        },
-    },
-    ParamSpec {
-        key: "base",
-        label: "Base backoff",
-        help: "The first wait; each next wait doubles it.",
-        kind: Kind::Int {
-            min: 0,
-            max: 2_000,
-            default: 200,
-            unit: "ms",
-        },
-    },
-    ParamSpec {
-        key: "failures",
-        label: "Failures",
-        help: "How many attempts fail before one succeeds.",
-        kind: Kind::Int {
-            min: 0,
-            max: 10,
-            default: 2,
-            unit: "",
-        },
-    },
+    ParamSpec::int(
+        "retries",
+        "Retries",
+        "How many times to try again after the first attempt.",
+        0,
+        8,
+        3,
+        "",
+    ),
+    ParamSpec::ms(
+        "base",
+        "Base backoff",
+        "The first wait; each next wait doubles it.",
+        2_000,
+        200,
+    ),
+    ParamSpec::int(
+        "failures",
+        "Failures",
+        "How many attempts fail before one succeeds.",
+        0,
+        10,
+        2,
+        "",
+    ),
 ];
 
 /// The lesson.

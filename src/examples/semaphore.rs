@@ -3,44 +3,36 @@
 use futures::FutureExt;
 
 use super::{secs, Lesson};
-use crate::core::params::{Kind, ParamSpec, Values};
+use crate::core::params::{ParamSpec, Values};
 use crate::core::task::fmt_ms;
 use crate::runtime::{Cx, Semaphore, TaskError};
 
 const PARAMS: &[ParamSpec] = &[
-    ParamSpec {
-        key: "tasks",
-        label: "Tasks",
-        help: "How many downloads to start.",
-        kind: Kind::Int {
-            min: 1,
-            max: 10_000,
-            default: 9,
-            unit: "",
-        },
-    },
-    ParamSpec {
-        key: "limit",
-        label: "Limit",
-        help: "How many may run at once (the semaphore's permits).",
-        kind: Kind::Int {
-            min: 1,
-            max: 100,
-            default: 3,
-            unit: "",
-        },
-    },
-    ParamSpec {
-        key: "delay",
-        label: "Delay",
-        help: "How long each download takes.",
-        kind: Kind::Int {
-            min: 0,
-            max: 10_000,
-            default: 800,
-            unit: "ms",
-        },
-    },
+    ParamSpec::int(
+        "tasks",
+        "Tasks",
+        "How many downloads to start.",
+        1,
+        10_000,
+        9,
+        "",
+    ),
+    ParamSpec::int(
+        "limit",
+        "Limit",
+        "How many may run at once (the semaphore's permits).",
+        1,
+        100,
+        3,
+        "",
+    ),
+    ParamSpec::ms(
+        "delay",
+        "Delay",
+        "How long each download takes.",
+        10_000,
+        800,
+    ),
 ];
 
 /// The lesson.

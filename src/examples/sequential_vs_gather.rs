@@ -3,42 +3,20 @@
 use futures::FutureExt;
 
 use super::{secs, Lesson};
-use crate::core::params::{Kind, ParamSpec, Values};
+use crate::core::params::{ParamSpec, Values};
 use crate::core::task::fmt_ms;
 use crate::runtime::{Cx, TaskError};
 
 const PARAMS: &[ParamSpec] = &[
-    ParamSpec {
-        key: "tasks",
-        label: "Tasks",
-        help: "How many fetches to make.",
-        kind: Kind::Int {
-            min: 1,
-            max: 50,
-            default: 3,
-            unit: "",
-        },
-    },
-    ParamSpec {
-        key: "delay",
-        label: "Delay",
-        help: "How long each fetch takes.",
-        kind: Kind::Int {
-            min: 0,
-            max: 10_000,
-            default: 1000,
-            unit: "ms",
-        },
-    },
-    ParamSpec {
-        key: "mode",
-        label: "Mode",
-        help: "Await each fetch in turn, or start them all and gather.",
-        kind: Kind::Choice {
-            options: &["sequential", "gather"],
-            default: "gather",
-        },
-    },
+    ParamSpec::int("tasks", "Tasks", "How many fetches to make.", 1, 50, 3, ""),
+    ParamSpec::ms("delay", "Delay", "How long each fetch takes.", 10_000, 1000),
+    ParamSpec::choice(
+        "mode",
+        "Mode",
+        "Await each fetch in turn, or start them all and gather.",
+        &["sequential", "gather"],
+        "gather",
+    ),
 ];
 
 /// The lesson.

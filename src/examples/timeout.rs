@@ -3,33 +3,25 @@
 use futures::FutureExt;
 
 use super::{secs, Lesson};
-use crate::core::params::{Kind, ParamSpec, Values};
+use crate::core::params::{ParamSpec, Values};
 use crate::core::task::fmt_ms;
 use crate::runtime::{Cx, TaskError};
 
 const PARAMS: &[ParamSpec] = &[
-    ParamSpec {
-        key: "delay",
-        label: "Operation",
-        help: "How long the slow operation takes.",
-        kind: Kind::Int {
-            min: 0,
-            max: 10_000,
-            default: 2000,
-            unit: "ms",
-        },
-    },
-    ParamSpec {
-        key: "timeout",
-        label: "Timeout",
-        help: "How long wait_for lets it run.",
-        kind: Kind::Int {
-            min: 0,
-            max: 10_000,
-            default: 1000,
-            unit: "ms",
-        },
-    },
+    ParamSpec::ms(
+        "delay",
+        "Operation",
+        "How long the slow operation takes.",
+        10_000,
+        2000,
+    ),
+    ParamSpec::ms(
+        "timeout",
+        "Timeout",
+        "How long wait_for lets it run.",
+        10_000,
+        1000,
+    ),
 ];
 
 /// The lesson.
