@@ -10,6 +10,8 @@
 #[cfg(target_arch = "wasm32")]
 pub mod chunk;
 pub mod clock;
+mod cx;
+mod join;
 pub mod lock;
 pub mod net;
 pub mod queue;

@@ -1,4 +1,6 @@
-//! Named tasks, join handles, `gather`, cancellation and the run itself.
+//! The run itself: named tasks, their slots, cancellation and the log.
+//! ([`Cx`] is a task's handle on it, in `cx.rs`; [`JoinHandle`] and `gather`'s
+//! progress are in `join.rs`.)
 //!
 //! A [`Run`] owns one generation of the event log. Stop (or a new Run) ends
 //! it completely: every live task is cancelled and its future dropped (which
@@ -7,14 +9,17 @@
 use std::cell::{Cell, Ref, RefCell};
 use std::future::Future;
 use std::rc::Rc;
-use std::task::{Poll, Waker};
 
-use futures::future::{poll_fn, AbortHandle, Abortable, FutureExt, LocalBoxFuture};
+use futures::future::{AbortHandle, Abortable, FutureExt, LocalBoxFuture};
 
 use super::clock::Clock;
 use super::virtual_loop::VirtualLoop;
 use crate::core::task::fmt_ms;
 use crate::core::trace::{Event, EventKind, Ms, RunOutcome, TaskId, Trace};
+
+pub use super::cx::Cx;
+pub use super::join::JoinHandle;
+use super::join::JoinState;
 
 /// An error a task ends with, as asyncio would raise it.
 #[derive(Clone, Debug, PartialEq, thiserror::Error)]
@@ -33,11 +38,11 @@ pub enum TaskError {
 /// The lesson's main coroutine.
 pub type MainFn = Box<dyn FnOnce(Cx) -> LocalBoxFuture<'static, Result<(), TaskError>>>;
 
-struct Slot {
-    running: bool,
-    ended: bool,
-    abort: Option<AbortHandle>,
-    on_cancel: Option<Box<dyn FnOnce()>>,
+pub(super) struct Slot {
+    pub(super) running: bool,
+    pub(super) ended: bool,
+    pub(super) abort: Option<AbortHandle>,
+    pub(super) on_cancel: Option<Box<dyn FnOnce()>>,
 }
 
 pub(crate) struct RunInner {
@@ -46,7 +51,7 @@ pub(crate) struct RunInner {
     trace: RefCell<Trace>,
     /// Whether events are kept (see [`Run::set_recording`]).
     recording: Cell<bool>,
-    slots: RefCell<Vec<Slot>>,
+    pub(super) slots: RefCell<Vec<Slot>>,
     main: Cell<Option<TaskId>>,
     /// Timers and I/O in flight: what could still wake a waiting task.
     pending_wakeups: Cell<usize>,
@@ -65,7 +70,7 @@ impl RunInner {
         self.trace.borrow().outcome().is_some()
     }
 
-    fn push(&self, task: TaskId, kind: EventKind) {
+    pub(super) fn push(&self, task: TaskId, kind: EventKind) {
         if !self.recording.get() && !matches!(kind, EventKind::RunEnded { .. }) {
             return;
         }
@@ -267,7 +272,7 @@ impl RunInner {
         }
     }
 
-    fn spawn_task<T, F, Fut>(self: &Rc<Self>, name: String, f: F) -> JoinHandle<T>
+    pub(super) fn spawn_task<T, F, Fut>(self: &Rc<Self>, name: String, f: F) -> JoinHandle<T>
     where
         T: 'static,
         F: FnOnce(Cx) -> Fut,
@@ -336,288 +341,6 @@ impl Drop for WakeupGuard {
     fn drop(&mut self) {
         let n = self.0.pending_wakeups.get();
         self.0.pending_wakeups.set(n.saturating_sub(1));
-    }
-}
-
-struct JoinState<T> {
-    result: Option<Result<T, TaskError>>,
-    taken: bool,
-    wakers: Vec<Waker>,
-}
-
-impl<T> Default for JoinState<T> {
-    fn default() -> Self {
-        JoinState {
-            result: None,
-            taken: false,
-            wakers: Vec::new(),
-        }
-    }
-}
-
-thread_local! {
-    /// How many join states ever settled with an error (any run): lets
-    /// `gather` skip its scan for a failed task while nothing failed.
-    static SETTLED_ERRORS: Cell<u64> = const { Cell::new(0) };
-}
-
-fn settled_errors() -> u64 {
-    SETTLED_ERRORS.with(Cell::get)
-}
-
-impl<T> JoinState<T> {
-    fn resolve(&mut self, result: Result<T, TaskError>) {
-        if self.result.is_none() && !self.taken {
-            if result.is_err() {
-                SETTLED_ERRORS.with(|c| c.set(c.get() + 1));
-            }
-            self.result = Some(result);
-            for w in self.wakers.drain(..) {
-                w.wake();
-            }
-        }
-    }
-
-    fn is_settled(&self) -> bool {
-        self.result.is_some() || self.taken
-    }
-
-    fn take(&mut self) -> Result<T, TaskError> {
-        self.taken = true;
-        self.result.take().unwrap_or(Err(TaskError::Cancelled))
-    }
-}
-
-/// A handle to a spawned task: await it with [`Cx::join`] or
-/// [`Cx::gather`], or [`cancel`](JoinHandle::cancel) it.
-pub struct JoinHandle<T> {
-    id: TaskId,
-    name: String,
-    state: Rc<RefCell<JoinState<T>>>,
-    run: Rc<RunInner>,
-}
-
-impl<T> JoinHandle<T> {
-    /// The task's id.
-    pub fn id(&self) -> TaskId {
-        self.id
-    }
-
-    /// The task's name.
-    pub fn name(&self) -> &str {
-        &self.name
-    }
-
-    /// Whether the task has ended.
-    pub fn is_done(&self) -> bool {
-        self.state.borrow().is_settled()
-    }
-
-    /// `task.cancel()`: ends the task now; returns false if it had ended.
-    pub fn cancel(&self) -> bool {
-        self.run.cancel(self.id)
-    }
-
-    fn settled_or_register(&self, waker: &Waker) -> bool {
-        let mut s = self.state.borrow_mut();
-        if s.is_settled() {
-            true
-        } else {
-            // A joiner polled again must not pile up copies of its waker.
-            if !s.wakers.iter().any(|w| w.will_wake(waker)) {
-                s.wakers.push(waker.clone());
-            }
-            false
-        }
-    }
-
-    fn failed(&self) -> bool {
-        matches!(self.state.borrow().result, Some(Err(_)))
-    }
-}
-
-/// Where a `gather` stands: handles before `next` have settled. Each poll
-/// costs O(1) amortised instead of O(tasks), so a gather of 10,000 tasks
-/// stays linear.
-#[derive(Default)]
-struct GatherWait {
-    next: usize,
-    registered: Option<Waker>,
-}
-
-impl GatherWait {
-    fn all_settled<T>(&mut self, handles: &[JoinHandle<T>], w: &Waker) -> bool {
-        // Every unsettled handle wakes us when it settles: register once
-        // (again only if the executor hands us another waker).
-        if !self.registered.as_ref().is_some_and(|r| r.will_wake(w)) {
-            for h in &handles[self.next..] {
-                h.settled_or_register(w);
-            }
-            self.registered = Some(w.clone());
-        }
-        while self.next < handles.len() && handles[self.next].is_done() {
-            self.next += 1;
-        }
-        self.next == handles.len()
-    }
-}
-
-/// A task's view of the run: everything a coroutine can do.
-#[derive(Clone)]
-pub struct Cx {
-    pub(crate) run: Rc<RunInner>,
-    pub(crate) task: TaskId,
-}
-
-impl Cx {
-    /// This task's id.
-    pub fn id(&self) -> TaskId {
-        self.task
-    }
-
-    /// Scenario time since the run started.
-    pub fn now(&self) -> Ms {
-        self.run.clock.now()
-    }
-
-    /// `print(...)`: a line in the console, stamped with time and task.
-    pub fn print(&self, line: impl Into<String>) {
-        self.run
-            .act(self.task, EventKind::Printed { line: line.into() });
-    }
-
-    /// `await asyncio.sleep(ms / 1000)`: the task sleeps, the loop runs others.
-    pub async fn sleep(&self, ms: Ms) {
-        let ms = if ms.is_finite() { ms.max(0.0) } else { 0.0 };
-        self.run.act(
-            self.task,
-            EventKind::Sleeping {
-                until_ms: self.now() + ms,
-            },
-        );
-        let _pending = self.run.wakeup_guard();
-        self.run.clock.sleep(ms).await;
-        self.run.mark_running(self.task);
-    }
-
-    /// `time.sleep(ms / 1000)` inside a coroutine: a blocking call. The
-    /// whole loop stops for `ms`; no other task runs meanwhile.
-    pub fn block(&self, ms: Ms) {
-        self.run.mark_running(self.task);
-        self.run.clock.block(ms);
-        self.run.virtual_lag(ms);
-    }
-
-    /// `asyncio.create_task(coro)`: a named task, scheduled now.
-    pub fn spawn<T, F, Fut>(&self, name: impl Into<String>, f: F) -> JoinHandle<T>
-    where
-        T: 'static,
-        F: FnOnce(Cx) -> Fut,
-        Fut: Future<Output = Result<T, TaskError>> + 'static,
-    {
-        self.run.spawn_task(name.into(), f)
-    }
-
-    /// `coro()` without `await` or `create_task`: a coroutine object is
-    /// made and never scheduled. Its lane stays `created`.
-    pub fn create(&self, name: impl Into<String>) -> TaskId {
-        let id = TaskId(self.run.slots.borrow().len() as u32);
-        self.run.slots.borrow_mut().push(Slot {
-            running: false,
-            // Never scheduled: nothing to cancel or wait for.
-            ended: true,
-            abort: None,
-            on_cancel: None,
-        });
-        self.run.push(id, EventKind::Created { name: name.into() });
-        id
-    }
-
-    /// `await coro()`: runs a named coroutine to its end and returns its
-    /// result (shown as its own lane while this task waits on it).
-    pub async fn call<T, F, Fut>(&self, name: impl Into<String>, f: F) -> Result<T, TaskError>
-    where
-        T: 'static,
-        F: FnOnce(Cx) -> Fut,
-        Fut: Future<Output = Result<T, TaskError>> + 'static,
-    {
-        let h = self.spawn(name, f);
-        self.join(h).await
-    }
-
-    /// Waits, recorded as waiting on `on`, until `ready` says so. `ready`
-    /// registers the waker when it answers false.
-    pub(crate) async fn wait_until(&self, on: &str, mut ready: impl FnMut(&Waker) -> bool) {
-        let mut waiting = false;
-        poll_fn(|cx| {
-            if ready(cx.waker()) {
-                if waiting {
-                    self.run.mark_running(self.task);
-                }
-                Poll::Ready(())
-            } else {
-                if !waiting {
-                    self.run
-                        .act(self.task, EventKind::Waiting { on: on.to_string() });
-                    waiting = true;
-                }
-                Poll::Pending
-            }
-        })
-        .await
-    }
-
-    /// `await task`: waits for the task and returns its result.
-    pub async fn join<T>(&self, handle: JoinHandle<T>) -> Result<T, TaskError> {
-        let on = handle.name.clone();
-        self.wait_until(&on, |w| handle.settled_or_register(w))
-            .await;
-        let result = handle.state.borrow_mut().take();
-        result
-    }
-
-    /// `await asyncio.gather(*tasks)`: every result, in the order given.
-    /// The first error is raised to the caller at once; the other tasks go
-    /// on running, as in asyncio.
-    pub async fn gather<T>(&self, handles: Vec<JoinHandle<T>>) -> Result<Vec<T>, TaskError> {
-        let on = format!("gather({} tasks)", handles.len());
-        let mut waiting = GatherWait::default();
-        let mut errors_seen = None;
-        self.wait_until(&on, |w| {
-            // Scan for a failure only when some task failed since last time.
-            let errors = settled_errors();
-            if errors_seen != Some(errors) {
-                errors_seen = Some(errors);
-                if handles.iter().any(JoinHandle::failed) {
-                    return true;
-                }
-            }
-            waiting.all_settled(&handles, w)
-        })
-        .await;
-        if let Some(h) = handles.iter().find(|h| h.failed()) {
-            return h.state.borrow_mut().take().map(|_| Vec::new());
-        }
-        handles
-            .iter()
-            .map(|h| h.state.borrow_mut().take())
-            .collect()
-    }
-
-    /// `await asyncio.gather(*tasks, return_exceptions=True)`: every
-    /// outcome, in order, errors included.
-    pub async fn gather_settled<T>(
-        &self,
-        handles: Vec<JoinHandle<T>>,
-    ) -> Vec<Result<T, TaskError>> {
-        let on = format!("gather({} tasks)", handles.len());
-        let mut waiting = GatherWait::default();
-        self.wait_until(&on, |w| waiting.all_settled(&handles, w))
-            .await;
-        handles
-            .iter()
-            .map(|h| h.state.borrow_mut().take())
-            .collect()
     }
 }
 
