@@ -132,6 +132,15 @@ try {
   if (want('scale')) {
     const q = '?example=semaphore&tasks=10000&limit=100&delay=10';
     const { page, context } = await open(app.base, q);
+    // The display's frame interval, measured in the same page before Run:
+    // frame timestamps are coarsened to 0.1 ms (with jitter), so a frame on
+    // time reads 16.6–16.8 ms; each frame is counted in whole intervals.
+    const idle = await page.evaluate(() => new Promise((done) => {
+      const out = []; let last = 0;
+      const tick = (t) => { if (last) out.push(t - last); last = t; if (out.length < 60) requestAnimationFrame(tick); else done(out); };
+      requestAnimationFrame(tick);
+    }));
+    const vsync = median(idle);
     await page.evaluate(() => {
       window.__frames = [];
       let last = 0;
@@ -145,9 +154,11 @@ try {
     const frames = await page.evaluate(() => { window.__stopFrames = true; return window.__frames; });
     const tasks = await page.$$eval('[data-task]', (l) => l.length);
     const elapsed = Number(await page.getAttribute('[data-testid=playground]', 'data-elapsed-ms'));
-    const [f50, f95, fmax] = [pct(frames, 0.5), pct(frames, 0.95), Math.max(...frames)];
-    report('scale: frame time p95, semaphore 10,000 tasks (limit 100, 10 ms)', `${fmt(f95, 1)} ms`, '≤ 16.7 ms', f95 <= 16.7,
-      `p50 ${fmt(f50, 1)} ms, longest ${fmt(fmax, 0)} ms, ${frames.length} frames; run ${fmt(elapsed, 0)} ms (ideal 1000), ${wall} ms wall, ${tasks} [data-task]`);
+    const snapped = frames.map((f) => Math.max(1, Math.round(f / vsync)) * vsync);
+    const missed = snapped.filter((f) => f > vsync).length;
+    const [f50, f95, fmax, raw95] = [pct(snapped, 0.5), pct(snapped, 0.95), Math.max(...frames), pct(frames, 0.95)];
+    report('scale: frame time p95, semaphore 10,000 tasks (limit 100, 10 ms)', `${fmt(f95, 1)} ms`, '≤ 16.7 ms', f95 <= 16.7 + 1e-9,
+      `p50 ${fmt(f50, 1)} ms, ${missed} of ${frames.length} frames missed a vsync, longest ${fmt(fmax, 0)} ms; in whole frames of ${fmt(vsync, 1)} ms measured before Run (raw timestamps, coarsened to 0.1 ms: p95 ${fmt(raw95, 1)} ms); run ${fmt(elapsed, 0)} ms (ideal 1000), ${wall} ms wall, ${tasks} [data-task]`);
     await context.close();
   }
 

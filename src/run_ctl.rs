@@ -33,13 +33,16 @@ pub const MAX_EVENTS: usize = 1_500_000;
 /// computed beside a live run. A small lesson's ideal run is done within
 /// the first slice, before the real run starts; a run of 10,000 tasks is
 /// computed over a few frames instead of freezing the page at Run.
-const IDEAL_BUDGET_MS: f64 = 4.0;
+const IDEAL_BUDGET_MS: f64 = 2.0;
 
 /// The ideal run being computed, a slice of scenario time at a time.
 struct IdealSim {
     generation: u32,
     run: Run,
     reached: Ms,
+    /// Whether the last slice stopped before `reached` (the same instant
+    /// woke more tasks than one slice polls).
+    paused: bool,
     step: Ms,
     lanes: LiveTasks,
     tasks: Vec<TaskView>,
@@ -289,6 +292,7 @@ impl RunCtl {
             generation,
             run: sim,
             reached: 0.0,
+            paused: false,
             step: (expected / 40.0).clamp(1.0, 60_000.0),
             lanes: LiveTasks::default(),
             tasks: Vec::new(),
@@ -360,9 +364,15 @@ impl RunCtl {
             .try_update_value(|slot| {
                 let sim = slot.as_mut()?;
                 loop {
-                    sim.reached = (sim.reached + sim.step).min(VIRTUAL_LIMIT_MS);
-                    sim.run.advance(sim.reached);
-                    let over = sim.run.is_over() || sim.reached >= VIRTUAL_LIMIT_MS;
+                    if !sim.paused {
+                        sim.reached = (sim.reached + sim.step).min(VIRTUAL_LIMIT_MS);
+                    }
+                    // Even one instant is cut into slices: a main() that
+                    // spawns 10,000 tasks must not hold the frame for all.
+                    let out_of_time = || perf_now() - t0 > IDEAL_BUDGET_MS;
+                    sim.paused = !sim.run.advance_or(sim.reached, &out_of_time);
+                    let over =
+                        sim.run.is_over() || (!sim.paused && sim.reached >= VIRTUAL_LIMIT_MS);
                     if over && !sim.run.is_over() {
                         sim.run.stop();
                     }
@@ -424,7 +434,16 @@ impl RunCtl {
     /// `t`. The real run's state stays in [`RunCtl::live_state`].
     pub fn show_at(&self, t: Option<Ms>) {
         let ctl = *self;
+        let following = self.shown_at.get_untracked().is_none();
         self.shown_at.set(t);
+        if t.is_none() && following && self.follows_live_run() {
+            // Already following this run: its snapshot is up to date but
+            // for the latest events, so catch up instead of deriving a
+            // 10,000-task run again from its whole log (which the replay
+            // controller would do at every start and end of a run).
+            self.refresh();
+            return;
+        }
         self.live.try_update_value(|l| {
             let Some(l) = l.as_mut() else { return };
             let full = l.run.trace();
@@ -460,6 +479,16 @@ impl RunCtl {
             snap.task_revs.iter_mut().for_each(|r| *r = rev);
             ctl.snapshot.set(snap);
         });
+    }
+
+    /// Whether the snapshot is the live run's, kept by the frame loop.
+    fn follows_live_run(&self) -> bool {
+        let live = self
+            .live
+            .try_with_value(|l| l.as_ref().map(|l| l.run.generation()))
+            .flatten();
+        let shown = self.snapshot.try_with_untracked(|s| s.generation);
+        matches!((live, shown), (Some(a), Some(b)) if a == b)
     }
 
     fn dispose(&self) {

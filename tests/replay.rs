@@ -104,3 +104,39 @@ fn comparisons_read_as_sentences() {
         "sequential: 6.00 s vs gather: 2.00 s, 3.0× slower"
     );
 }
+
+/// The ideal run is computed a slice at a time beside a live run, and even
+/// one instant is cut between polls (a `main()` that spawns 10,000 tasks at
+/// t = 0 must not hold a frame): however it is cut, the log is the one a
+/// run computed at once records.
+#[test]
+fn a_run_simulated_in_slices_records_the_same_log_as_at_once() {
+    let big = "example=semaphore&tasks=10000&limit=100&delay=10".to_string();
+    let queries = LESSONS
+        .iter()
+        .map(|l| format!("example={}", l.id))
+        .chain([big.clone()]);
+    for q in queries {
+        let p = parse_query(&q, &lookup);
+        let Some(lesson) = p.example.and_then(examples::find) else {
+            panic!("no lesson for {q}");
+        };
+        let whole = Run::simulate(lesson.main_fn(p.values.clone()));
+        let run = Run::new_virtual(0);
+        run.start(lesson.main_fn(p.values.clone()));
+        let (mut reached, mut paused, mut slices) = (0.0, false, 0u32);
+        while !run.is_over() && slices < 1_000_000 {
+            if !paused {
+                reached += 25.0;
+            }
+            // Pause whenever asked: the finest cut there is.
+            paused = !run.advance_or(reached, &|| true);
+            slices += 1;
+        }
+        assert_eq!(run.trace().events(), whole.events(), "{q}");
+        if q == big {
+            // 10,000 tasks start at t = 0: that instant alone is many slices.
+            assert!(slices > 150, "{q}: only {slices} slices");
+        }
+    }
+}

@@ -10,9 +10,16 @@
 //! all, and while it prints that fast the console catches up at most every
 //! [`FLOOD_MS`]: laying out thousands of lines a second would cost the
 //! browser more than the whole run, and nobody reads that fast.
+//!
+//! In a large run (more than [`BIG_RUN`] tasks) new lines are also drawn at
+//! most [`STEP`] per frame: the lines shown are a range `lo..hi` of the
+//! printed ones that catches up with the latest over a few frames, so one
+//! update never makes hundreds of lines (and their layout) in one frame.
+//! Smaller runs show every line in the frame it is printed, as before.
 
 use leptos::prelude::*;
 
+use crate::components::timeline::BIG_RUN;
 use crate::core::task::fmt_ms;
 use crate::run_ctl::{Line, RunCtl, RunState};
 use crate::runtime::clock::browser::perf_now;
@@ -29,6 +36,43 @@ const SHOWN_BLOCKS: usize = 2;
 /// Shortest real time between two console updates while folding.
 const FLOOD_MS: f64 = 250.0;
 
+/// Most new lines drawn per frame in a large run (unless "Show all").
+const STEP: usize = 40;
+
+/// Most new lines drawn per frame in a large run after "Show all".
+const STEP_ALL: usize = 1000;
+
+/// The lines to draw, `(generation, lo, hi)` (`lo..hi`), one step from
+/// `drawn` towards the latest `n` lines of run `g`.
+fn next_drawn(
+    (g, n): (u32, usize),
+    drawn: (u32, usize, usize),
+    show_all: bool,
+    big: bool,
+) -> (u32, usize, usize) {
+    let want_lo = first_block(n, show_all) * BLOCK;
+    if !big {
+        return (g, want_lo, n);
+    }
+    let mut hi = if drawn.0 == g { drawn.2.min(n) } else { 0 };
+    if want_lo > hi {
+        // Everything drawn fell out of the window: start it afresh.
+        hi = want_lo;
+    }
+    let step = if show_all { STEP_ALL } else { STEP };
+    hi = n.min(hi + step);
+    (g, want_lo.min(hi), hi)
+}
+
+/// The first block shown of `n` lines.
+fn first_block(n: usize, show_all: bool) -> usize {
+    if n > FOLD_FROM && !show_all {
+        n.div_ceil(BLOCK).saturating_sub(SHOWN_BLOCKS)
+    } else {
+        0
+    }
+}
+
 fn line_view(line: &Line) -> impl IntoView {
     view! {
         <li class="line">
@@ -44,16 +88,23 @@ fn line_view(line: &Line) -> impl IntoView {
 fn Block(
     /// Which block of [`BLOCK`] lines.
     index: usize,
-    /// Lines shown so far (generation, count).
-    lines: RwSignal<(u32, usize)>,
+    /// Lines drawn (generation, from, to).
+    drawn: RwSignal<(u32, usize, usize)>,
 ) -> impl IntoView {
     let snap = expect_context::<RunCtl>().snapshot;
     let start = index * BLOCK;
-    let len = Memo::new(move |_| lines.get().1.saturating_sub(start).min(BLOCK));
+    let range = Memo::new(move |_| {
+        let (_, lo, hi) = drawn.get();
+        let a = start.max(lo);
+        (a, (start + BLOCK).min(hi).max(a))
+    });
     // Keyed by line number: a growing block only appends its new lines.
     view! {
         <For
-            each=move || start..start + len.get()
+            each=move || {
+                let (a, b) = range.get();
+                a..b
+            }
             key=|i| *i
             children=move |i| snap.with_untracked(|s| s.console.get(i).map(line_view))
         />
@@ -82,21 +133,60 @@ pub fn Console() -> impl IntoView {
         }
     });
     let show_all = RwSignal::new(false);
-    let generation = Memo::new(move |_| lines.get().0);
-    // The blocks on screen: all of them, or the latest when folding.
-    let shown = Memo::new(move |_| {
-        let (g, n) = lines.get();
-        let blocks = n.div_ceil(BLOCK);
-        let first = if n > FOLD_FROM && !show_all.get() {
-            blocks.saturating_sub(SHOWN_BLOCKS)
-        } else {
-            0
+    // The lines drawn: all of `lines` at once, or a step per frame in a
+    // large run (see `next_drawn`).
+    let drawn = RwSignal::new((0u32, 0usize, 0usize));
+    let pending = StoredValue::new(false);
+    let step = move || -> bool {
+        let (Some(target), Some(now), Some(all)) = (
+            lines.try_get_untracked(),
+            drawn.try_get_untracked(),
+            show_all.try_get_untracked(),
+        ) else {
+            return false;
         };
-        (g, first, blocks)
+        let big = ctl
+            .snapshot
+            .try_with_untracked(|s| s.tasks.len() > BIG_RUN)
+            .unwrap_or(false);
+        let next = next_drawn(target, now, all, big);
+        if next != now {
+            drawn.set(next);
+        }
+        next.2 < target.1
+    };
+    fn step_loop(step: impl Fn() -> bool + Copy + 'static, pending: StoredValue<bool>) {
+        if pending.get_value() {
+            return;
+        }
+        pending.set_value(true);
+        request_animation_frame(move || {
+            pending.try_set_value(false);
+            if step() {
+                step_loop(step, pending);
+            }
+        });
+    }
+    Effect::new(move || {
+        lines.track();
+        show_all.track();
+        // One step per frame: while the frame loop runs, it takes the next.
+        if !pending.get_value() && step() {
+            step_loop(step, pending);
+        }
+    });
+    let generation = Memo::new(move |_| drawn.get().0);
+    // A large run's console is skipped by layout and paint while it is off
+    // screen (see console.css).
+    let big_run = Memo::new(move |_| ctl.snapshot.with(|s| s.tasks.len() > BIG_RUN));
+    // The blocks on screen: those holding the lines drawn.
+    let shown = Memo::new(move |_| {
+        let (g, lo, hi) = drawn.get();
+        (g, lo / BLOCK, hi.div_ceil(BLOCK))
     });
     let folded = move || {
-        let (_, first, _) = shown.get();
-        first * BLOCK
+        let (n, all) = (lines.get().1, show_all.get());
+        first_block(n, all) * BLOCK
     };
     view! {
         <section class="panel console-panel" aria-labelledby="console-title">
@@ -116,7 +206,13 @@ pub fn Console() -> impl IntoView {
                     </button>
                 </p>
             </Show>
-            <ol class="console" data-testid="console" tabindex="0" aria-label="Printed output">
+            <ol
+                class="console"
+                class:big=big_run
+                data-testid="console"
+                tabindex="0"
+                aria-label="Printed output"
+            >
                 // Rebuilt whole per run: a keyed list that outlives runs keeps
                 // a little memory for every row it ever had.
                 {move || {
@@ -128,7 +224,7 @@ pub fn Console() -> impl IntoView {
                                 (first..blocks).map(move |b| (g, b))
                             }
                             key=|k| *k
-                            children=move |(_, b)| view! { <Block index=b lines=lines/> }
+                            children=move |(_, b)| view! { <Block index=b drawn=drawn/> }
                         />
                     }
                 }}

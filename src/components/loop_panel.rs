@@ -11,7 +11,7 @@ use crate::core::task::fmt_ms;
 use crate::run_ctl::{RunCtl, RunState};
 
 /// How often a large run's panel refreshes while it runs, ms.
-const BIG_RUN_EVERY_MS: f64 = 200.0;
+const BIG_RUN_EVERY_MS: f64 = 500.0;
 
 /// Most names listed per section: a run of 10,000 tasks must not put
 /// 10,000 names in the DOM every frame.

@@ -29,6 +29,9 @@ pub fn narrate(trace: &Trace, from: usize, tasks: &[TaskView]) -> String {
     };
     // The last telling change of each task, in order of first change.
     let mut changes: Vec<(TaskId, &EventKind)> = Vec::new();
+    // Where each task's change sits in `changes` (by task index): a run of
+    // 10,000 tasks must not scan the list once per event.
+    let mut slot_of: std::collections::HashMap<TaskId, usize> = std::collections::HashMap::new();
     let mut ended = None;
     for e in trace.events().iter().skip(from) {
         match &e.kind {
@@ -42,9 +45,12 @@ pub fn narrate(trace: &Trace, from: usize, tasks: &[TaskView]) -> String {
             | EventKind::Cancelled
                 if e.task != TaskId::LOOP =>
             {
-                match changes.iter_mut().find(|(t, _)| *t == e.task) {
+                match slot_of.get(&e.task).and_then(|&i| changes.get_mut(i)) {
                     Some(slot) => slot.1 = &e.kind,
-                    None => changes.push((e.task, &e.kind)),
+                    None => {
+                        slot_of.insert(e.task, changes.len());
+                        changes.push((e.task, &e.kind));
+                    }
                 }
             }
             _ => {}

@@ -420,10 +420,19 @@ impl Run {
     /// passes `limit_ms`. A run that can make no more progress while
     /// `main()` still waits ends as a deadlock.
     pub fn advance(&self, limit_ms: Ms) {
+        self.advance_or(limit_ms, &|| false);
+    }
+
+    /// [`advance`](Self::advance) that may stop early, between two polls,
+    /// when `pause()` says so (asked every few dozen polls): returns whether
+    /// it got to `limit_ms` (or the end). Calling it again goes on.
+    pub fn advance_or(&self, limit_ms: Ms, pause: &dyn Fn() -> bool) -> bool {
         let Some(vl) = self.0.clock.as_virtual() else {
-            return;
+            return true;
         };
-        let timers = vl.run_until(limit_ms);
+        let Some(timers) = vl.run_until_or(limit_ms, pause) else {
+            return false;
+        };
         if !self.0.is_over() && timers == 0 && !vl.has_ready() && !self.0.check_deadlock() {
             // Nothing can wake anyone, even if not every task shows waiting.
             self.0.finish_run(RunOutcome::Deadlock);
@@ -431,6 +440,7 @@ impl Run {
         if self.0.is_over() {
             vl.clear();
         }
+        true
     }
 
     /// Runs `main` to its end on the virtual clock and returns the log.

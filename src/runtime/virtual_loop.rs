@@ -78,6 +78,10 @@ pub(crate) struct VirtualLoop {
     ready: Arc<Mutex<VecDeque<usize>>>,
 }
 
+/// Polls between two questions to a caller's `pause` (see
+/// [`VirtualLoop::run_until_or`]): asking costs a clock read.
+const PAUSE_EVERY: u32 = 64;
+
 fn to_us(ms: Ms) -> u64 {
     if ms.is_finite() && ms > 0.0 {
         (ms * 1000.0).round() as u64
@@ -139,11 +143,14 @@ impl VirtualLoop {
         }
     }
 
-    fn run_ready(&self) {
+    /// Polls ready tasks until none is left (true) or `pause()` says so
+    /// (false; it is asked every [`PAUSE_EVERY`] polls).
+    fn run_ready(&self, pause: &dyn Fn() -> bool) -> bool {
+        let mut polls = 0u32;
         loop {
             self.adopt_incoming();
             let next = self.ready.lock().ok().and_then(|mut q| q.pop_front());
-            let Some(idx) = next else { break };
+            let Some(idx) = next else { return true };
             let fut = self.tasks.borrow_mut().get_mut(idx).and_then(Option::take);
             let Some(mut fut) = fut else { continue };
             let Some(waker) = self.wakers.borrow().get(idx).cloned() else {
@@ -155,15 +162,24 @@ impl VirtualLoop {
                     *slot = Some(fut);
                 }
             }
+            polls += 1;
+            if polls.is_multiple_of(PAUSE_EVERY) && pause() {
+                return false;
+            }
         }
     }
 
     /// Runs until nothing is ready and no timer is due at or before
-    /// `limit_ms`. Returns the number of live timers left.
-    pub(crate) fn run_until(&self, limit_ms: Ms) -> usize {
+    /// `limit_ms`, and returns the number of live timers left; or stops
+    /// early, between two polls, when `pause()` says so: then `None`, and a
+    /// later call goes on where it stopped (one instant may take several
+    /// calls when it wakes thousands of tasks).
+    pub(crate) fn run_until_or(&self, limit_ms: Ms, pause: &dyn Fn() -> bool) -> Option<usize> {
         let limit = to_us(limit_ms);
         loop {
-            self.run_ready();
+            if !self.run_ready(pause) {
+                return None;
+            }
             let mut due = Vec::new();
             {
                 let mut timers = self.timers.borrow_mut();
@@ -196,7 +212,7 @@ impl VirtualLoop {
                 }
             }
         }
-        self.pending_timers()
+        Some(self.pending_timers())
     }
 
     /// Whether any task is queued to run.
