@@ -11,11 +11,11 @@
 //! [`FLOOD_MS`]: laying out thousands of lines a second would cost the
 //! browser more than the whole run, and nobody reads that fast.
 //!
-//! In a large run (more than [`BIG_RUN`] tasks) new lines are also drawn at
-//! most [`STEP`] per frame: the lines shown are a range `lo..hi` of the
-//! printed ones that catches up with the latest over a few frames, so one
-//! update never makes hundreds of lines (and their layout) in one frame.
-//! Smaller runs show every line in the frame it is printed, as before.
+//! While a large run (more than [`BIG_RUN`] tasks) is live, the console is
+//! a tail instead: its latest [`TAIL`] lines in rows that are made once and
+//! then only change their text, so printing 20,000 lines a second costs no
+//! line creation and no layout beyond those rows. When the run ends (or the
+//! learner asks for all lines) the console shows its lines as above.
 
 use leptos::prelude::*;
 
@@ -36,42 +36,8 @@ const SHOWN_BLOCKS: usize = 2;
 /// Shortest real time between two console updates while folding.
 const FLOOD_MS: f64 = 250.0;
 
-/// Most new lines drawn per frame in a large run (unless "Show all").
-const STEP: usize = 40;
-
-/// Most new lines drawn per frame in a large run after "Show all".
-const STEP_ALL: usize = 1000;
-
-/// The lines to draw, `(generation, lo, hi)` (`lo..hi`), one step from
-/// `drawn` towards the latest `n` lines of run `g`.
-fn next_drawn(
-    (g, n): (u32, usize),
-    drawn: (u32, usize, usize),
-    show_all: bool,
-    big: bool,
-) -> (u32, usize, usize) {
-    let want_lo = first_block(n, show_all) * BLOCK;
-    if !big {
-        return (g, want_lo, n);
-    }
-    let mut hi = if drawn.0 == g { drawn.2.min(n) } else { 0 };
-    if want_lo > hi {
-        // Everything drawn fell out of the window: start it afresh.
-        hi = want_lo;
-    }
-    let step = if show_all { STEP_ALL } else { STEP };
-    hi = n.min(hi + step);
-    (g, want_lo.min(hi), hi)
-}
-
-/// The first block shown of `n` lines.
-fn first_block(n: usize, show_all: bool) -> usize {
-    if n > FOLD_FROM && !show_all {
-        n.div_ceil(BLOCK).saturating_sub(SHOWN_BLOCKS)
-    } else {
-        0
-    }
-}
+/// Lines a large run's console shows while the run is live.
+const TAIL: usize = 12;
 
 fn line_view(line: &Line) -> impl IntoView {
     view! {
@@ -88,26 +54,37 @@ fn line_view(line: &Line) -> impl IntoView {
 fn Block(
     /// Which block of [`BLOCK`] lines.
     index: usize,
-    /// Lines drawn (generation, from, to).
-    drawn: RwSignal<(u32, usize, usize)>,
+    /// Lines shown so far (generation, count).
+    lines: RwSignal<(u32, usize)>,
 ) -> impl IntoView {
     let snap = expect_context::<RunCtl>().snapshot;
     let start = index * BLOCK;
-    let range = Memo::new(move |_| {
-        let (_, lo, hi) = drawn.get();
-        let a = start.max(lo);
-        (a, (start + BLOCK).min(hi).max(a))
-    });
+    let len = Memo::new(move |_| lines.get().1.saturating_sub(start).min(BLOCK));
     // Keyed by line number: a growing block only appends its new lines.
     view! {
         <For
-            each=move || {
-                let (a, b) = range.get();
-                a..b
-            }
+            each=move || start..start + len.get()
             key=|i| *i
             children=move |i| snap.with_untracked(|s| s.console.get(i).map(line_view))
         />
+    }
+}
+
+/// Row `i` of a live tail: made once, its text follows the tail.
+#[component]
+fn TailRow(
+    /// Which row, from the oldest shown.
+    i: usize,
+    /// The lines shown.
+    tail: Memo<Vec<Line>>,
+) -> impl IntoView {
+    let part = move |f: fn(&Line) -> String| tail.with(|t| t.get(i).map(f).unwrap_or_default());
+    view! {
+        <li class="line">
+            <span class="line-time">{move || part(|l| fmt_ms(l.at_ms))}</span>
+            <span class="line-task">{move || part(|l| l.task.clone())}</span>
+            <span class="line-text">{move || part(|l| l.text.clone())}</span>
+        </li>
     }
 }
 
@@ -133,69 +110,49 @@ pub fn Console() -> impl IntoView {
         }
     });
     let show_all = RwSignal::new(false);
-    // The lines drawn: all of `lines` at once, or a step per frame in a
-    // large run (see `next_drawn`).
-    let drawn = RwSignal::new((0u32, 0usize, 0usize));
-    let pending = StoredValue::new(false);
-    let step = move || -> bool {
-        let (Some(target), Some(now), Some(all)) = (
-            lines.try_get_untracked(),
-            drawn.try_get_untracked(),
-            show_all.try_get_untracked(),
-        ) else {
-            return false;
-        };
-        let big = ctl
-            .snapshot
-            .try_with_untracked(|s| s.tasks.len() > BIG_RUN)
-            .unwrap_or(false);
-        let next = next_drawn(target, now, all, big);
-        if next != now {
-            drawn.set(next);
-        }
-        next.2 < target.1
-    };
-    fn step_loop(step: impl Fn() -> bool + Copy + 'static, pending: StoredValue<bool>) {
-        if pending.get_value() {
-            return;
-        }
-        pending.set_value(true);
-        request_animation_frame(move || {
-            pending.try_set_value(false);
-            if step() {
-                step_loop(step, pending);
-            }
-        });
-    }
-    Effect::new(move || {
-        lines.track();
-        show_all.track();
-        // One step per frame: while the frame loop runs, it takes the next.
-        if !pending.get_value() && step() {
-            step_loop(step, pending);
-        }
-    });
-    let generation = Memo::new(move |_| drawn.get().0);
-    // A large run's console is skipped by layout and paint while it is off
-    // screen (see console.css).
     let big_run = Memo::new(move |_| ctl.snapshot.with(|s| s.tasks.len() > BIG_RUN));
-    // The blocks on screen: those holding the lines drawn.
+    // A large live run shows its latest lines only (see the module doc).
+    let tail_mode = Memo::new(move |_| big_run.get() && latest.get().2 && !show_all.get());
+    let tail = Memo::new(move |_| {
+        let (_, n) = lines.get();
+        if !tail_mode.get() {
+            return Vec::new();
+        }
+        let from = n.saturating_sub(TAIL);
+        ctl.snapshot
+            .with_untracked(|s| s.console.get(from..n).map(<[Line]>::to_vec))
+            .unwrap_or_default()
+    });
+    let tail_rows = Memo::new(move |_| tail.with(Vec::len));
+    let generation = Memo::new(move |_| lines.get().0);
+    // The blocks on screen: all of them, or the latest when folding.
     let shown = Memo::new(move |_| {
-        let (g, lo, hi) = drawn.get();
-        (g, lo / BLOCK, hi.div_ceil(BLOCK))
+        let (g, n) = lines.get();
+        let blocks = n.div_ceil(BLOCK);
+        let first = if n > FOLD_FROM && !show_all.get() {
+            blocks.saturating_sub(SHOWN_BLOCKS)
+        } else {
+            0
+        };
+        (g, first, blocks)
     });
     let folded = move || {
-        let (n, all) = (lines.get().1, show_all.get());
-        first_block(n, all) * BLOCK
+        if tail_mode.get() {
+            return lines.get().1.saturating_sub(tail_rows.get());
+        }
+        let (_, first, _) = shown.get();
+        first * BLOCK
     };
     view! {
         <section class="panel console-panel" aria-labelledby="console-title">
             <h2 id="console-title" class="panel-title">"Output"</h2>
-            <Show when=move || { lines.get().1 > FOLD_FROM }>
+            <Show when=move || { lines.get().1 > FOLD_FROM || (tail_mode.get() && lines.get().1 > TAIL) }>
                 <p class="console-fold" data-testid="console-fold" data-folded-lines=folded>
                     {move || {
                         let (f, n) = (folded(), lines.get().1);
-                        if f > 0 {
+                        if tail_mode.get() {
+                            format!("{n} lines so far; while this large run lasts, the latest {} are shown. ", n - f)
+                        } else if f > 0 {
                             format!("{f} earlier lines are folded away; the last {} of {n} are shown. ", n - f)
                         } else {
                             format!("All {n} lines are shown. ")
@@ -217,6 +174,14 @@ pub fn Console() -> impl IntoView {
                 // a little memory for every row it ever had.
                 {move || {
                     generation.get();
+                    if tail_mode.get() {
+                        return view! {
+                            <For each=move || 0..tail_rows.get() key=|i| *i let:i>
+                                <TailRow i=i tail=tail/>
+                            </For>
+                        }
+                            .into_any();
+                    }
                     view! {
                         <For
                             each=move || {
@@ -224,9 +189,10 @@ pub fn Console() -> impl IntoView {
                                 (first..blocks).map(move |b| (g, b))
                             }
                             key=|k| *k
-                            children=move |(_, b)| view! { <Block index=b drawn=drawn/> }
+                            children=move |(_, b)| view! { <Block index=b lines=lines/> }
                         />
                     }
+                        .into_any()
                 }}
             </ol>
             <Show when=move || lines.get().1 == 0>
