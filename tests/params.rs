@@ -131,7 +131,10 @@ proptest! {
         let v = p.values.int(key);
         let (lo, hi) = match key { "delay" | "tasks" => (i64::from(key == "tasks"), 10_000), _ => (1, 100) };
         prop_assert!((lo..=hi).contains(&v));
-        let exact = raw.trim().parse::<i64>().ok().filter(|n| (lo..=hi).contains(n));
+        // A whole number in range, in any notation ("7", "+7", "7.", "7e0"), is taken as it is.
+        let exact = raw.trim().parse::<f64>().ok().filter(|n| {
+            n.is_finite() && n.fract() == 0.0 && (lo as f64..=hi as f64).contains(n)
+        });
         if exact.is_some() {
             prop_assert!(p.notices.is_empty());
         } else {
@@ -187,4 +190,16 @@ fn bad_playhead_and_compare_values_are_named() {
         "{:?}",
         p.notices
     );
+}
+
+#[test]
+fn a_whole_number_in_decimal_notation_is_taken_but_a_fraction_is_named() {
+    for raw in ["7", "+7", "7.", "7.0", "7e0", " 7 "] {
+        let p = page(&format!("example=semaphore&tasks={raw}"));
+        assert_eq!(p.values.int("tasks"), 7, "{raw}");
+        assert!(p.notices.is_empty(), "{raw}: {:?}", p.notices);
+    }
+    let p = page("example=semaphore&tasks=7.5");
+    assert_eq!(p.values.int("tasks"), 8);
+    assert_eq!(p.notices, ["tasks 7.5 is not a whole number; using 8"]);
 }
