@@ -7,6 +7,16 @@ use crate::core::params::{ParamSpec, Values};
 use crate::core::task::fmt_ms;
 use crate::runtime::{Cx, Semaphore, TaskError};
 
+/// How long each download takes (shared with `semaphore-inside`, which
+/// shows the same downloads with a useless semaphore).
+pub(super) const DELAY: ParamSpec = ParamSpec::ms(
+    "delay",
+    "Delay",
+    "How long each download takes.",
+    10_000,
+    800,
+);
+
 const PARAMS: &[ParamSpec] = &[
     ParamSpec::int(
         "tasks",
@@ -26,13 +36,7 @@ const PARAMS: &[ParamSpec] = &[
         3,
         "",
     ),
-    ParamSpec::ms(
-        "delay",
-        "Delay",
-        "How long each download takes.",
-        10_000,
-        800,
-    ),
+    DELAY,
 ];
 
 /// The lesson.

@@ -26,13 +26,7 @@ const PARAMS: &[ParamSpec] = &[
         2,
         "",
     ),
-    ParamSpec::ms(
-        "delay",
-        "Delay",
-        "How long each download takes.",
-        10_000,
-        800,
-    ),
+    super::semaphore::DELAY,
 ];
 
 /// The lesson.
