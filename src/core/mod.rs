@@ -3,7 +3,8 @@
 //!
 //! - [`trace`]: the append-only event log, the single source of truth.
 //! - [`task`]: task states and lanes derived from the log.
-//! - [`params`]: every parameter's range and default, URL <-> values, notices.
+//! - [`params`]: every parameter's range and default, values, notices.
+//! - [`query`]: the page's URL: lesson, parameters, global keys, corrections.
 //! - [`schedule`]: statistics derived from the log.
 //! - [`live`]: the same derivations, applied incrementally as the log grows.
 //! - [`compare`]: ideal versus real: lateness of each step, loop stalls.
@@ -24,6 +25,7 @@ pub mod loop_state;
 pub mod mock_api;
 pub mod narrate;
 pub mod params;
+pub mod query;
 pub mod raster;
 pub mod replay;
 pub mod schedule;

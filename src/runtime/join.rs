@@ -58,8 +58,8 @@ impl<T> JoinState<T> {
     }
 }
 
-/// A handle to a spawned task: await it with [`Cx::join`] or
-/// [`Cx::gather`], or [`cancel`](JoinHandle::cancel) it.
+/// A handle to a spawned task: await it with [`Cx::join`](super::Cx::join) or
+/// [`Cx::gather`](super::Cx::gather), or [`cancel`](JoinHandle::cancel) it.
 pub struct JoinHandle<T> {
     pub(super) id: TaskId,
     pub(super) name: String,
