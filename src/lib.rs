@@ -8,6 +8,7 @@
 
 pub mod core;
 pub mod examples;
+pub mod python;
 pub mod runtime;
 
 #[cfg(target_arch = "wasm32")]

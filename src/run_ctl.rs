@@ -66,6 +66,8 @@ pub enum RunState {
     Stopped,
     /// Ended stuck.
     Deadlock,
+    /// The program's main coroutine raised.
+    Error,
 }
 
 impl RunState {
@@ -77,6 +79,7 @@ impl RunState {
             RunState::Finished => "finished",
             RunState::Stopped => "stopped",
             RunState::Deadlock => "deadlock",
+            RunState::Error => "error",
         }
     }
 
@@ -86,6 +89,7 @@ impl RunState {
             Some(RunOutcome::Finished) => RunState::Finished,
             Some(RunOutcome::Stopped) => RunState::Stopped,
             Some(RunOutcome::Deadlock) => RunState::Deadlock,
+            Some(RunOutcome::Error) => RunState::Error,
         }
     }
 }

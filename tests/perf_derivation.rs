@@ -144,6 +144,8 @@ mod oracle {
                     None
                 }
                 EventKind::Printed { .. }
+                | EventKind::Stderr { .. }
+                | EventKind::AtLine { .. }
                 | EventKind::Heartbeat { .. }
                 | EventKind::RunEnded { .. } => None,
             };

@@ -59,6 +59,7 @@ fn args_one(out: &mut String, key: &str, value: &str) {
 fn instant(kind: &EventKind) -> Option<(&'static str, Option<(&'static str, &str)>)> {
     Some(match kind {
         EventKind::Printed { line } => ("print", Some(("line", line))),
+        EventKind::Stderr { line } => ("stderr", Some(("line", line))),
         EventKind::Woken => ("wake-up", None),
         EventKind::Cancelled => ("cancelled", None),
         EventKind::Failed { message } => ("failed", Some(("error", message))),

@@ -256,6 +256,8 @@ impl LoopFold {
                 None
             }
             EventKind::Printed { .. }
+            | EventKind::Stderr { .. }
+            | EventKind::AtLine { .. }
             | EventKind::Heartbeat { .. }
             | EventKind::RunEnded { .. } => None,
         };

@@ -114,6 +114,7 @@ pub fn narrate(trace: &Trace, from: usize, tasks: &[TaskView]) -> String {
             RunOutcome::Deadlock => {
                 format!("Deadlock at {}: every task waits on another.", say_ms(at))
             }
+            RunOutcome::Error => format!("Run ended with an error at {}.", say_ms(at)),
         });
     }
     out.join(" ")

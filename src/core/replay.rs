@@ -109,6 +109,8 @@ pub fn explain_event(trace: &Trace, index: usize) -> Option<String> {
         EventKind::QueuePut(m) => format!("{who} put {} into {}", m.item, m.queue),
         EventKind::QueueGot(m) => format!("{who} got {} from {}", m.item, m.queue),
         EventKind::Printed { line } => format!("{who} printed \"{line}\""),
+        EventKind::Stderr { line } => format!("{who} wrote \"{line}\" to stderr"),
+        EventKind::AtLine { line } => format!("{who} is at line {line}"),
         EventKind::Done => format!("{who} returned"),
         EventKind::Failed { message } => format!("{who} raised {message}"),
         EventKind::Cancelled => format!("{who} was cancelled"),

@@ -83,6 +83,8 @@ impl TaskState {
             EventKind::Failed { .. } => TaskState::Failed,
             EventKind::Cancelled => TaskState::Cancelled,
             EventKind::Printed { .. }
+            | EventKind::Stderr { .. }
+            | EventKind::AtLine { .. }
             | EventKind::Acquired { .. }
             | EventKind::Released { .. }
             | EventKind::QueuePut(_)

@@ -41,6 +41,9 @@ pub enum RunOutcome {
     Stopped,
     /// Every live task waits on something only another live task can release.
     Deadlock,
+    /// The program's main coroutine raised (an interpreted program's
+    /// uncaught exception; its traceback is on stderr).
+    Error,
 }
 
 impl RunOutcome {
@@ -50,6 +53,7 @@ impl RunOutcome {
             RunOutcome::Finished => "finished",
             RunOutcome::Stopped => "stopped",
             RunOutcome::Deadlock => "deadlock",
+            RunOutcome::Error => "error",
         }
     }
 }
@@ -104,10 +108,21 @@ pub enum EventKind {
     QueuePut(Box<QueueMove>),
     /// The task took an item out of a queue.
     QueueGot(Box<QueueMove>),
-    /// The task printed a line.
+    /// The task printed a line (stdout).
     Printed {
         /// The line, without its newline.
         line: String,
+    },
+    /// A line on stderr: a warning or a traceback line, as CPython writes it.
+    Stderr {
+        /// The line, without its newline.
+        line: String,
+    },
+    /// The task is now at this line of the program's code (recorded when
+    /// it changes, before the event it explains).
+    AtLine {
+        /// Line, from 1.
+        line: u32,
     },
     /// The task returned.
     Done,
