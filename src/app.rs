@@ -3,6 +3,7 @@
 
 use leptos::prelude::*;
 
+use crate::code_ctl::CodeCtl;
 use crate::compare_ctl::CompareCtl;
 use crate::components::catalog::Catalog;
 use crate::components::help_panel::HelpPanel;
@@ -16,6 +17,7 @@ use crate::examples::{self, lookup};
 use crate::replay_ctl::ReplayCtl;
 use crate::run_ctl::RunCtl;
 use crate::web;
+use crate::your_code;
 
 /// Page-wide state shared by the components.
 #[derive(Clone, Copy)]
@@ -33,8 +35,13 @@ impl PageCtx {
         let ctl = expect_context::<RunCtl>();
         self.stop();
         ctl.reset();
+        if let Some(code) = use_context::<CodeCtl>() {
+            code.close();
+        }
         self.notices.set(Vec::new());
         self.page.update(|p| {
+            p.code = None;
+            p.compare_code = None;
             p.example = example;
             p.values = example
                 .and_then(examples::find)
@@ -53,16 +60,30 @@ impl PageCtx {
             return;
         };
         self.stop();
+        let Some(lesson) = self
+            .page
+            .with_untracked(|p| p.example.and_then(your_code::find))
+        else {
+            return;
+        };
+        let Some(code) = use_context::<CodeCtl>() else {
+            return;
+        };
+        // Run runs what is in the editor: the URL catches up first.
+        code.flush(lesson);
         let p = self.page.get_untracked();
-        if let Some(lesson) = p.example.and_then(examples::find) {
-            // With a comparison in the URL and nothing kept yet, the kept
-            // parameters run first; see CompareCtl.
-            let values = match use_context::<CompareCtl>() {
-                Some(c) => c.on_run(p.values, p.compare),
-                None => p.values,
-            };
-            ctl.start(lesson, values, p.speed);
-        }
+        // With a comparison in the URL and nothing kept yet, the kept
+        // parameters (and program) run first; see CompareCtl.
+        let (values, program) = match use_context::<CompareCtl>() {
+            Some(c) => c.on_run(
+                p.values.clone(),
+                p.compare.clone(),
+                p.code.clone(),
+                p.compare_code.clone(),
+            ),
+            None => (p.values.clone(), p.code.clone()),
+        };
+        code.start(ctl, lesson, &p, values, program.as_deref());
     }
 
     /// Stops the live run, if any, and reports its end to an embedding page.
@@ -99,13 +120,15 @@ pub fn Playground(
     let ctx = PageCtx { page, notices };
     let ctl = RunCtl::new();
     let watch = RunWatch::new(page, ctl);
+    let code = CodeCtl::new(page, ctl);
     provide_context(ctx);
     provide_context(ctl);
+    provide_context(code);
     provide_context(watch);
     provide_context(ViewMode(RwSignal::new(false)));
     let replay = ReplayCtl::new(ctl, page.with_untracked(|p| p.t));
     provide_context(replay);
-    provide_context(CompareCtl::new(ctl, page));
+    provide_context(CompareCtl::new(ctl, page, code));
     embed::install(ctx, ctl, watch);
 
     // The playhead is part of the URL (`t=`) while the learner inspects a
@@ -129,6 +152,7 @@ pub fn Playground(
     let popstate = window_event_listener(leptos::ev::popstate, move |_| {
         owner.with(|| ctx.stop());
         ctl.reset();
+        code.close();
         let p = read_url();
         notices.set(p.notices.clone());
         page.set(p);
@@ -137,7 +161,7 @@ pub fn Playground(
 
     if autorun {
         let p = page.get_untracked();
-        if p.example.and_then(examples::find).is_some() {
+        if p.example.and_then(your_code::find).is_some() {
             let owner = Owner::current().unwrap_or_default();
             // Let the mock API's service worker take control first (bounded),
             // so a first visit's autorun is timed like any other run.
@@ -161,6 +185,13 @@ pub fn Playground(
             "idle"
         }
     };
+    // Once the ideal run (virtual clock) of the current run is known.
+    let ideal_ms = move || {
+        let ideal = ctl.ideal.get();
+        let g = snapshot.with(|s| s.generation);
+        (ideal.generation != 0 && ideal.generation == g)
+            .then(|| format!("{}", ideal.elapsed_ms.round()))
+    };
     let elapsed = move || {
         let (state, ms) = ctl.live_state.get();
         (state.as_str() != "idle" && state.as_str() != "running").then(|| format!("{}", ms.round()))
@@ -174,6 +205,7 @@ pub fn Playground(
             data-example=move || example.get().unwrap_or_default()
             data-run-state=run_state
             data-elapsed-ms=elapsed
+            data-ideal-ms=ideal_ms
         >
             <Show when=move || !embed.get()>
                 <header class="site-header">
@@ -194,7 +226,7 @@ pub fn Playground(
             </Show>
             <main class="content">
                 <Notices/>
-                {move || match example.get().and_then(examples::find) {
+                {move || match example.get().and_then(your_code::find) {
                     Some(lesson) => view! { <LessonView lesson=lesson/> }.into_any(),
                     None => view! { <Catalog/> }.into_any(),
                 }}

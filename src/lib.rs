@@ -10,9 +10,12 @@ pub mod core;
 pub mod examples;
 pub mod python;
 pub mod runtime;
+pub mod your_code;
 
 #[cfg(target_arch = "wasm32")]
 pub mod app;
+#[cfg(target_arch = "wasm32")]
+pub mod code_ctl;
 #[cfg(target_arch = "wasm32")]
 pub mod compare_ctl;
 #[cfg(target_arch = "wasm32")]

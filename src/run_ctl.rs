@@ -12,7 +12,7 @@ use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 
 use crate::core::compare::{stall_of, Stall, STALL_MS};
-use crate::core::live::{LiveTasks, LiveView};
+use crate::core::live::{LiveTasks, LiveView, Stream};
 use crate::core::params::Values;
 use crate::core::schedule::Stats;
 use crate::core::task::TaskView;
@@ -20,7 +20,7 @@ use crate::core::trace::{Ms, RunOutcome, Trace};
 use crate::examples::Lesson;
 use crate::runtime::clock::browser::perf_now;
 use crate::runtime::spawn::VIRTUAL_LIMIT_MS;
-use crate::runtime::Run;
+use crate::runtime::{MainFn, Run};
 
 /// Longest a run may take in real time before it is stopped (with a note).
 pub const MAX_RUN_REAL_MS: f64 = 10.0 * 60.0 * 1000.0;
@@ -101,8 +101,33 @@ pub struct Line {
     pub at_ms: Ms,
     /// Who printed it.
     pub task: String,
+    /// stdout (`print`) or stderr (warnings, tracebacks).
+    pub stream: Stream,
     /// What was printed.
     pub text: String,
+}
+
+/// What one run runs: the same program twice, once on the virtual clock
+/// (the ideal run) and once for real, each as a run's main coroutine.
+pub struct Mains {
+    /// The main coroutine of the ideal run (virtual clock).
+    pub ideal: MainFn,
+    /// The main coroutine of the real run (the browser's clock).
+    pub real: MainFn,
+    /// The ideal elapsed time if known beforehand (a lesson's formula);
+    /// `None` for an interpreted program, whose ideal run tells it.
+    pub expected_ms: Option<Ms>,
+}
+
+impl Mains {
+    /// A lesson's Rust version with `values`.
+    pub fn lesson(lesson: &'static Lesson, values: &Values) -> Self {
+        Mains {
+            ideal: lesson.main_fn(values.clone()),
+            real: lesson.main_fn(values.clone()),
+            expected_ms: Some((lesson.expected_ms)(values)),
+        }
+    }
 }
 
 /// What the views show: derived from the log, refreshed when it grows.
@@ -168,14 +193,19 @@ impl Snapshot {
                 *r = rev;
             }
         }
-        for (at_ms, task, text) in changes.printed {
+        for p in changes.printed {
             let task = live
                 .lanes
-                .position(task)
+                .position(p.task)
                 .and_then(|p| self.tasks.get(p))
                 .map(|t| t.name.clone())
                 .unwrap_or_default();
-            self.console.push(Line { at_ms, task, text });
+            self.console.push(Line {
+                at_ms: p.at_ms,
+                task,
+                stream: p.stream,
+                text: p.text,
+            });
         }
         for &(at, lag) in &changes.heartbeats {
             self.stalls.extend(stall_of(at, lag, STALL_MS));
@@ -272,9 +302,17 @@ impl RunCtl {
         ctl
     }
 
-    /// Starts a run of `lesson` with `values` at `speed`; a live run is
-    /// stopped first (its timers cleared, its late events ignored).
+    /// Starts a run of `lesson`'s Rust version with `values` at `speed`; a
+    /// live run is stopped first (its timers cleared, its late events
+    /// ignored).
     pub fn start(&self, lesson: &'static Lesson, values: Values, speed: f64) {
+        self.start_mains(lesson.id, Mains::lesson(lesson, &values), speed);
+    }
+
+    /// Starts a run of `mains` (a lesson's Rust version or an interpreted
+    /// program) for the page `example` at `speed`; a live run is stopped
+    /// first (its timers cleared, its late events ignored).
+    pub fn start_mains(&self, example: &'static str, mains: Mains, speed: f64) {
         self.stop();
         if self.panic_on_run.try_get_value().unwrap_or(false) {
             panic!("debug=panic: this Run panics on purpose, to show the error panel");
@@ -285,10 +323,16 @@ impl RunCtl {
         });
         let Some(generation) = generation else { return };
         // The ideal run: the same code on the virtual clock, computed in
-        // slices (a small lesson's at once, right here).
-        let expected = (lesson.expected_ms)(&values);
+        // slices (a small lesson's at once, right here). An interpreted
+        // program's ideal time is what its ideal run takes.
+        let Mains {
+            ideal,
+            real,
+            expected_ms,
+        } = mains;
+        let expected = expected_ms.unwrap_or(0.0);
         let sim = Run::new_virtual(0);
-        sim.start(lesson.main_fn(values.clone()));
+        sim.start(ideal);
         self.ideal_ms.set(expected);
         self.ideal.set(Ideal::default());
         self.ideal_run.set_value(None);
@@ -297,27 +341,30 @@ impl RunCtl {
             run: sim,
             reached: 0.0,
             paused: false,
-            step: (expected / 40.0).clamp(1.0, 60_000.0),
+            step: match expected_ms {
+                Some(e) => (e / 40.0).clamp(1.0, 60_000.0),
+                None => 250.0,
+            },
             lanes: LiveTasks::default(),
             tasks: Vec::new(),
             consumed: 0,
         }));
         self.advance_ideal();
         let run = Run::new_browser(generation, speed);
-        run.start(lesson.main_fn(values));
+        run.start(real);
         self.now_ms.set(0.0);
         self.shown_at.set(None);
         self.live_state.set((RunState::Running, 0.0));
         let mut view = LiveView::default();
         let mut snap = Snapshot::idle();
         snap.generation = generation;
-        snap.example = lesson.id;
+        snap.example = example;
         snap.hidden_during_run = tab_hidden();
         snap.catch_up(&mut view, &run.trace());
         self.snapshot.set(snap);
         self.live.set_value(Some(Live {
             run,
-            example: lesson.id,
+            example,
             started_real_ms: perf_now(),
             view,
         }));

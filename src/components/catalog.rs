@@ -3,7 +3,9 @@
 use leptos::prelude::*;
 
 use crate::app::PageCtx;
+use crate::core::query::YOUR_CODE;
 use crate::examples::{GROUPS, LESSONS};
+use crate::your_code;
 
 /// Every lesson as a card, by group.
 #[component]
@@ -19,6 +21,26 @@ pub fn Catalog() -> impl IntoView {
                     "Change delays, task counts and limits, run again, and watch what changes."
                 </p>
             </div>
+            <section class="catalog-group catalog-own">
+                <h2>"Your code"</h2>
+                <ul class="cards">
+                    <li>
+                        <a
+                            class="card card-own"
+                            href=format!("?example={YOUR_CODE}")
+                            data-lesson=YOUR_CODE
+                            on:click=move |ev| {
+                                ev.prevent_default();
+                                ctx.open(Some(YOUR_CODE));
+                            }
+                        >
+                            <span class="card-title">{your_code::LESSON.title}</span>
+                            <span class="card-summary">{your_code::LESSON.summary}</span>
+                            <code class="card-id">"?code=…"</code>
+                        </a>
+                    </li>
+                </ul>
+            </section>
             {GROUPS
                 .iter()
                 .map(|group| {

@@ -54,30 +54,53 @@ pub fn ComparePanel() -> impl IntoView {
         ctl.live_state.with(|s| {
             matches!(
                 s.0,
-                RunState::Finished | RunState::Stopped | RunState::Deadlock
+                RunState::Finished | RunState::Stopped | RunState::Deadlock | RunState::Error
             )
         })
     };
     let keep = move |_| {
         if cmp.keep(ctl) {
-            let kept = cmp.kept.get_untracked().map(|k| k.values);
-            ctx.page.update(|p| p.compare = kept);
+            let kept = cmp.kept.get_untracked();
+            ctx.page.update(|p| {
+                p.compare_code = kept
+                    .as_ref()
+                    .and_then(|k| k.code.clone())
+                    .filter(|c| Some(c) != p.code.as_ref());
+                p.compare = kept.map(|k| k.values);
+            });
         }
     };
     let clear = move |_| {
         cmp.clear();
-        ctx.page.update(|p| p.compare = None);
+        ctx.page.update(|p| {
+            p.compare = None;
+            p.compare_code = None;
+        });
     };
     let view_cmp = move || {
         let kept = cmp.kept.get()?;
         let snap = ctl.snapshot.get();
-        let current = ctx.page.with(|p| p.values.clone());
+        let (current, code_now) = ctx.page.with(|p| (p.values.clone(), p.code.clone()));
         let done = matches!(
             snap.state,
-            RunState::Finished | RunState::Stopped | RunState::Deadlock
+            RunState::Finished | RunState::Stopped | RunState::Deadlock | RunState::Error
         );
-        let label_now = format!("now ({})", label(&current, &kept.values));
-        let label_kept = format!("kept ({})", label(&kept.values, &current));
+        let code_differs = code_now != kept.code;
+        let with_code = |l: String, edited: bool| match (code_differs, edited, l.as_str()) {
+            (false, _, _) => l,
+            (true, true, "same parameters") => "edited code".to_string(),
+            (true, true, _) => format!("{l}, edited code"),
+            (true, false, "same parameters") => "lesson's code".to_string(),
+            (true, false, _) => format!("{l}, lesson's code"),
+        };
+        let label_now = format!(
+            "now ({})",
+            with_code(label(&current, &kept.values), code_now.is_some())
+        );
+        let label_kept = format!(
+            "kept ({})",
+            with_code(label(&kept.values, &current), kept.code.is_some())
+        );
         let axis = kept.stats.elapsed_ms.max(snap.stats.elapsed_ms).max(1.0);
         let lanes_now = mini_lanes(&label_now, &snap.tasks, axis, snap.stats.elapsed_ms);
         let lanes_kept = mini_lanes(&label_kept, &kept.tasks, axis, kept.stats.elapsed_ms);

@@ -1,4 +1,7 @@
-//! The console: what the code printed, with time and task.
+//! The console: what the code printed, with time and task. Each line
+//! carries `data-stream` (`stdout`, or `stderr` for warnings and
+//! tracebacks, styled apart), `data-at-ms` (scenario ms) and `data-text`
+//! (the exact text).
 //!
 //! Lines are rendered in blocks of [`BLOCK`], each keyed by line number: a
 //! line renders once, so a frame costs only what was printed during it. Blocks are
@@ -20,6 +23,7 @@
 use leptos::prelude::*;
 
 use crate::components::timeline::BIG_RUN;
+use crate::core::live::Stream;
 use crate::core::task::fmt_ms;
 use crate::run_ctl::{Line, RunCtl, RunState};
 use crate::runtime::clock::browser::perf_now;
@@ -39,9 +43,20 @@ const FLOOD_MS: f64 = 250.0;
 /// Lines a large run's console shows while the run is live.
 const TAIL: usize = 12;
 
+fn at_ms_attr(ms: f64) -> String {
+    format!("{}", ms.round())
+}
+
 fn line_view(line: &Line) -> impl IntoView {
+    let stream = line.stream.as_str();
     view! {
-        <li class="line">
+        <li
+            class="line"
+            class:stderr=line.stream == Stream::Stderr
+            data-stream=stream
+            data-at-ms=at_ms_attr(line.at_ms)
+            data-text=line.text.clone()
+        >
             <span class="line-time">{fmt_ms(line.at_ms)}</span>
             <span class="line-task">{line.task.clone()}</span>
             <span class="line-text">{line.text.clone()}</span>
@@ -80,7 +95,13 @@ fn TailRow(
 ) -> impl IntoView {
     let part = move |f: fn(&Line) -> String| tail.with(|t| t.get(i).map(f).unwrap_or_default());
     view! {
-        <li class="line">
+        <li
+            class="line"
+            class:stderr=move || tail.with(|t| t.get(i).is_some_and(|l| l.stream == Stream::Stderr))
+            data-stream=move || part(|l| l.stream.as_str().to_string())
+            data-at-ms=move || part(|l| at_ms_attr(l.at_ms))
+            data-text=move || part(|l| l.text.clone())
+        >
             <span class="line-time">{move || part(|l| fmt_ms(l.at_ms))}</span>
             <span class="line-task">{move || part(|l| l.task.clone())}</span>
             <span class="line-text">{move || part(|l| l.text.clone())}</span>

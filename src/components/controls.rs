@@ -140,6 +140,11 @@ pub fn Controls(
                     <span class="hint">"0.1 to 10 · 2 runs twice as fast; times stay as written"</span>
                 </div>
             </div>
+            <Show when=move || !lesson.params.is_empty() && ctx.page.with(|p| p.code.is_some())>
+                <p class="hint params-note" data-testid="params-note">
+                    "You edited the code: it runs with the values written in it, and these controls no longer rewrite it. Reset (in the code panel) goes back to the lesson's code."
+                </p>
+            </Show>
             <div class="actions">
                 <button class="primary" type="button" data-testid="run" on:click=run>
                     "Run"
@@ -159,6 +164,7 @@ pub fn Controls(
                         RunState::Finished => "Finished",
                         RunState::Stopped => "Stopped",
                         RunState::Deadlock => "Deadlock: nothing can proceed",
+                        RunState::Error => "Error: the program raised",
                     }}
                 </span>
             </div>

@@ -23,6 +23,7 @@ pub fn LessonView(
     let ctx = expect_context::<PageCtx>();
     let claim = Memo::new(move |_| ctx.page.with(|p| (lesson.claim)(&p.values)));
     let embed = move || ctx.page.with(|p| p.embed);
+    let own_page = lesson.id == crate::core::query::YOUR_CODE;
     view! {
         <article class="lesson" aria-labelledby="lesson-title">
             <header class="lesson-head">
@@ -54,6 +55,13 @@ pub fn LessonView(
                 </section>
                 <Controls lesson=lesson/>
             </div>
+            // On "Your code" the program comes first, under its Run button.
+            {own_page.then(|| view! {
+                <div class="lesson-bottom own-code">
+                    <CodeView lesson=lesson/>
+                    <Console/>
+                </div>
+            })}
             <Stats/>
             <div class="timeline-row">
                 <div class="run-column">
@@ -63,10 +71,12 @@ pub fn LessonView(
                 <LoopPanel/>
             </div>
             <ComparePanel/>
-            <div class="lesson-bottom">
-                <CodeView lesson=lesson/>
-                <Console/>
-            </div>
+            {(!own_page).then(|| view! {
+                <div class="lesson-bottom">
+                    <CodeView lesson=lesson/>
+                    <Console/>
+                </div>
+            })}
         </article>
     }
 }

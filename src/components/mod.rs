@@ -5,6 +5,7 @@ pub mod code_view;
 pub mod compare_panel;
 pub mod console;
 pub mod controls;
+pub mod editor;
 pub mod help_panel;
 pub mod lesson_view;
 pub mod loop_lane;

@@ -74,6 +74,10 @@ pub fn ShareMenu(
                 aria-controls="share-panel"
                 node_ref=button
                 on:click=move |_| {
+                    // The link carries the editor's latest text.
+                    if let Some(code) = use_context::<crate::code_ctl::CodeCtl>() {
+                        code.flush(lesson);
+                    }
                     status.set(String::new());
                     open.update(|o| *o = !*o);
                 }

@@ -369,6 +369,7 @@ fn Lane(
             data-start-ms=field(|t| ms_attr(t.start_ms))
             data-end-ms=move || task.with(|t| t.as_ref().and_then(|t| t.end_ms).map(ms_attr))
             data-late-ms=move || late.get().map(ms_attr)
+            data-line=move || task.with(|t| t.as_ref().and_then(|t| t.line).map(|l| l.to_string()))
         >
             <div class="lane-label">
                 <span class="task-name" title=field(|t| t.name.clone())>{field(|t| t.name.clone())}</span>

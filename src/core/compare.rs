@@ -148,6 +148,7 @@ mod tests {
                 })
                 .collect(),
             error: None,
+            line: None,
         }
     }
 

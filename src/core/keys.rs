@@ -26,6 +26,11 @@ pub const SHORTCUTS: &[(&str, &str)] = &[
     ("T", "Next colour theme: auto, light, dark"),
     ("?", "Open this help"),
     ("Esc", "Close this help or an open menu"),
+    ("Ctrl+Enter (⌘+Enter)", "In the code editor: run the code"),
+    (
+        "Esc, then Tab",
+        "Leave the code editor (Tab alone indents there)",
+    ),
     ("Tab / Shift+Tab", "Move between controls"),
     ("Enter / Space", "Press the focused button"),
 ];

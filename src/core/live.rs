@@ -81,12 +81,22 @@ impl LiveTasks {
                     end_ms: None,
                     spans: Vec::new(),
                     error: None,
+                    line: None,
                 });
                 changed = Some(pos);
             }
         }
         let pos = self.position(e.task)?;
         let t = tasks.get_mut(pos)?;
+        if let EventKind::AtLine { line } = e.kind {
+            // Where the task is in the code; it does not change its state.
+            // A finished task stays at the line it ended on.
+            if t.end_ms.is_some() || t.line == Some(line) {
+                return changed;
+            }
+            t.line = Some(line);
+            return Some(pos);
+        }
         let Some(state) = TaskState::after(&e.kind) else {
             return changed;
         };
@@ -191,13 +201,45 @@ pub struct LiveView {
     pub stats: LiveStats,
 }
 
+/// Which stream a printed line went to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Stream {
+    /// `print()`.
+    Stdout,
+    /// Warnings and tracebacks.
+    Stderr,
+}
+
+impl Stream {
+    /// The contract's word (`data-stream`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Stream::Stdout => "stdout",
+            Stream::Stderr => "stderr",
+        }
+    }
+}
+
+/// One line printed during a run, as the console shows it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Printed {
+    /// When (scenario ms).
+    pub at_ms: Ms,
+    /// Who printed it ([`TaskId::LOOP`] for the loop itself).
+    pub task: TaskId,
+    /// stdout or stderr.
+    pub stream: Stream,
+    /// The text, without its newline.
+    pub text: String,
+}
+
 /// What one [`LiveView::catch_up`] changed.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Changes {
     /// Positions of the lanes that changed (each once, ascending).
     pub lanes: Vec<usize>,
-    /// Lines printed, in order: (time, task, text).
-    pub printed: Vec<(Ms, TaskId, String)>,
+    /// Lines printed (stdout and stderr), in order.
+    pub printed: Vec<Printed>,
     /// Heartbeats: (time, lateness).
     pub heartbeats: Vec<(Ms, Ms)>,
 }
@@ -215,9 +257,18 @@ impl LiveView {
                 changes.lanes.push(pos);
             }
             match &e.kind {
-                EventKind::Printed { line } => {
-                    changes.printed.push((e.at_ms, e.task, line.clone()))
-                }
+                EventKind::Printed { line } => changes.printed.push(Printed {
+                    at_ms: e.at_ms,
+                    task: e.task,
+                    stream: Stream::Stdout,
+                    text: line.clone(),
+                }),
+                EventKind::Stderr { line } => changes.printed.push(Printed {
+                    at_ms: e.at_ms,
+                    task: e.task,
+                    stream: Stream::Stderr,
+                    text: line.clone(),
+                }),
                 EventKind::Heartbeat { lag_ms } => changes.heartbeats.push((e.at_ms, *lag_ms)),
                 _ => {}
             }
@@ -265,10 +316,69 @@ mod tests {
             },
         ));
         let c = live.catch_up(&trace, &mut tasks);
-        assert_eq!(c.printed, [(10.0, TaskId(0), "hi".to_string())]);
+        assert_eq!(
+            c.printed,
+            [Printed {
+                at_ms: 10.0,
+                task: TaskId(0),
+                stream: Stream::Stdout,
+                text: "hi".to_string()
+            }]
+        );
         assert_eq!(tasks[0].end_ms, Some(10.0));
         assert_eq!(live.stats.stats().outcome, Some(RunOutcome::Finished));
         assert_eq!(live.stats.stats().finished, 1);
         assert_eq!(live.catch_up(&trace, &mut tasks), Changes::default());
+    }
+
+    #[test]
+    fn lines_fold_into_the_lane_and_stderr_is_printed_apart() {
+        let mut trace = Trace::new(1);
+        trace.push(ev(
+            0,
+            0.0,
+            EventKind::Spawned {
+                name: "main()".into(),
+            },
+        ));
+        trace.push(ev(0, 0.0, EventKind::AtLine { line: 3 }));
+        trace.push(ev(0, 0.0, EventKind::Running));
+        trace.push(ev(0, 0.0, EventKind::AtLine { line: 4 }));
+        trace.push(ev(0, 0.0, EventKind::Sleeping { until_ms: 5.0 }));
+        trace.push(ev(0, 5.0, EventKind::AtLine { line: 7 }));
+        trace.push(ev(
+            0,
+            5.0,
+            EventKind::Stderr {
+                line: "ValueError: boom".into(),
+            },
+        ));
+        trace.push(ev(
+            0,
+            5.0,
+            EventKind::Failed {
+                message: "ValueError: boom".into(),
+            },
+        ));
+        trace.push(ev(0, 5.0, EventKind::AtLine { line: 9 }));
+        let mut live = LiveView::default();
+        let mut tasks = Vec::new();
+        let c = live.catch_up(&trace, &mut tasks);
+        assert_eq!(
+            tasks[0].line,
+            Some(7),
+            "a finished task stays at its last line"
+        );
+        assert_eq!(tasks[0].state, TaskState::Failed);
+        assert_eq!(c.printed.len(), 1);
+        assert_eq!(c.printed[0].stream, Stream::Stderr);
+        assert_eq!(c.printed[0].stream.as_str(), "stderr");
+        // At the playhead: the same fold over the log cut at t.
+        let at = |t| crate::core::task::tasks_at(&trace, Some(t))[0].line;
+        assert_eq!(at(0.0), Some(4));
+        assert_eq!(at(4.9), Some(4));
+        assert_eq!(at(5.0), Some(7));
+        // Lines change no state and no span.
+        assert_eq!(tasks[0].spans.len(), 3);
     }
 }

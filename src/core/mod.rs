@@ -13,8 +13,10 @@
 //! - [`narrate`], [`keys`], [`table`]: narration, shortcuts, the table view.
 #![deny(missing_docs)]
 
+pub mod code_error;
 pub mod code_line;
 pub mod compare;
+pub mod editing;
 pub mod embed_msg;
 pub mod export;
 pub mod highlight;

@@ -1,6 +1,6 @@
 //! What a page's URL says: the lesson, its parameters (validated by
 //! [`params`](super::params)), the keys every page understands (speed,
-//! autorun, embed, theme, t, compare, lang) and the notices naming each
+//! autorun, embed, theme, t, compare, lang, code) and the notices naming each
 //! correction; and back from that state to a query string.
 
 use std::fmt::Write as _;
@@ -71,6 +71,13 @@ pub struct PageState {
     pub compare: Option<Values>,
     /// The language of the code panel (`lang=`): `python` or `rust`.
     pub lang: &'static str,
+    /// The program that runs instead of the lesson's own code (`code=`);
+    /// `None`: the lesson's code. At most [`CODE_MAX_CHARS`] characters,
+    /// line ends as `\n`.
+    pub code: Option<String>,
+    /// The program of the kept run of a comparison (`code=` inside
+    /// `compare=`), when it differs from `code`.
+    pub compare_code: Option<String>,
     /// Each correction made, in plain words, in the order found.
     pub notices: Vec<String>,
 }
@@ -93,31 +100,75 @@ pub const LANG_SPEC: ParamSpec = ParamSpec::choice(
     "python",
 );
 
-/// Validates `compare=`: a query string of the lesson's own keys, applied
-/// on top of the first run's values. Corrections are prefixed `compare:`.
+/// The example id of the "Your code" page (`data-example="code"`): a
+/// program of one's own, from `code=` or the starter program.
+pub const YOUR_CODE: &str = "code";
+
+/// The longest program a URL may carry, in characters; a longer one is
+/// cut there, with a notice.
+pub const CODE_MAX_CHARS: usize = 20_000;
+
+/// Validates a program from the URL: at most [`CODE_MAX_CHARS`]
+/// characters (the rest cut, with a notice), line ends made `\n`. Bad
+/// UTF-8 or percent-encoding never gets here as an error: the query's
+/// decoder replaces what it cannot read with U+FFFD.
+pub fn clean_code(raw: &str, notices: &mut Vec<String>, prefix: &str) -> String {
+    let text = if raw.contains('\r') {
+        raw.replace("\r\n", "\n").replace('\r', "\n")
+    } else {
+        raw.to_string()
+    };
+    let count = text.chars().count();
+    if count <= CODE_MAX_CHARS {
+        return text;
+    }
+    notices.push(format!(
+        "{prefix}code is {count} characters long; a link may carry at most {CODE_MAX_CHARS}, so the rest was cut"
+    ));
+    text.chars().take(CODE_MAX_CHARS).collect()
+}
+
+/// Validates `compare=`: a query string of the lesson's own keys (and
+/// `code`), applied on top of the first run's values. Corrections are
+/// prefixed `compare:`.
 fn parse_compare(
     raw: &str,
     specs: &[ParamSpec],
     base: &Values,
     notices: &mut Vec<String>,
-) -> Values {
+) -> (Values, Option<String>) {
     let mut v = base.clone();
+    let mut code = None;
     for (k, val) in form_urlencoded::parse(raw.trim_start_matches('?').as_bytes()) {
+        if k == "code" {
+            if code.is_none() {
+                code = Some(clean_code(&val, notices, "compare: "));
+            }
+            continue;
+        }
         if let Some(n) = v.set(specs, &k, &val) {
             notices.push(format!("compare: {n}"));
         }
     }
-    v
+    (v, code)
 }
 
 /// The `compare=` value that reproduces `other` next to `base`: only the
 /// keys that differ, so links stay short.
 pub fn compare_query(base: &Values, other: &Values) -> String {
+    compare_query_with_code(base, other, None)
+}
+
+/// [`compare_query`] with the kept run's program, when it differs.
+pub fn compare_query_with_code(base: &Values, other: &Values, code: Option<&str>) -> String {
     let mut out = form_urlencoded::Serializer::new(String::new());
     for (k, v) in other.iter() {
         if base.get(k) != Some(v) {
             out.append_pair(k, &v.to_url());
         }
+    }
+    if let Some(code) = code {
+        out.append_pair("code", code);
     }
     out.finish()
 }
@@ -146,6 +197,7 @@ pub fn parse_query(query: &str, lookup: LessonLookup<'_>) -> PageState {
     let mut specs: &'static [ParamSpec] = &[];
     if let Some(raw) = first("example") {
         match lookup(raw.trim()) {
+            _ if raw.trim() == YOUR_CODE => example = Some(YOUR_CODE),
             Some((id, s)) => {
                 example = Some(id);
                 specs = s;
@@ -210,13 +262,23 @@ pub fn parse_query(query: &str, lookup: LessonLookup<'_>) -> PageState {
         }
         _ => "python",
     };
-    let compare = match (example, first("compare")) {
-        (Some(_), Some(raw)) => Some(parse_compare(raw, specs, &values, &mut notices)),
-        _ => None,
+    let code = first("code").map(|raw| clean_code(raw, &mut notices, ""));
+    if example.is_none() && code.is_some() {
+        // A program without a lesson opens the "Your code" page.
+        example = Some(YOUR_CODE);
+    }
+    let (compare, compare_code) = match (example, first("compare")) {
+        (Some(_), Some(raw)) => {
+            let (v, c) = parse_compare(raw, specs, &values, &mut notices);
+            (Some(v), c.filter(|c| Some(c) != code.as_ref()))
+        }
+        _ => (None, None),
     };
     PageState {
         t,
         compare,
+        compare_code,
+        code,
         lang,
         example,
         values,
@@ -234,22 +296,31 @@ pub fn parse_query(query: &str, lookup: LessonLookup<'_>) -> PageState {
 /// Keys that belong to other parts of the app and are not corrections
 /// (`debug=panic` makes the next Run panic on purpose, to show the error
 /// panel).
-pub const RESERVED_KEYS: &[&str] = &["t", "compare", "lang", "debug"];
+pub const RESERVED_KEYS: &[&str] = &["t", "compare", "lang", "debug", "code"];
 
 impl PageState {
     /// The query string (with `?`) that reproduces this state. Defaults of
     /// global keys are left out; every lesson parameter is written, so a
-    /// shared link stays explicit.
+    /// shared link stays explicit. The "Your code" page with a program is
+    /// `?code=…` alone (a program without a lesson opens that page).
     pub fn to_query(&self) -> String {
         let mut out = form_urlencoded::Serializer::new(String::new());
         if let Some(ex) = self.example {
-            out.append_pair("example", ex);
+            if ex != YOUR_CODE || self.code.is_none() {
+                out.append_pair("example", ex);
+            }
             for (k, v) in self.values.iter() {
                 out.append_pair(k, &v.to_url());
             }
         }
+        if let (Some(_), Some(code)) = (self.example, &self.code) {
+            out.append_pair("code", code);
+        }
         if let (Some(_), Some(other)) = (self.example, &self.compare) {
-            out.append_pair("compare", &compare_query(&self.values, other));
+            out.append_pair(
+                "compare",
+                &compare_query_with_code(&self.values, other, self.compare_code.as_deref()),
+            );
         }
         if let Some(t) = self.t {
             out.append_pair("t", &format!("{}", t.round()));

@@ -295,6 +295,7 @@ mod tests {
                 })
                 .collect(),
             error: None,
+            line: None,
         }
     }
 

@@ -125,6 +125,10 @@ pub struct TaskView {
     pub spans: Vec<Span>,
     /// The error message, if it failed.
     pub error: Option<String>,
+    /// The line of the program's code the task is at (from 1), from its
+    /// latest [`EventKind::AtLine`]; `None` until it records one (a
+    /// lesson's Rust version records none).
+    pub line: Option<u32>,
 }
 
 /// Formats scenario milliseconds for people: `850 ms`, `2.40 s`.
