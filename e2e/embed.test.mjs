@@ -8,11 +8,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { serve, launch, openPage, waitForRunState, tasks, shot, DIST } from './harness.mjs';
+import { assertOnTime } from './timing.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const AXE = fs.readFileSync(path.resolve(here, '..', 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
-// Real timers on a shared 2-core machine: a run may end this much after its ideal.
-const TOLERANCE_MS = 150;
 
 let app, course, browser;
 before(async () => {
@@ -112,7 +111,7 @@ test('course page on another origin: ready, resize, set-params, run, run-finishe
   assert.equal(done.example, 'sequential-vs-gather');
   assert.deepEqual(done.params, { tasks: '2', delay: '200', mode: 'gather' });
   assert.equal(done.state, 'finished');
-  assert.ok(done.elapsed_ms >= 200 && done.elapsed_ms <= 200 + TOLERANCE_MS, `elapsed ${done.elapsed_ms}`);
+  await assertOnTime(f1, done.elapsed_ms, 200, 'elapsed');
   assert.equal(done.tasks.length, 3);
   assert.equal(done.tasks[0].name, 'main()');
   assert.ok(done.tasks.every((t) => t.state === 'done' && t.end_ms !== null));
@@ -154,7 +153,14 @@ test('course page on another origin: ready, resize, set-params, run, run-finishe
   // A well-formed message, but not from the parent: from the other embed.
   await f1.evaluate(() => parent.frames[1].postMessage({ source: 'async-playground', type: 'run' }, '*'));
   await f1.evaluate(() => parent.frames[1].postMessage({ source: 'async-playground', type: 'set-params', params: { tasks: 9 } }, '*'));
-  await page.waitForTimeout(700);
+  // A sentinel instead of a fixed wait: a well-formed set-params from the
+  // parent, posted after all of the above. Messages to a window are handled
+  // in the order they were posted, so once its effect shows, every message
+  // before it has been handled (and ignored). Then it is undone the same way.
+  await post(page, 'lesson-2', { source: 'async-playground', type: 'set-params', params: { delay: 123 } });
+  await f2.waitForFunction(() => location.search.includes('delay=123'));
+  await post(page, 'lesson-2', { source: 'async-playground', type: 'set-params', params: { limit: 0, delay: 100 } });
+  await f2.waitForFunction(() => /delay=100(&|$)/.test(location.search));
   const afterBad = await f2.evaluate(() => ({
     url: location.search, state: document.querySelector('[data-testid=playground]').dataset.runState,
     notice: document.querySelector('[data-testid=notice]').textContent,
@@ -256,8 +262,14 @@ test('keyboard only: Tab to Run, Enter; shortcuts R, S, V, ?, Esc, never while t
   await page.focus('#param-tasks');
   await page.keyboard.press('r');
   await page.keyboard.press('s');
-  await page.waitForTimeout(200);
+  // A sentinel: keys are handled in order, so once a shortcut pressed after
+  // these has acted (V shows the table), r and s were handled, as text.
+  await page.evaluate(() => { document.activeElement.blur(); });
+  await page.keyboard.press('v');
+  await page.waitForSelector('[data-testid=run-table]');
   assert.equal(await page.getAttribute('[data-testid=playground]', 'data-run-state'), 'finished');
+  await page.keyboard.press('v');
+  await page.waitForSelector('.timeline', { state: 'visible' });
 
   // R with the long delay, then S stops it.
   await page.evaluate(() => { document.activeElement.blur(); });
@@ -368,7 +380,8 @@ test('narration: polite, paced, summarised on large runs', async () => {
       .observe(document.querySelector(s), { childList: true, subtree: true, characterData: true });
   }, live);
   await waitForRunState(big.page, 'finished', 30000);
-  await big.page.waitForTimeout(1700);
+  // The last announcement says the run finished: a barrier, not a fixed wait.
+  await big.page.waitForFunction((s) => /Run finished after/.test(document.querySelector(s).textContent), live, { timeout: 10000 });
   assert.ok(said.length >= 1 && said.length <= 8, `${said.length} announcements: ${said.join(' | ')}`);
   assert.ok(said.every((t) => t.length < 200), said.join(' | '));
   assert.deepEqual(errors, []);

@@ -18,8 +18,10 @@ const TYPES = {
   '.svg': 'image/svg+xml', '.png': 'image/png',
 };
 
-/** Serves `dir` at `prefix` (e.g. '/' or '/courses/async/') on 127.0.0.1:<free port>. */
-export function serve(dir = DIST, prefix = '/') {
+/** Serves `dir` at `prefix` (e.g. '/' or '/courses/async/') on 127.0.0.1:<free port>.
+ * `cors: true` answers as many static hosts do, with Access-Control-Allow-Origin: *
+ * (what a sandboxed, opaque-origin frame needs to load the app's module and wasm). */
+export function serve(dir = DIST, prefix = '/', { cors = false } = {}) {
   return new Promise((resolve) => {
     const server = http.createServer((req, res) => {
       const url = new URL(req.url, 'http://x');
@@ -29,7 +31,9 @@ export function serve(dir = DIST, prefix = '/') {
       if (!file.startsWith(dir)) { res.writeHead(403); res.end(); return; }
       fs.readFile(file, (err, body) => {
         if (err) { res.writeHead(404); res.end('not found'); return; }
-        res.writeHead(200, { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream' });
+        const headers = { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream' };
+        if (cors) headers['access-control-allow-origin'] = '*';
+        res.writeHead(200, headers);
         res.end(body);
       });
     });
@@ -40,11 +44,11 @@ export function serve(dir = DIST, prefix = '/') {
   });
 }
 
-export async function launch() {
+export async function launch(extraArgs = []) {
   return chromium.launch({
     executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
     args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      '--disable-background-networking', '--disable-component-update', '--disable-sync', ...extraArgs],
   });
 }
 

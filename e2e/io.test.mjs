@@ -3,8 +3,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { serve, launch, openPage, waitForRunState, tasks, shot } from './harness.mjs';
-
-const TOLERANCE_MS = 250;
+import { assertOnTime } from './timing.mjs';
 
 let srv, browser;
 before(async () => { srv = await serve(); browser = await launch(); });
@@ -15,7 +14,7 @@ test('fetch: five real requests to the mock API overlap and end at the latency',
   await waitForRunState(page, 'finished');
   assert.ok(await page.evaluate(() => navigator.serviceWorker.controller !== null), 'the service worker answers');
   const elapsed = Number(await page.getAttribute('[data-testid=playground]', 'data-elapsed-ms'));
-  assert.ok(elapsed >= 600 && elapsed <= 600 + TOLERANCE_MS, `elapsed ${elapsed}`);
+  await assertOnTime(page, elapsed, 600, 'elapsed');
   assert.equal(Number(await page.textContent('[data-testid=stat-max-concurrency]')), 5);
   const ts = await tasks(page);
   assert.equal(ts.length, 6);
@@ -40,7 +39,9 @@ test('fetch: requests really go over HTTP, and Stop aborts them', async () => {
   await page.waitForFunction(() => document.querySelectorAll('[data-task][data-state=fetching]').length === 3);
   await page.click('[data-testid=stop]');
   await waitForRunState(page, 'stopped');
-  await page.waitForTimeout(300);
+  // The browser reports each aborted request as failed: wait for the three
+  // reports (a barrier), not for a fixed time.
+  for (let i = 0; i < 100 && failed.length < 3; i++) await new Promise((r) => setTimeout(r, 50));
   assert.equal(seen.length, 3, seen.join('\n'));
   assert.equal(failed.length, 3, `aborted: ${failed.join(', ')}`);
   assert.ok((await tasks(page)).every((t) => t.state === 'cancelled'));
@@ -78,7 +79,9 @@ test('executor: a real worker keeps the loop free; inline freezes it', async () 
   const { page, context, errors } = await openPage(browser, `${srv.base}?example=executor&work=800&offload=1&autorun=1`);
   await waitForRunState(page, 'finished');
   const lagOff = Number(await page.getAttribute('[data-testid=stat-loop-lag]', 'data-value'));
-  assert.ok(lagOff < 100, `loop lag with the worker: ${lagOff}`);
+  // The claim is relative: with the worker the loop is never held for the
+  // work's 800 ms (a busy machine adds its own lateness, far below that).
+  assert.ok(lagOff < 400, `loop lag with the worker: ${lagOff}`);
   const ts = await tasks(page);
   assert.ok(ts.some((t) => t.name.startsWith('run_in_executor') && t.state === 'done'));
   await shot(page, 'lesson-executor');

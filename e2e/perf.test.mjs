@@ -6,6 +6,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { serve, launch, openPage, waitForRunState, tasks, SHOTS } from './harness.mjs';
+import { allowance, BASE_MS } from './timing.mjs';
 import path from 'node:path';
 
 let srv, browser;
@@ -37,7 +38,11 @@ test('blocking call: the heartbeat lane freezes, the stall is marked, lanes show
   // is only what the real loop added: finite, never early, far below 600.
   const late = await page.$$eval('[data-task][data-late-ms]', (l) => l.map((e) => Number(e.dataset.lateMs)));
   assert.ok(late.length >= 3, JSON.stringify(late));
-  assert.ok(late.every((l) => l >= -1 && l < 400), JSON.stringify(late));
+  // Far below the block: the machine's own lateness, as the heartbeat
+  // measured it in this run apart from the block's one late beat.
+  const a = await allowance(page);
+  const bound = Math.max(400, BASE_MS + a.total - a.worst);
+  assert.ok(late.every((l) => l >= -1 && l < bound), `${JSON.stringify(late)} (bound ${bound})`);
   assert.match(await page.textContent('[data-testid=ideal-summary]'), /Ideal run \(virtual clock\)/);
   await timelineShot(page, 'timeline-blocking-call');
   assert.deepEqual(errors, []);
@@ -48,10 +53,13 @@ test('a small semaphore run: ideal overlay, no stall, lateness within tolerance'
   const { page, context, errors } = await openPage(browser,
     `${srv.base}?example=semaphore&tasks=6&limit=2&delay=300&autorun=1`);
   await waitForRunState(page, 'finished');
-  const late = await page.$$eval('[data-task]', (l) => l.map((e) => e.dataset.lateMs));
+  const late = await page.$$eval('[data-task]', (l) => l.map((e) => ({ name: e.dataset.taskName, late: e.dataset.lateMs })));
   assert.equal(late.length, 7);
-  // Real timers fire late, never early; on a busy machine by less than this.
-  for (const l of late.filter((x) => x !== undefined).map(Number)) assert.ok(l >= -1 && l < 400, `late ${l}`);
+  // Every lane says how late it ended (no attribute would pass any bound),
+  // late and never early, by no more than the loop measured in this run.
+  assert.ok(late.every((l) => l.late !== undefined), JSON.stringify(late));
+  const { ms } = await allowance(page);
+  for (const l of late.map((x) => Number(x.late))) assert.ok(l >= -1 && l < ms, `late ${l}, allowed ${ms}`);
   assert.equal(await page.getAttribute('[data-testid=timeline]', 'data-view'), 'lanes');
   await timelineShot(page, 'timeline-ideal-overlay');
   assert.deepEqual(errors, []);
@@ -102,16 +110,24 @@ test('restart storm: 100 Run clicks in a second leave exactly one run and no tim
   });
   await page.goto(`${srv.base}?example=semaphore&tasks=4&limit=2&delay=400`);
   await page.waitForSelector('[data-testid=run]');
-  const took = await page.evaluate(async () => {
+  // Each click's own cost, in the same storm: the last clicks (99 runs
+  // stopped before them) cost about what the first did. Comparing within
+  // one run holds on a busy machine, where every click is slower alike.
+  const cost = await page.evaluate(async () => {
     const run = document.querySelector('[data-testid=run]');
-    const t0 = performance.now();
+    const out = [];
     for (let i = 0; i < 100; i++) {
+      const t0 = performance.now();
       run.click();
+      out.push(performance.now() - t0);
       await new Promise((r) => setTimeout(r, 8));
     }
-    return performance.now() - t0;
+    return out;
   });
-  assert.ok(took < 2000, `the storm took ${took} ms`);
+  const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+  const first = median(cost.slice(1, 21));
+  const last = median(cost.slice(-20));
+  assert.ok(last <= 3 * first + 2, `a click costs ${last.toFixed(2)} ms after 99 restarts vs ${first.toFixed(2)} ms at first`);
   assert.equal(await page.getAttribute('[data-testid=playground]', 'data-run-state'), 'running');
   assert.equal((await tasks(page)).length, 5, 'one run: main and its four downloads');
   // Mid-run: the shared sleep timer, the heartbeat, at most a frame's or a
@@ -124,42 +140,46 @@ test('restart storm: 100 Run clicks in a second leave exactly one run and no tim
   assert.ok(ts.every((t) => t.state === 'done'));
   // 4 starts, 4 ends, 1 summary: no line of an older run landed.
   assert.equal(await page.$$eval('[data-testid=console] > *', (l) => l.length), 9);
-  await page.waitForTimeout(600);
+  // The run's timers go as it ends (a frame's or a narration's may linger
+  // briefly): wait for the count to fall, bounded, then check it.
+  await page.waitForFunction(() => window.__liveTimers() <= 1, null, { timeout: 5000 }).catch(() => {});
   const left = await page.evaluate(() => window.__liveTimers());
   assert.ok(left <= 1, `${left} timers left after the run`);
   await context.close();
 });
 
+// Each hostile URL and what it must show: a lesson (its id) or the catalog ('').
 const HOSTILE = [
-  'example=semaphore&tasks=1e308&limit=-5&delay=NaN&speed=Infinity',
-  'example=semaphore&tasks=99999999999999999999999999999&delay=-0.5&speed=-3',
-  `example=semaphore&delay=${'9'.repeat(10000)}`,
-  `example=semaphore&tasks=${'x'.repeat(10000)}`,
-  `example=${'a'.repeat(10000)}`,
-  'example=s%C3%A9maphore&tasks=%D9%A3&limit=%F0%9F%98%80',
-  'example=semaphore&tasks=%3Cscript%3Ewindow.__pwned%3D1%3C%2Fscript%3E',
-  'example=semaphore&%22%3E%3Cimg%20src%3Dx%20onerror%3Dwindow.__pwned%3D1%3E=1',
-  'example=%3Cimg%20src%3Dx%20onerror%3Dwindow.__pwned%3D1%3E',
-  'example=coroutine&delay=%00%0A%0D%E2%80%AE&theme=%3Cstyle%3E',
-  'example=semaphore&tasks=3&tasks=4&limit=2&limit=abc&autorun=maybe',
+  ['example=semaphore&tasks=1e308&limit=-5&delay=NaN&speed=Infinity', 'semaphore'],
+  ['example=semaphore&tasks=99999999999999999999999999999&delay=-0.5&speed=-3', 'semaphore'],
+  [`example=semaphore&delay=${'9'.repeat(10000)}`, 'semaphore'],
+  [`example=semaphore&tasks=${'x'.repeat(10000)}`, 'semaphore'],
+  [`example=${'a'.repeat(10000)}`, ''],
+  ['example=s%C3%A9maphore&tasks=%D9%A3&limit=%F0%9F%98%80', ''],
+  ['example=semaphore&tasks=%3Cscript%3Ewindow.__pwned%3D1%3C%2Fscript%3E', 'semaphore'],
+  ['example=semaphore&%22%3E%3Cimg%20src%3Dx%20onerror%3Dwindow.__pwned%3D1%3E=1', 'semaphore'],
+  ['example=%3Cimg%20src%3Dx%20onerror%3Dwindow.__pwned%3D1%3E', ''],
+  ['example=coroutine&delay=%00%0A%0D%E2%80%AE&theme=%3Cstyle%3E', 'coroutine'],
+  ['example=semaphore&tasks=3&tasks=4&limit=2&limit=abc&autorun=maybe', 'semaphore'],
 ];
 
 test('hostile URLs: the page still works, says what it corrected, and nothing is injected', async () => {
-  for (const q of HOSTILE) {
+  for (const [q, shows] of HOSTILE) {
     const { page, context, errors } = await openPage(browser, `${srv.base}?${q}`);
+    assert.equal(await page.getAttribute('[data-testid=playground]', 'data-example'), shows, q.slice(0, 60));
     const notice = await page.textContent('[data-testid=notice]');
     assert.ok(notice.length > 0 && notice.length < 5000, `${q.slice(0, 60)}: notice ${notice.length} chars`);
     assert.equal(await page.evaluate(() => window.__pwned), undefined, q.slice(0, 60));
     assert.equal(await page.$$eval('body script, img[src=x], body style', (l) => l.length), 0, q.slice(0, 60));
     // A lesson page still runs; the catalog still lists lessons.
-    if (await page.$('[data-testid=run]')) {
+    if (shows) {
       await page.click('[data-testid=run]');
       await waitForRunState(page, 'running');
       await page.click('[data-testid=stop]');
       await waitForRunState(page, 'stopped');
       assert.ok((await tasks(page)).length >= 1);
     } else {
-      assert.ok(await page.$$eval('a, button', (l) => l.length) > 3, 'the catalog shows');
+      assert.ok(await page.$$eval('.catalog a[data-lesson]', (l) => l.length) >= 19, 'the catalog lists every lesson');
     }
     assert.deepEqual(errors, [], q.slice(0, 60));
     await context.close();

@@ -20,12 +20,17 @@ for c in clippy rustfmt; do
   fi
 done
 
-# 2. Debian's Chromium and its driver (headless browser tests).
-if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then
-  log "installing chromium and chromium-driver (Debian packages)"
+# 2. Debian's Chromium and its driver, and Firefox ESR (headless browser
+#    tests in both browsers).
+PKGS=()
+command -v chromium >/dev/null || PKGS+=(chromium)
+command -v chromedriver >/dev/null || PKGS+=(chromium-driver)
+command -v firefox-esr >/dev/null || PKGS+=(firefox-esr)
+if [ ${#PKGS[@]} -gt 0 ]; then
+  log "installing ${PKGS[*]} (Debian packages)"
   SUDO=""; [ "$(id -u)" = 0 ] || SUDO=sudo
   $SUDO apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium chromium-driver >/dev/null
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${PKGS[@]}" >/dev/null
 fi
 
 # Fast, good-enough release builds of the tools themselves.
@@ -47,11 +52,19 @@ if ! wasm-bindgen --version 2>/dev/null | grep -q "wasm-bindgen $WB_VERSION"; th
   cargo install wasm-bindgen-cli --version "=$WB_VERSION" --quiet --force
 fi
 
-# 5. npm tools: binaryen 132 (wasm-opt), playwright-core (drives Debian's
-#    Chromium; never downloads a browser), axe-core (accessibility checks).
-if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -d node_modules/playwright-core ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
-  log "installing npm packages"
-  PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund --loglevel=error
+# 5. geckodriver, for wasm-bindgen-test in Firefox (a crate; about 2.5 min
+#    of CPU to build with the profile above).
+if ! geckodriver --version >/dev/null 2>&1; then
+  log "installing geckodriver (wasm-bindgen-test in Firefox)"
+  cargo install geckodriver --locked --quiet
 fi
 
-log "tools ready: $(trunk --version), $(wasm-bindgen --version), wasm-opt $(node_modules/.bin/wasm-opt --version | awk '{print $3}'), $(chromium --version 2>/dev/null | head -1)"
+# 6. npm tools: binaryen 132 (wasm-opt), playwright-core (drives Debian's
+#    Chromium), puppeteer-core (drives Debian's Firefox over WebDriver BiDi),
+#    axe-core (accessibility checks). Neither driver downloads a browser.
+if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -d node_modules/playwright-core ] || [ ! -d node_modules/puppeteer-core ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+  log "installing npm packages"
+  PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 PUPPETEER_SKIP_DOWNLOAD=1 npm ci --no-audit --no-fund --loglevel=error
+fi
+
+log "tools ready: $(trunk --version), $(wasm-bindgen --version), wasm-opt $(node_modules/.bin/wasm-opt --version | awk '{print $3}'), $(chromium --version 2>/dev/null | head -1), $(firefox-esr --version 2>/dev/null | head -1), $(geckodriver --version 2>/dev/null | head -1)"

@@ -1,10 +1,22 @@
 #!/usr/bin/env bash
-# Browser tests (wasm-bindgen-test in headless Chromium): every tests/browser*.rs.
+# Browser tests (wasm-bindgen-test): every tests/browser*.rs, in headless
+# Chromium (default) or Firefox (`scripts/test-browser.sh firefox`, through
+# geckodriver and Debian's firefox-esr).
 # Starts the mock API server on a free loopback port first; the tests get its
 # URL at compile time (MOCK_API_BASE) and it is stopped on exit.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/env.sh
+BROWSER=${1:-chromium}
+case "$BROWSER" in
+  chromium) ;;
+  firefox)
+    GECKODRIVER=$(command -v geckodriver) || { echo "geckodriver is not installed (scripts/setup.sh installs it)" >&2; exit 1; }
+    export GECKODRIVER
+    export WASM_BINDGEN_TEST_WEBDRIVER_JSON="$PWD/webdriver-firefox.json"
+    ;;
+  *) echo "usage: $0 [chromium|firefox]" >&2; exit 2 ;;
+esac
 URL_FILE=$(mktemp)
 node e2e/mock-server.mjs > "$URL_FILE" &
 MOCK_PID=$!

@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use crate::code_ctl::CodeCtl;
 use crate::compare_ctl::CompareCtl;
 use crate::components::catalog::Catalog;
+use crate::components::feature_notes::FeatureNotes;
 use crate::components::help_panel::HelpPanel;
 use crate::components::lesson_view::LessonView;
 use crate::components::notices::Notices;
@@ -59,6 +60,22 @@ impl PageCtx {
         let Some(ctl) = use_context::<RunCtl>() else {
             return;
         };
+        // A run started during start-up work would have its first timers
+        // late: until the page has settled (see `web::settle`, well under a
+        // second) the run waits for it; presses meanwhile make one run.
+        if !web::settle::is_settled() {
+            if RUN_WAITING.with(|w| w.replace(true)) {
+                return;
+            }
+            let ctx = *self;
+            let owner = Owner::current().unwrap_or_default();
+            leptos::task::spawn_local(async move {
+                web::settle::settled().await;
+                RUN_WAITING.with(|w| w.set(false));
+                owner.with(|| ctx.run());
+            });
+            return;
+        }
         self.stop();
         let Some(lesson) = self
             .page
@@ -96,6 +113,11 @@ impl PageCtx {
             watch.check();
         }
     }
+}
+
+thread_local! {
+    /// A run asked for before the page settled is waiting for it.
+    static RUN_WAITING: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
 }
 
 fn read_url() -> PageState {
@@ -163,11 +185,13 @@ pub fn Playground(
         let p = page.get_untracked();
         if p.example.and_then(your_code::find).is_some() {
             let owner = Owner::current().unwrap_or_default();
-            // Let the mock API's service worker take control first (bounded),
-            // so a first visit's autorun is timed like any other run.
+            // Let the mock API's service worker take control first (bounded)
+            // and the page settle (its start-up work done), so a link's
+            // first run is timed like any later run.
             leptos::task::spawn_local(async move {
                 crate::runtime::net::mock_ready().await;
-                request_animation_frame(move || owner.with(|| ctx.run()));
+                web::settle::settled().await;
+                owner.with(|| ctx.run());
             });
         }
     }
@@ -226,6 +250,7 @@ pub fn Playground(
             </Show>
             <main class="content">
                 <Notices/>
+                <FeatureNotes/>
                 {move || match example.get().and_then(your_code::find) {
                     Some(lesson) => view! { <LessonView lesson=lesson/> }.into_any(),
                     None => view! { <Catalog/> }.into_any(),

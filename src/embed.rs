@@ -164,6 +164,8 @@ pub fn install(ctx: PageCtx, ctl: RunCtl, watch: RunWatch) {
     // content height changes. Not on an animation frame: a frame out of
     // view gets none until it scrolls into view.
     let observer: StoredValue<Option<Observer>, LocalStorage> = StoredValue::new_local(None);
+    let height_poll: StoredValue<Option<IntervalHandle>, LocalStorage> =
+        StoredValue::new_local(None);
     set_timeout(
         move || {
             let (example, params) = ctx
@@ -179,16 +181,24 @@ pub fn install(ctx: PageCtx, ctl: RunCtl, watch: RunWatch) {
                 }
             };
             send_height();
-            let on_resize = Closure::<dyn FnMut()>::new(send_height);
             let root = web_sys::window()
                 .and_then(|w| w.document())
                 .and_then(|d| d.query_selector("[data-testid=playground]").ok().flatten());
-            if let (Some(root), Ok(ro)) = (
-                root,
-                web_sys::ResizeObserver::new(on_resize.as_ref().unchecked_ref()),
-            ) {
-                ro.observe(&root);
-                observer.try_set_value(Some((ro, on_resize)));
+            if web::features().resize_observer {
+                let on_resize = Closure::<dyn FnMut()>::new(send_height.clone());
+                if let (Some(root), Ok(ro)) = (
+                    root,
+                    web_sys::ResizeObserver::new(on_resize.as_ref().unchecked_ref()),
+                ) {
+                    ro.observe(&root);
+                    observer.try_set_value(Some((ro, on_resize)));
+                    return;
+                }
+            }
+            // No ResizeObserver: the height is checked on a timer instead
+            // (a resize message at most a quarter second late).
+            if let Ok(poll) = set_interval_with_handle(send_height, Duration::from_millis(250)) {
+                height_poll.try_set_value(Some(poll));
             }
         },
         Duration::ZERO,
@@ -196,6 +206,9 @@ pub fn install(ctx: PageCtx, ctl: RunCtl, watch: RunWatch) {
     on_cleanup(move || {
         if let Some(Some((ro, _))) = observer.try_update_value(Option::take) {
             ro.disconnect();
+        }
+        if let Some(Some(poll)) = height_poll.try_update_value(Option::take) {
+            poll.clear();
         }
     });
 }

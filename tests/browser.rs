@@ -6,7 +6,7 @@ use async_playground::app::Playground;
 use async_playground::core::params::{parse_query, PageState};
 use async_playground::core::schedule::stats;
 use async_playground::core::task::{tasks_at, TaskState};
-use async_playground::core::trace::RunOutcome;
+use async_playground::core::trace::{EventKind, RunOutcome, Trace};
 use async_playground::examples::{self, lookup};
 use async_playground::runtime::Run;
 use gloo_timers::future::TimeoutFuture;
@@ -15,10 +15,35 @@ use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-/// Real timers fire a little late, never early: a run may end up to this
-/// much (ms, scenario time at speed 1) after its ideal time on a loaded
-/// 2-core machine.
-const TOLERANCE_MS: f64 = 120.0;
+/// Real timers fire late, never early. How late a run may end beyond its
+/// ideal (scenario ms) is what the run's own heartbeat measured: all the
+/// loop's lateness in this run plus twice its worst, plus 100 ms of slack.
+/// On an idle machine that is about 100 ms; on a busy one it grows with
+/// the load, and a run late for a reason of its own still fails.
+fn allowed_late(trace: &Trace) -> f64 {
+    let lags: Vec<f64> = trace
+        .events()
+        .iter()
+        .filter_map(|e| match e.kind {
+            EventKind::Heartbeat { lag_ms } => Some(lag_ms),
+            _ => None,
+        })
+        .collect();
+    100.0 + lags.iter().sum::<f64>() + 2.0 * lags.iter().copied().fold(0.0, f64::max)
+}
+
+/// Waits (polling every 10 ms, at most `max_ms`) until `f` holds.
+async fn until(max_ms: u32, mut f: impl FnMut() -> bool) -> bool {
+    let mut waited = 0;
+    while !f() {
+        if waited >= max_ms {
+            return false;
+        }
+        TimeoutFuture::new(10).await;
+        waited += 10;
+    }
+    true
+}
 
 fn page(q: &str) -> PageState {
     parse_query(q, &lookup)
@@ -60,9 +85,10 @@ async fn real_timers_end_within_tolerance_of_the_ideal() {
         until_over(&run, 5000).await;
         let s = stats(&run.trace());
         assert_eq!(s.outcome, Some(RunOutcome::Finished), "{q}");
+        let late = allowed_late(&run.trace());
         assert!(
-            s.elapsed_ms >= ideal - 1.0 && s.elapsed_ms <= ideal + TOLERANCE_MS,
-            "{q}: elapsed {} ms, ideal {ideal} ms",
+            s.elapsed_ms >= ideal - 1.0 && s.elapsed_ms <= ideal + late,
+            "{q}: elapsed {} ms, ideal {ideal} ms, allowed {late} ms late",
             s.elapsed_ms
         );
         let expected_in_flight = match q {
@@ -81,9 +107,14 @@ async fn speed_divides_real_waits_but_not_scenario_time() {
     until_over(&run, 3000).await;
     let real = js_sys::Date::now() - t0;
     let s = stats(&run.trace());
-    assert!(real < 400.0 / 4.0 + 80.0, "real time {real} ms at speed 4");
+    // Scenario lateness is real lateness times the speed.
+    let late = allowed_late(&run.trace());
     assert!(
-        s.elapsed_ms >= 399.0 && s.elapsed_ms <= 400.0 + TOLERANCE_MS,
+        real < 400.0 / 4.0 + 80.0 + late / 4.0,
+        "real time {real} ms at speed 4 (allowed {late} ms of scenario lateness)"
+    );
+    assert!(
+        s.elapsed_ms >= 399.0 && s.elapsed_ms <= 400.0 + late,
         "scenario {}",
         s.elapsed_ms
     );
@@ -92,7 +123,15 @@ async fn speed_divides_real_waits_but_not_scenario_time() {
 #[wasm_bindgen_test]
 async fn stop_mid_run_cancels_and_nothing_arrives_afterwards() {
     let run = start("example=semaphore&tasks=6&limit=2&delay=200", 9);
-    TimeoutFuture::new(300).await;
+    // Once the first wave is done (a state, not a fixed wait), stop.
+    let first_wave = || {
+        tasks_at(&run.trace(), None)
+            .iter()
+            .filter(|t| t.state == TaskState::Done)
+            .count()
+            >= 2
+    };
+    assert!(until(5000, first_wave).await, "the first wave ended");
     assert!(!run.is_over());
     run.stop();
     let len = run.trace().len();
@@ -101,10 +140,9 @@ async fn stop_mid_run_cancels_and_nothing_arrives_afterwards() {
     assert!(tasks
         .iter()
         .all(|t| matches!(t.state, TaskState::Done | TaskState::Cancelled)));
-    assert_eq!(
-        tasks.iter().filter(|t| t.state == TaskState::Done).count(),
-        2
-    );
+    let done = tasks.iter().filter(|t| t.state == TaskState::Done).count();
+    // The first wave, and a second only if the machine held this test up.
+    assert!((2..6).contains(&done), "{done} done");
     // Aborted futures are dropped (their timers cleared) when the loop next
     // polls them: right after the current turn.
     TimeoutFuture::new(0).await;
@@ -113,7 +151,8 @@ async fn stop_mid_run_cancels_and_nothing_arrives_afterwards() {
         0,
         "every timer of the stopped run is cleared"
     );
-    // Wait past when the remaining timers would have fired.
+    // A barrier: a timer due after every timer of the stopped run would
+    // have been due (timers fire in the order they are due).
     TimeoutFuture::new(700).await;
     assert_eq!(run.trace().len(), len, "no event after Stop");
     assert_eq!(run.trace().outcome(), Some(RunOutcome::Stopped));
@@ -181,47 +220,55 @@ async fn the_lesson_view_moves_data_state_through_the_states() {
     assert!(task_states().is_empty());
 
     click("[data-testid=run]");
-    TimeoutFuture::new(120).await;
-    assert_eq!(
-        attr("[data-testid=playground]", "data-run-state").as_deref(),
-        Some("running")
+    // The run starts once the page has settled (web::settle): wait for the
+    // state, not for a fixed time.
+    let state = || attr("[data-testid=playground]", "data-run-state");
+    assert!(
+        until(5000, || state().as_deref() == Some("running")).await,
+        "{:?}",
+        state()
+    );
+    // The first wave sleeps, the rest wait on the semaphore.
+    assert!(
+        until(5000, || task_states().len() == 5).await,
+        "{:?}",
+        task_states()
     );
     let mid = task_states();
-    assert_eq!(mid.len(), 5, "{mid:?}");
     assert_eq!(mid[0], ("main()".to_string(), "waiting".to_string()));
     assert_eq!(mid[1].1, "sleeping");
     assert_eq!(mid[2].1, "sleeping");
     assert_eq!(mid[3].1, "waiting");
     assert_eq!(mid[4].1, "waiting");
 
-    TimeoutFuture::new(300).await;
-    let second_wave = task_states();
-    assert_eq!(second_wave[1].1, "done", "{second_wave:?}");
-    assert_eq!(second_wave[3].1, "sleeping", "{second_wave:?}");
-
-    let mut waited = 0;
-    while attr("[data-testid=playground]", "data-run-state").as_deref() != Some("finished")
-        && waited < 3000
-    {
-        TimeoutFuture::new(20).await;
-        waited += 20;
-    }
-    assert_eq!(
-        attr("[data-testid=playground]", "data-run-state").as_deref(),
-        Some("finished")
-    );
+    // Then the second wave: download(0) done, download(2) sleeping.
+    assert!(until(5000, || task_states().get(1).is_some_and(|t| t.1 == "done")).await);
+    assert!(until(5000, || state().as_deref() == Some("finished")).await);
     assert!(task_states().iter().all(|(_, s)| s == "done"));
-    let elapsed: f64 = attr("[data-testid=playground]", "data-elapsed-ms")
-        .and_then(|v| v.parse().ok())
-        .expect("data-elapsed-ms");
+    // Order, in scenario time: a wave starts sleeping when one ends.
+    let ms = |sel: &str, name: &str| -> f64 {
+        attr(sel, name)
+            .and_then(|v| v.parse().ok())
+            .unwrap_or(f64::NAN)
+    };
+    let end0 = ms("[data-task-name='download(0)']", "data-end-ms");
+    let end2 = ms("[data-task-name='download(2)']", "data-end-ms");
+    let end3 = ms("[data-task-name='download(3)']", "data-end-ms");
     assert!(
-        (600.0..600.0 + TOLERANCE_MS).contains(&elapsed),
-        "elapsed {elapsed}"
+        end2 >= end0 + 300.0 - 1.0,
+        "download(2) {end2} after download(0) {end0}"
     );
-    let end: f64 = attr("[data-task-name='download(3)']", "data-end-ms")
-        .and_then(|v| v.parse().ok())
-        .expect("data-end-ms");
-    assert!((600.0..600.0 + TOLERANCE_MS).contains(&end), "end {end}");
+    let elapsed = ms("[data-testid=playground]", "data-elapsed-ms");
+    // Real lateness: what the page's heartbeat measured in this run.
+    let total_lag = ms("[data-testid=loop-lane]", "data-total-lag-ms");
+    let worst = ms("[data-testid=stat-loop-lag]", "data-value");
+    let late = 100.0 + total_lag + 2.0 * worst;
+    assert!(late.is_finite(), "the page measured its lateness");
+    assert!(
+        (600.0..600.0 + late).contains(&elapsed),
+        "elapsed {elapsed}, allowed {late} ms late"
+    );
+    assert!((600.0..600.0 + late).contains(&end3), "end {end3}");
     assert_eq!(
         doc()
             .query_selector("[data-testid=stat-max-concurrency]")
@@ -239,12 +286,12 @@ async fn the_lesson_view_moves_data_state_through_the_states() {
 
     // Stop mid-run from the button.
     click("[data-testid=run]");
-    TimeoutFuture::new(100).await;
+    assert!(until(5000, || state().as_deref() == Some("running")).await);
     click("[data-testid=stop]");
-    TimeoutFuture::new(50).await;
-    assert_eq!(
-        attr("[data-testid=playground]", "data-run-state").as_deref(),
-        Some("stopped")
+    assert!(
+        until(5000, || state().as_deref() == Some("stopped")).await,
+        "{:?}",
+        state()
     );
     assert!(
         task_states().iter().all(|(_, s)| s == "cancelled"),

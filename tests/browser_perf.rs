@@ -176,13 +176,26 @@ async fn a_restart_storm_leaves_one_run_and_nothing_of_the_others() {
     let ctl = owner.with(RunCtl::new);
     let p = parse_query("example=semaphore&tasks=4&limit=2&delay=300", &lookup);
     let lesson = examples::find("semaphore").expect("semaphore");
-    let t0 = js_sys::Date::now();
+    // Each start's own cost, within the same storm: the last starts (99
+    // runs stopped before them) cost about what the first did. Compared in
+    // one run, this holds on a busy machine, where every start is slower.
+    let mut cost = Vec::new();
     for _ in 0..100 {
+        let t0 = js_sys::Date::now();
         owner.with(|| ctl.start(lesson, p.values.clone(), 1.0));
+        cost.push(js_sys::Date::now() - t0);
         TimeoutFuture::new(8).await;
     }
-    let storm_ms = js_sys::Date::now() - t0;
-    assert!(storm_ms < 3000.0, "the storm took {storm_ms} ms");
+    let median = |xs: &[f64]| {
+        let mut v = xs.to_vec();
+        v.sort_by(f64::total_cmp);
+        v[v.len() / 2]
+    };
+    let (first, last) = (median(&cost[1..21]), median(&cost[80..]));
+    assert!(
+        last <= 3.0 * first + 2.0,
+        "a start costs {last} ms after 99 restarts vs {first} ms at first"
+    );
     let (generation, state) = ctl.snapshot.with_untracked(|s| (s.generation, s.state));
     assert_eq!(state, RunState::Running);
     assert!(generation >= 100, "generation {generation}");

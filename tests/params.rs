@@ -115,9 +115,14 @@ proptest! {
         if let Some(ex) = p.example {
             let lesson = async_playground::examples::find(ex).expect("known");
             for spec in lesson.params {
-                let (v, _) = spec.validate(&spec.default_value().to_url());
-                prop_assert!(p.values.get(spec.key).is_some());
-                let _ = v;
+                // The value taken is one its spec accepts as it is: in range,
+                // in canonical form, with no correction.
+                let got = p.values.get(spec.key);
+                prop_assert!(got.is_some(), "{} missing", spec.key);
+                let got = got.cloned().unwrap_or_else(|| spec.default_value());
+                let (again, notice) = spec.validate(&got.to_url());
+                prop_assert_eq!(&again, &got, "{} re-validated", spec.key);
+                prop_assert!(notice.is_none(), "{} = {:?} is not in range: {:?}", spec.key, got, notice);
             }
         }
         prop_assert!((0.1..=10.0).contains(&p.speed));

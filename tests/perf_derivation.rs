@@ -224,6 +224,99 @@ mod oracle {
     }
 }
 
+/// Lanes and figures derived the slow, obvious way, independently of the
+/// folds under test (`tasks_at` and `stats` are those same folds run once):
+/// every task's state, start and end straight from its own events, and
+/// "in flight" recounted over all tasks after every event.
+mod from_scratch {
+    use super::*;
+    use async_playground::core::schedule::Stats;
+
+    /// (id, name, state, start, end) of every task, by id.
+    pub fn lanes(trace: &Trace) -> Vec<(u32, String, TaskState, Ms, Option<Ms>)> {
+        let mut ids: Vec<TaskId> = trace
+            .events()
+            .iter()
+            .map(|e| e.task)
+            .filter(|t| *t != TaskId::LOOP)
+            .collect();
+        ids.sort_by_key(|t| t.index());
+        ids.dedup();
+        ids.into_iter()
+            .filter_map(|id| {
+                let mine: Vec<_> = trace.events().iter().filter(|e| e.task == id).collect();
+                let name = mine.iter().find_map(|e| match &e.kind {
+                    EventKind::Created { name } | EventKind::Spawned { name } => Some(name.clone()),
+                    _ => None,
+                })?;
+                let mut state = None;
+                let mut end = None;
+                for e in &mine {
+                    if state.is_some_and(TaskState::is_final) {
+                        break;
+                    }
+                    if let Some(s) = TaskState::after(&e.kind) {
+                        state = Some(s);
+                        if s.is_final() {
+                            end = Some(e.at_ms);
+                        }
+                    }
+                }
+                Some((id.index() as u32, name, state?, mine[0].at_ms, end))
+            })
+            .collect()
+    }
+
+    /// The state of every task after the first `n` events.
+    fn states_after(trace: &Trace, n: usize) -> Vec<TaskState> {
+        let mut by_task: std::collections::BTreeMap<usize, TaskState> = Default::default();
+        for e in &trace.events()[..n] {
+            if e.task == TaskId::LOOP {
+                continue;
+            }
+            let Some(s) = TaskState::after(&e.kind) else {
+                continue;
+            };
+            let cur = by_task.get(&e.task.index()).copied();
+            if !cur.is_some_and(TaskState::is_final) {
+                by_task.insert(e.task.index(), s);
+            }
+        }
+        by_task.into_values().collect()
+    }
+
+    pub fn figures(trace: &Trace) -> Stats {
+        let ev = trace.events();
+        let last = states_after(trace, ev.len());
+        let max_in_flight = (0..=ev.len())
+            .map(|n| {
+                states_after(trace, n)
+                    .into_iter()
+                    .filter(|s| s.in_flight())
+                    .count()
+            })
+            .max()
+            .unwrap_or(0);
+        Stats {
+            elapsed_ms: ev.last().map_or(0.0, |e| e.at_ms),
+            max_in_flight,
+            loop_lag_ms: ev
+                .iter()
+                .filter_map(|e| match e.kind {
+                    EventKind::Heartbeat { lag_ms } => Some(lag_ms),
+                    _ => None,
+                })
+                .fold(0.0, f64::max),
+            finished: last.iter().filter(|st| st.is_final()).count(),
+            total: last.len(),
+            outcome: ev.iter().rev().find_map(|e| match e.kind {
+                EventKind::RunEnded { outcome } => Some(outcome),
+                _ => None,
+            }),
+        }
+    }
+}
+
 fn trace_of(query: &str) -> Trace {
     let p = parse_query(query, &lookup);
     let lesson = p
@@ -277,6 +370,15 @@ proptest! {
         let qs = sample_queries();
         let trace = trace_of(&qs[which % qs.len()]);
         let (live, tasks) = chunked_live(&trace, &chunks);
+        // Against an independent derivation (tasks_at and stats are the
+        // same folds run in one go: equal to them says only that chunking
+        // changes nothing, which is checked too).
+        let lanes: Vec<_> = tasks
+            .iter()
+            .map(|t| (t.id.index() as u32, t.name.clone(), t.state, t.start_ms, t.end_ms))
+            .collect();
+        prop_assert_eq!(lanes, from_scratch::lanes(&trace));
+        prop_assert_eq!(live.stats.stats(), &from_scratch::figures(&trace));
         prop_assert_eq!(&tasks, &tasks_at(&trace, None));
         prop_assert_eq!(live.stats.stats(), &stats(&trace));
         prop_assert_eq!(live.consumed, trace.len());

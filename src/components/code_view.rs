@@ -23,22 +23,16 @@ use crate::run_ctl::RunCtl;
 const STORAGE_KEY: &str = "async-playground.lang";
 
 fn stored_lang() -> Option<&'static str> {
-    let v = web_sys::window()?
-        .local_storage()
-        .ok()??
-        .get_item(STORAGE_KEY)
-        .ok()??;
-    match v.as_str() {
+    match crate::web::features::storage_get(STORAGE_KEY)?.as_str() {
         "rust" => Some("rust"),
         "python" => Some("python"),
         _ => None,
     }
 }
 
+/// Remembers the choice where storage works (a note says so where not).
 fn store_lang(lang: &str) {
-    if let Some(s) = web_sys::window().and_then(|w| w.local_storage().ok().flatten()) {
-        let _ = s.set_item(STORAGE_KEY, lang);
-    }
+    crate::web::features::storage_set(STORAGE_KEY, lang);
 }
 
 /// Shows the lesson's code with the current parameters, or the editor.

@@ -30,6 +30,9 @@ pub fn LoopLane(
     let generation = Memo::new(move |_| count.get().0);
     let stalls = Memo::new(move |_| snap.with(|s| s.stalls.clone()));
     let worst = Memo::new(move |_| snap.with(|s| s.stats.loop_lag_ms));
+    // All the lateness the heartbeat measured in this run (scenario ms):
+    // what tests allow a real run beyond its ideal on a busy machine.
+    let total = Memo::new(move |_| snap.with(|s| s.heartbeats.iter().map(|h| h.1).sum::<Ms>()));
     let running = Memo::new(move |_| snap.with(|s| s.generation > 0));
     let chunks = move || {
         let (g, n) = count.get();
@@ -54,6 +57,7 @@ pub fn LoopLane(
             data-heartbeats=move || count.get().1
             data-stalls=move || stalls.with(Vec::len)
             data-worst-lag-ms=move || ms_attr(worst.get())
+            data-total-lag-ms=move || ms_attr(total.get())
         >
             <div class="lane-label">
                 <span class="task-name">"event loop"</span>

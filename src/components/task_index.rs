@@ -56,23 +56,39 @@ extern "C" {
 }
 
 /// Calls `f` with the ms of idle time it may use, when the browser is idle
-/// (or after [`IDLE_TIMEOUT_MS`], with none); right away where there is no
-/// `requestIdleCallback`.
+/// (or after [`IDLE_TIMEOUT_MS`], with none). Where there is no
+/// `requestIdleCallback` (Safari), on a zero timeout with
+/// [`NEW_ROWS_BUDGET_MS`]: one slice per turn of the loop, never all at once.
 fn when_idle(f: impl FnOnce(f64) + 'static) {
-    let options = js_sys::Object::new();
-    let _ = js_sys::Reflect::set(
-        &options,
-        &JsValue::from_str("timeout"),
-        &JsValue::from(IDLE_TIMEOUT_MS),
-    );
     let slot = std::rc::Rc::new(std::cell::Cell::new(Some(f)));
+    if crate::web::features().idle_callback {
+        let options = js_sys::Object::new();
+        let _ = js_sys::Reflect::set(
+            &options,
+            &JsValue::from_str("timeout"),
+            &JsValue::from(IDLE_TIMEOUT_MS),
+        );
+        let again = slot.clone();
+        let cb = Closure::once_into_js(move |d: IdleDeadline| {
+            if let Some(f) = again.take() {
+                f(d.time_remaining());
+            }
+        });
+        if request_idle_callback(&cb, &options).is_ok() {
+            return;
+        }
+    }
     let again = slot.clone();
-    let cb = Closure::once_into_js(move |d: IdleDeadline| {
+    let cb = Closure::once_into_js(move || {
         if let Some(f) = again.take() {
-            f(d.time_remaining());
+            f(NEW_ROWS_BUDGET_MS);
         }
     });
-    if request_idle_callback(&cb, &options).is_err() {
+    let set = web_sys::window().and_then(|w| {
+        w.set_timeout_with_callback_and_timeout_and_arguments_0(cb.unchecked_ref(), 0)
+            .ok()
+    });
+    if set.is_none() {
         if let Some(f) = slot.take() {
             f(NEW_ROWS_BUDGET_MS);
         }

@@ -138,6 +138,21 @@ mod browser {
 
     thread_local! {
         static REGISTERED: Cell<bool> = const { Cell::new(false) };
+        static GAVE_UP: Cell<bool> = const { Cell::new(false) };
+    }
+
+    /// The page's service worker container, where there is one: none
+    /// outside a secure context (plain http from a LAN name) and none in a
+    /// sandboxed, opaque-origin frame (where even reading it throws).
+    fn container() -> Option<web_sys::ServiceWorkerContainer> {
+        if !crate::web::features().service_worker {
+            return None;
+        }
+        let nav = web_sys::window()?.navigator();
+        js_sys::Reflect::get(&nav, &JsValue::from_str("serviceWorker"))
+            .ok()
+            .filter(|c| c.is_object())
+            .map(JsCast::unchecked_into)
     }
 
     /// Registers the mock API's service worker (once). Call early, so it
@@ -146,30 +161,39 @@ mod browser {
         if REGISTERED.with(|r| r.replace(true)) {
             return;
         }
-        let Some(container) = web_sys::window().map(|w| w.navigator().service_worker()) else {
+        let Some(container) = container() else {
             return;
         };
         let opts = web_sys::RegistrationOptions::new();
         opts.set_type("module");
-        // A failure (no service workers, or no sw.js here) is fine: requests
-        // then fall back to static files, see `mock_fallback`.
-        let _ = container.register_with_options("sw.js", &opts);
+        // A failure (refused, or no sw.js here) is fine: requests then fall
+        // back to the page, see `mock_fallback`. The rejection is handled so
+        // it is not reported as an uncaught one.
+        let noop = wasm_bindgen::closure::Closure::<dyn FnMut(JsValue)>::new(|_| {});
+        let _ = container.register_with_options("sw.js", &opts).catch(&noop);
+        noop.forget();
     }
 
     /// Whether a service worker controls the page, waiting briefly (about a
-    /// second) for one that is starting. The app awaits this before an
-    /// autorun, so a first visit's run is not slowed by the install.
+    /// second) for one that is starting; `false` at once where there can be
+    /// none. The app awaits this before an autorun, so a first visit's run
+    /// is not slowed by the install.
     pub async fn mock_ready() -> bool {
         prepare_mock_api();
-        let Some(container) = web_sys::window().map(|w| w.navigator().service_worker()) else {
+        let Some(container) = container() else {
             return false;
         };
-        for _ in 0..40 {
+        // Once a wait ran out, later requests do not wait again.
+        let tries = if GAVE_UP.with(Cell::get) { 1 } else { 40 };
+        for i in 0..tries {
             if container.controller().is_some() {
                 return true;
             }
-            TimeoutFuture::new(25).await;
+            if i + 1 < tries {
+                TimeoutFuture::new(25).await;
+            }
         }
+        GAVE_UP.with(|g| g.set(true));
         false
     }
 

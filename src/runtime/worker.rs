@@ -100,18 +100,50 @@ mod browser {
     fn err(what: &str, e: &JsValue) -> TaskError {
         TaskError::Raised(format!(
             "WorkerError: {what}: {}",
-            e.as_string().unwrap_or_default()
+            crate::web::features::js_error_text(e)
         ))
     }
 
+    /// What a task says when this page cannot start a Blob-URL worker.
+    const REFUSED: &str = "WorkerError: this page cannot start a Web Worker from a Blob URL \
+        (none here, or the page's Content-Security-Policy forbids it); run with offload=0 to do \
+        the work inline";
+
+    fn refused(detail: Option<&JsValue>) -> TaskError {
+        // Where the API is missing altogether the page says so already
+        // (`features::notes_for`); a refusal is news.
+        if crate::web::features().blob_worker {
+            crate::web::features::note(
+                "This page cannot start Web Workers from Blob URLs (its Content-Security-Policy \
+                 forbids them): offload=1 cannot leave the loop; offload=0 runs the work inline.",
+            );
+        }
+        match detail {
+            Some(e) => TaskError::Raised(format!(
+                "{REFUSED} ({})",
+                crate::web::features::js_error_text(e)
+            )),
+            None => TaskError::Raised(REFUSED.to_string()),
+        }
+    }
+
     pub(super) async fn job(real_ms: f64) -> Result<u64, TaskError> {
+        if !crate::web::features().blob_worker {
+            return Err(refused(None));
+        }
         let parts = js_sys::Array::of1(&JsValue::from_str(WORKER_JS));
         let opts = web_sys::BlobPropertyBag::new();
         opts.set_type("text/javascript");
         let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &opts)
             .map_err(|e| err("blob", &e))?;
         let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(|e| err("url", &e))?;
-        let worker = web_sys::Worker::new(&url).map_err(|e| err("could not start a worker", &e))?;
+        let worker = match web_sys::Worker::new(&url) {
+            Ok(w) => w,
+            Err(e) => {
+                let _ = web_sys::Url::revoke_object_url(&url);
+                return Err(refused(Some(&e)));
+            }
+        };
         let (tx, rx) = oneshot::channel::<Result<u64, TaskError>>();
         let tx = std::rc::Rc::new(std::cell::RefCell::new(Some(tx)));
         let tx2 = tx.clone();
@@ -127,10 +159,7 @@ mod browser {
             });
         let on_error = Closure::<dyn FnMut(web_sys::Event)>::new(move |_e: web_sys::Event| {
             if let Some(tx) = tx2.borrow_mut().take() {
-                let _ = tx.send(Err(TaskError::Raised(
-                    "WorkerError: the worker failed (is it blocked by the page's security policy?)"
-                        .into(),
-                )));
+                let _ = tx.send(Err(refused(None)));
             }
         });
         worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));

@@ -1,5 +1,12 @@
 //! Thin browser glue: the URL, the theme attribute, the panic panel.
 //! Everything here is a few lines over web-sys; no logic lives here.
+//! Optional APIs are detected in [`features`] before anything uses them;
+//! [`settle`] says when start-up work is over.
+
+pub mod features;
+pub mod settle;
+
+pub use features::{features, Features};
 
 use wasm_bindgen::{JsCast, JsValue};
 
@@ -57,20 +64,12 @@ pub fn apply_theme(theme: Theme) {
 
 /// Whether the system asks for dark colours.
 pub fn system_prefers_dark() -> bool {
-    web_sys::window()
-        .and_then(|w| w.match_media("(prefers-color-scheme: dark)").ok().flatten())
-        .is_some_and(|m| m.matches())
+    features::media_matches("(prefers-color-scheme: dark)")
 }
 
 /// Whether the learner asked the system for reduced motion.
 pub fn prefers_reduced_motion() -> bool {
-    web_sys::window()
-        .and_then(|w| {
-            w.match_media("(prefers-reduced-motion: reduce)")
-                .ok()
-                .flatten()
-        })
-        .is_some_and(|m| m.matches())
+    features::media_matches("(prefers-reduced-motion: reduce)")
 }
 
 /// Whether the page runs inside a frame.
@@ -79,6 +78,16 @@ pub fn in_frame() -> bool {
         (Ok(Some(parent)), me) => !js_sys::Object::is(&parent, &me),
         _ => false,
     })
+}
+
+/// Removes index.html's "Loading…" note once the app has mounted.
+pub fn remove_boot_note() {
+    if let Some(el) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id("boot"))
+    {
+        el.remove();
+    }
 }
 
 /// The last resort: a panic logs to the console and shows an error panel
@@ -189,6 +198,9 @@ pub fn download_url(name: &str, url: &str) {
 /// Copies `text` to the clipboard; `false` if the Clipboard API is missing
 /// or refused (the caller then shows the text to copy by hand).
 pub async fn copy_text(text: &str) -> bool {
+    if !features().clipboard {
+        return false;
+    }
     let Some(nav) = web_sys::window().map(|w| w.navigator()) else {
         return false;
     };
