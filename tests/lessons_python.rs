@@ -32,6 +32,8 @@ use async_playground::core::trace::{EventKind, RunOutcome, Trace};
 use async_playground::examples::{Lesson, LESSONS};
 use async_playground::runtime::Run;
 
+/// Random parameter sets per lesson (`LESSONS_PYTHON_SETS` overrides, and
+/// `LESSONS_PYTHON_SEED` picks another draw, for a longer hunt).
 const RANDOM_SETS: usize = 20;
 const TOLERANCE_MS: f64 = 0.5;
 
@@ -308,11 +310,13 @@ fn first_difference(rust: &Outcome, py: &Outcome) -> Option<String> {
 fn every_lesson_agrees_with_cpython_at_defaults_and_random_values() {
     let dir = scratch("agree");
     let mut cases: Vec<(&'static Lesson, Values, PathBuf)> = Vec::new();
-    let mut rng = Rng(0x5eed_0f_1e55_0e5);
+    let env = |key: &str| std::env::var(key).ok().and_then(|v| v.parse::<u64>().ok());
+    let n_sets = env("LESSONS_PYTHON_SETS").map_or(RANDOM_SETS, |n| n as usize);
+    let mut rng = Rng(env("LESSONS_PYTHON_SEED").unwrap_or(0x5eed_0f_1e55_0e5) | 1);
     for lesson in LESSONS {
         let code = source(lesson);
         let mut sets = vec![Values::defaults(lesson.params)];
-        sets.extend((0..RANDOM_SETS).map(|_| random_values(lesson.params, &mut rng)));
+        sets.extend((0..n_sets).map(|_| random_values(lesson.params, &mut rng)));
         for (k, values) in sets.into_iter().enumerate() {
             let path = dir.join(format!("{}-{k}.py", lesson.id));
             let program = code_params::apply(&code, lesson.params, &values);

@@ -9,11 +9,12 @@ TIMEOUT = 1.0        # seconds each call may take
 FAIL_RATE = 15       # percent of calls the API answers with an error
 SEED = 1             # picks the latencies and failures
 
-# The bundled mock API. At home, serve it with `node e2e/mock-server.mjs 8765`
-# (from the playground's repository); a real client would call its provider.
+# The bundled mock API. At home, serve it with
+# `node e2e/mock-server.mjs 8765` (from the playground's repository);
+# a real client would call its provider instead.
 API = "http://127.0.0.1:8765/mock-api/"
 
-sem = asyncio.Semaphore(LIMIT)                 # at most LIMIT calls in flight
+sem = asyncio.Semaphore(LIMIT)             # at most LIMIT calls in flight
 
 def mock_model(i):
     """The mock model's latency (ms) and failure for prompt i: a seeded
@@ -43,7 +44,7 @@ async def complete(session, i):
                 resp.raise_for_status()        # the API's error raises
                 return await resp.text()
 
-def in_words(e):                               # an error as the playground shows it
+def in_words(e):                  # an error as the playground shows it
     if isinstance(e, TimeoutError):
         return f"TimeoutError: no answer within {fmt(TIMEOUT)}"
     if isinstance(e, aiohttp.ClientResponseError):
@@ -58,11 +59,16 @@ async def main():
             return_exceptions=True,            # collect errors, keep going
         )
     for i, r in enumerate(results):            # in prompt order
-        print(i, f"error: {in_words(r)}" if isinstance(r, Exception) else f"ok: {r}")
+        if isinstance(r, Exception):
+            print(f"{i} error: {in_words(r)}")
+        else:
+            print(f"{i} ok: {r}")
     timed_out = sum(isinstance(r, TimeoutError) for r in results)
     failed = sum(isinstance(r, Exception) for r in results) - timed_out
     ok = len(results) - failed - timed_out
-    elapsed = round(asyncio.get_running_loop().time() - start, 3)   # to the ms
-    print(f"{ok} ok, {failed} failed, {timed_out} timed out in {fmt(elapsed)}")
+    loop = asyncio.get_running_loop()
+    elapsed = round(loop.time() - start, 3)        # to the ms
+    print(f"{ok} ok, {failed} failed, {timed_out} timed out"
+          f" in {fmt(elapsed)}")
 
 asyncio.run(main())

@@ -18,8 +18,10 @@ async def compute_awaiting():
 
 async def main():
     print("phase 1: time.sleep inside a coroutine")
-    await asyncio.gather(*(fetch(i) for i in range(TASKS)), compute_blocking())
+    await asyncio.gather(*(fetch(i) for i in range(TASKS)),
+                         compute_blocking())
     print("phase 2: await asyncio.sleep instead")
-    await asyncio.gather(*(fetch(i) for i in range(TASKS)), compute_awaiting())
+    await asyncio.gather(*(fetch(i) for i in range(TASKS)),
+                         compute_awaiting())
 
 asyncio.run(main())

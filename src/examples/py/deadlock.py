@@ -1,6 +1,6 @@
 import asyncio
 
-HOLD = 0.5           # seconds each task holds its first lock before the second
+HOLD = 0.5           # seconds each task holds its first lock
 ORDER = "opposite"   # "opposite": task_2 takes b then a; "same": a then b
 
 lock_a = asyncio.Lock()

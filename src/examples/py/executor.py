@@ -16,7 +16,7 @@ async def ticker():
     next_tick = loop.time()
     while True:
         next_tick += 0.1
-        await asyncio.sleep(next_tick - loop.time())   # every 0.1 s, on the dot
+        await asyncio.sleep(next_tick - loop.time())  # every 0.1 s
         print("tick")
 
 async def main():
@@ -25,7 +25,8 @@ async def main():
     await asyncio.sleep(0)                 # let the ticker start
     with ProcessPoolExecutor() as pool:
         if OFFLOAD:
-            primes = await loop.run_in_executor(pool, count_primes, WORK)   # another process
+            # another process computes; the loop runs the ticker
+            primes = await loop.run_in_executor(pool, count_primes, WORK)
         else:
             primes = count_primes(WORK)    # inline: the loop is stuck here
     print(f"found {primes} primes")

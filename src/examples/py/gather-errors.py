@@ -20,7 +20,7 @@ async def main():
     try:
         results = await asyncio.gather(*tasks)
         print(results)
-    except ValueError as e:               # raised as soon as job(FAIL) fails
+    except ValueError as e:           # raised as soon as job(FAIL) fails
         print(f"gather raised {e!r}")
         await asyncio.sleep(0.45)         # main goes on; the jobs too
     print("main returns")                 # asyncio.run() cancels the rest

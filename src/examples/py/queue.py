@@ -21,7 +21,8 @@ async def consumer(i, q):
 
 async def main():
     q = asyncio.Queue(maxsize=MAXSIZE)
-    consumers = [asyncio.create_task(consumer(i, q)) for i in range(CONSUMERS)]
+    consumers = [asyncio.create_task(consumer(i, q))
+                 for i in range(CONSUMERS)]
     await producer(q)
     await q.join()                          # every item processed
     for c in consumers:

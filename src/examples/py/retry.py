@@ -19,7 +19,7 @@ async def main():
             if attempt == RETRIES + 1:
                 print(f"giving up after {attempt} attempts")
                 raise
-            wait = BASE * 2 ** (attempt - 1)      # BASE, 2 * BASE, 4 * BASE …
+            wait = BASE * 2 ** (attempt - 1)   # BASE, 2 * BASE, …
             print(f"{e}; retrying in {wait} s")
             await asyncio.sleep(wait)
 

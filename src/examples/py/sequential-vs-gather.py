@@ -14,9 +14,11 @@ async def main():
     if MODE == "sequential":
         results = []
         for i in range(TASKS):
-            results.append(await fetch_user(i))   # waits before starting the next
+            # waits for this one before starting the next
+            results.append(await fetch_user(i))
     else:
-        results = await asyncio.gather(*(fetch_user(i) for i in range(TASKS)))
+        fetches = (fetch_user(i) for i in range(TASKS))
+        results = await asyncio.gather(*fetches)
     print(results)                            # in the order given
 
 asyncio.run(main())

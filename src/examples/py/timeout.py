@@ -14,6 +14,7 @@ async def main():
         result = await asyncio.wait_for(slow_operation(), timeout=TIMEOUT)
         print(f"got {result!r}")
     except TimeoutError:                 # asyncio.TimeoutError before 3.11
-        print(f"TimeoutError: slow_operation() was cancelled after {TIMEOUT} s")
+        print("TimeoutError: slow_operation() was cancelled"
+              f" after {TIMEOUT} s")
 
 asyncio.run(main())
