@@ -92,9 +92,12 @@ def user_clock():
     WORK[2] += 1
     if inline:
         if reads == 0:
-            return CLOCK.read()
+            WORK[0] = CLOCK.read()
+            return WORK[0]
+        # Exactly `first read + seconds` or later, so `now < start + seconds`
+        # is false however the floats round.
         CLOCK.t = max(CLOCK.t, start + seconds)
-        return CLOCK.read()
+        return CLOCK.t
     return start if reads == 0 else start + seconds
 
 

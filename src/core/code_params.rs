@@ -437,7 +437,10 @@ async def main():
         assert!(out.contains("DELAY = 1.0      # seconds\n"), "{out}");
         assert!(out.contains("INTERVAL_A = 0.05\n"), "{out}");
         assert!(out.contains("LOCK = True\n"), "{out}");
-        assert!(out.contains("MODE = \"sequential\"  # or \"sequential\""), "{out}");
+        assert!(
+            out.contains("MODE = \"sequential\"  # or \"sequential\""),
+            "{out}"
+        );
         assert!(out.contains(r#"URL = "say \"hi\" \\ there""#), "{out}");
         assert!(out.contains("    TASKS = 99   # a local"), "{out}");
         // Nothing else moved.
@@ -446,7 +449,10 @@ async def main():
         let found = read(&out, SPECS);
         assert_eq!(found.notices(), Vec::<String>::new());
         assert_eq!(found.values(SPECS, &Values::defaults(SPECS)), v);
-        assert_eq!(set(&found, "url"), Value::Text(r#"say "hi" \ there"#.into()));
+        assert_eq!(
+            set(&found, "url"),
+            Value::Text(r#"say "hi" \ there"#.into())
+        );
     }
 
     #[test]
@@ -541,7 +547,8 @@ INTERVAL_A = 0.1 # fast
 
     #[test]
     fn a_literal_that_is_gone_is_reported() {
-        let src = "TASKS = 3 + 1\nDELAY = float(x)\nLOCK = False\nMODE = \"gather\"\n    URL = \"\"\n";
+        let src =
+            "TASKS = 3 + 1\nDELAY = float(x)\nLOCK = False\nMODE = \"gather\"\n    URL = \"\"\n";
         let found = read(src, SPECS);
         for key in ["tasks", "delay", "interval_a", "url"] {
             let name = py_name(key);
@@ -559,7 +566,10 @@ INTERVAL_A = 0.1 # fast
         // apply leaves what is not a literal alone.
         let v = values(&[("tasks", "9"), ("lock", "1")]);
         let out = apply(src, SPECS, &v);
-        assert!(out.starts_with("TASKS = 3 + 1\nDELAY = float(x)\nLOCK = True\n"), "{out}");
+        assert!(
+            out.starts_with("TASKS = 3 + 1\nDELAY = float(x)\nLOCK = True\n"),
+            "{out}"
+        );
         // A missing value keeps the fallback.
         let fallback = values(&[("tasks", "5")]);
         assert_eq!(found.values(SPECS, &fallback).int("tasks"), 5);
@@ -585,7 +595,10 @@ INTERVAL_A = 0.1 # fast
         assert_eq!(literal(&f, &Value::Float(2.0)), "2.0");
         assert_eq!(literal(&f, &Value::Float(0.25)), "0.25");
         let t = ParamSpec::text("t", "", "", "", 10);
-        assert_eq!(literal(&t, &Value::Text("a\nb\u{1}".into())), r#""a\nb\x01""#);
+        assert_eq!(
+            literal(&t, &Value::Text("a\nb\u{1}".into())),
+            r#""a\nb\x01""#
+        );
         assert_eq!(unquote(r#""a\nb\x01""#), "a\nb\u{1}");
     }
 }

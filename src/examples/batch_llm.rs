@@ -4,8 +4,8 @@
 use futures::FutureExt;
 
 use super::Lesson;
-use crate::core::mock_api;
 use crate::core::code_params;
+use crate::core::mock_api;
 use crate::core::params::{ParamSpec, Values};
 use crate::core::task::fmt_ms;
 use crate::runtime::{Cx, Semaphore, TaskError};
