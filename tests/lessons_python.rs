@@ -239,7 +239,12 @@ fn random_values(specs: &[ParamSpec], rng: &mut Rng) -> Values {
     let mut v = Values::defaults(specs);
     for spec in specs {
         let raw = match spec.kind {
-            Kind::Int { min, max, unit, .. } if unit == "ms" => {
+            Kind::Int {
+                min,
+                max,
+                unit: "ms",
+                ..
+            } => {
                 let x = rng.range(min, max);
                 if rng.below(2) == 0 {
                     (x / 100 * 100).max(min).to_string()
@@ -338,7 +343,7 @@ fn every_lesson_agrees_with_cpython_at_defaults_and_random_values() {
     let mut cases: Vec<(&'static Lesson, Values, PathBuf)> = Vec::new();
     let env = |key: &str| std::env::var(key).ok().and_then(|v| v.parse::<u64>().ok());
     let n_sets = env("LESSONS_PYTHON_SETS").map_or(RANDOM_SETS, |n| n as usize);
-    let mut rng = Rng(env("LESSONS_PYTHON_SEED").unwrap_or(0x5eed_0f_1e55_0e5) | 1);
+    let mut rng = Rng(env("LESSONS_PYTHON_SEED").unwrap_or(0x5eed_f1e5_50e5) | 1);
     for lesson in LESSONS {
         let code = source(lesson);
         let mut sets = vec![Values::defaults(lesson.params)];

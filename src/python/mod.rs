@@ -6,7 +6,7 @@
 
 pub mod ast;
 pub mod parser;
-pub mod run;
 pub mod syntax_error;
+pub mod run;
 
 pub use run::{compile, run_virtual, OutLine, Outcome, Program, RunOptions};
