@@ -19,14 +19,42 @@ later), so the clock advances one nanosecond per read and the selector wakes
 one microsecond after the timer it waited for; CPython then gives the order
 a real run gives.
 
+Each result also has "tasks": the lanes the program made, in the order they
+started, named as the visualiser names them: an asyncio Task by the
+`name=` given to create_task, else by its coroutine's call with its simple
+argument values (ints, floats, strings, bools, None; other objects left out):
+`download(i, sem)` with i=0 is `download(0)`; a coroutine of the program
+awaited directly (not as a task) is a lane too, named by its call as written
+(`await conn.query("SELECT 1")` is `conn.query('SELECT 1')`); dunder methods
+(`__aenter__`, ...) are not.
+
 `time.time()`, `time.monotonic()`, `time.perf_counter()` read scenario time;
 `time.sleep(s)` moves it on by `s` without running anything (it blocks the
 loop); `random` is seeded with 0 at the start of every program, as the
 playground seeds it.
+
+Fakes for what CPython cannot do on a virtual clock (oracle only):
+- `scripts/oracle_shims/` is put first on sys.path: its `aiohttp` answers the
+  bundled mock API (see that module).
+- CPU work: a plain function of the program whose first parameter is named
+  `seconds` is CPU work that takes that long. Called inline, it blocks the
+  loop for `seconds` of scenario time (like `time.sleep`); inside it the first
+  clock read gives its start and every later read its end, so a loop
+  `while time.monotonic() < end:` never runs its body (the second read is
+  already at the end): the work takes its time and computes nothing.
+- `loop.run_in_executor(executor, func, *args)` runs no thread or process:
+  it is a task named `run_in_executor(func, <simple args>)` that sleeps
+  `args[0]` seconds when that is a number (the work's duration, by the
+  convention above; else 0) and then returns `func(*args)`, evaluated on a
+  private clock (first read 0, later reads `args[0]`), so the loop's clock
+  is untouched.
 """
 
 import asyncio
+import dis
 import io
+import os
+import re
 import json
 import random
 import selectors
@@ -50,6 +78,151 @@ class Clock:
 
 
 CLOCK = Clock()
+
+# CPU work in progress: None, or [start, seconds, reads, inline].
+WORK = None
+
+
+def user_clock():
+    """A clock read by the program (time.monotonic() and kin)."""
+    global WORK
+    if WORK is None:
+        return CLOCK.read()
+    start, seconds, reads, inline = WORK
+    WORK[2] += 1
+    if inline:
+        if reads == 0:
+            WORK[0] = CLOCK.read()
+            return WORK[0]
+        # Exactly `first read + seconds` or later, so `now < start + seconds`
+        # is false however the floats round.
+        CLOCK.t = max(CLOCK.t, start + seconds)
+        return CLOCK.t
+    return start if reads == 0 else start + seconds
+
+
+SIMPLE = (bool, int, float, str, type(None))
+
+
+def simple_args(values):
+    return ", ".join(repr(v) for v in values if isinstance(v, SIMPLE))
+
+
+def coro_name(coro):
+    """`download(0)` for the coroutine object of `download(0, sem)`."""
+    code = getattr(coro, "cr_code", None)
+    frame = getattr(coro, "cr_frame", None)
+    if code is None or frame is None:
+        return getattr(coro, "__qualname__", type(coro).__name__) + "()"
+    return frame_name(code, frame.f_locals)
+
+
+def frame_name(code, f_locals, callee=None):
+    n = code.co_argcount + code.co_kwonlyargcount
+    names = code.co_varnames[:n]
+    if names and names[0] in ("self", "cls"):
+        names = names[1:]
+    args = simple_args([f_locals.get(a) for a in names if a in f_locals])
+    return f"{callee or code.co_name}({args})"
+
+
+class Lanes:
+    """The lanes of one run, for the "tasks" list."""
+
+    def __init__(self, filename, source):
+        self.filename = filename
+        self.lines = source.splitlines()
+        self.names = []
+        self.resume = {}
+
+    def resolved(self):
+        out = []
+        for entry in self.names:
+            if isinstance(entry, tuple):
+                task, name = entry
+                given = task.get_name()
+                if not re.fullmatch(r"Task-\d+", given):
+                    name = given
+                entry = name
+            out.append(entry)
+        return out
+
+    def first_entry(self, frame):
+        code = frame.f_code
+        at = self.resume.get(code)
+        if at is None:
+            at = next(
+                (i.offset for i in dis.get_instructions(code) if i.opname == "RESUME"),
+                0,
+            )
+            self.resume[code] = at
+        return frame.f_lasti <= at
+
+    def callee_text(self, caller):
+        """`conn.query` for the call the caller is awaiting, if readable."""
+        try:
+            positions = list(caller.f_code.co_positions())
+            lineno, end_lineno, col, end_col = positions[caller.f_lasti // 2]
+        except (IndexError, ValueError, TypeError):
+            return None
+        if lineno is None or lineno != end_lineno or col is None:
+            return None
+        if caller.f_code.co_filename != self.filename or lineno > len(self.lines):
+            return None
+        text = self.lines[lineno - 1][col:end_col].strip()
+        if text.startswith("await "):
+            text = text[len("await ") :].strip()
+        head = text.split("(", 1)[0].strip()
+        if head and all(part.isidentifier() for part in head.split(".")):
+            return head
+        return None
+
+    def trace(self, frame, event, arg):
+        global WORK
+        if event != "call":
+            return None
+        code = frame.f_code
+        if code.co_filename != self.filename:
+            return None
+        if code.co_flags & inspect_CO_COROUTINE:
+            if code.co_name.startswith("__") or not self.first_entry(frame):
+                return None
+            try:
+                task = asyncio.current_task()
+            except RuntimeError:
+                task = None
+            top = task.get_coro() if task is not None else None
+            if getattr(top, "cr_frame", None) is frame:
+                return None
+            callee = self.callee_text(frame.f_back) if frame.f_back else None
+            if callee is not None and callee.rsplit(".", 1)[-1] != code.co_name:
+                callee = None
+            self.names.append(frame_name(code, frame.f_locals, callee))
+            return None
+        if (
+            WORK is None
+            and code.co_argcount >= 1
+            and code.co_varnames[0] == "seconds"
+            and not code.co_flags & (inspect_CO_GENERATOR | inspect_CO_ASYNC_GENERATOR)
+        ):
+            seconds = frame.f_locals.get("seconds")
+            if isinstance(seconds, (int, float)) and not isinstance(seconds, bool):
+                WORK = [CLOCK.t, max(0.0, float(seconds)), 0, True]
+
+                def local(frame, event, arg):
+                    global WORK
+                    if event == "return":
+                        WORK = None
+                    return local
+
+                return local
+        return None
+
+
+inspect_CO_COROUTINE = 0x80
+inspect_CO_GENERATOR = 0x20
+inspect_CO_ASYNC_GENERATOR = 0x200
+LANES = None
 
 
 class Deadlock(BaseException):
@@ -82,6 +255,37 @@ class VirtualLoop(asyncio.SelectorEventLoop):
     def time(self):
         return CLOCK.read()
 
+    def create_task(self, coro, *, name=None, context=None):
+        task = super().create_task(coro, name=name, context=context)
+        code = getattr(coro, "cr_code", None)
+        if LANES is not None and (
+            name is not None or code is None or code.co_filename == LANES.filename
+        ):
+            # create_task(coro, name=...) names the task after this call.
+            LANES.names.append((task, name or coro_name(coro)))
+        return task
+
+    def run_in_executor(self, executor, func, *args):
+        """No thread, no process: a task that takes the work's time."""
+        seconds = args[0] if args else 0.0
+        if not isinstance(seconds, (int, float)) or isinstance(seconds, bool):
+            seconds = 0.0
+        seconds = max(0.0, float(seconds))
+
+        async def job():
+            global WORK
+            await asyncio.sleep(seconds)
+            saved, WORK = WORK, [0.0, seconds, 0, False]
+            try:
+                return func(*args)
+            finally:
+                WORK = saved
+
+        fname = getattr(func, "__name__", type(func).__name__)
+        rest = simple_args(args)
+        label = f"run_in_executor({fname}{', ' + rest if rest else ''})"
+        return self.create_task(job(), name=label)
+
 
 class Policy(asyncio.DefaultEventLoopPolicy):
     def new_event_loop(self):
@@ -112,9 +316,9 @@ class Recorder(io.TextIOBase):
 
 
 def patch_time():
-    time.time = lambda: 1_700_000_000.0 + CLOCK.read()
-    time.monotonic = CLOCK.read
-    time.perf_counter = CLOCK.read
+    time.time = lambda: 1_700_000_000.0 + user_clock()
+    time.monotonic = user_clock
+    time.perf_counter = user_clock
 
     def sleep(s):
         CLOCK.t += max(0.0, float(s))
@@ -123,7 +327,10 @@ def patch_time():
 
 
 def run_one(source, name="main.py"):
+    global LANES, WORK
     CLOCK.t = 0.0
+    WORK = None
+    LANES = Lanes(name, source)
     t0 = 0.0
     lines = []
     out = Recorder("stdout", lines, t0)
@@ -136,7 +343,11 @@ def run_one(source, name="main.py"):
         with warnings.catch_warnings():
             warnings.simplefilter("default")
             code = compile(source, name, "exec")
-            exec(code, {"__name__": "__main__", "__file__": name})
+            sys.settrace(LANES.trace)
+            try:
+                exec(code, {"__name__": "__main__", "__file__": name})
+            finally:
+                sys.settrace(None)
     except Deadlock:
         ending = "deadlock"
     except Limit:
@@ -157,10 +368,13 @@ def run_one(source, name="main.py"):
         err.flush_rest()
         sys.stdout, sys.stderr = saved
         asyncio.set_event_loop(None)
-    return {"lines": lines, "ending": ending}
+        for mod in [m for m in sys.modules if m == "aiohttp" or m.startswith("aiohttp.")]:
+            del sys.modules[mod]
+    return {"lines": lines, "ending": ending, "tasks": LANES.resolved()}
 
 
 def main(argv):
+    sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "oracle_shims"))
     patch_time()
     asyncio.set_event_loop_policy(Policy())
     results = {}

@@ -115,11 +115,11 @@ mod tests {
         };
         assert_eq!(
             line(TaskState::Waiting, "on Semaphore(3)").as_deref(),
-            Some("async with sem:                    # waits here while 3 others are inside")
+            Some("async with sem:              # waits while LIMIT others are inside")
         );
         assert_eq!(
             line(TaskState::Sleeping, "").as_deref(),
-            Some("await asyncio.sleep(0.8)")
+            Some("await asyncio.sleep(DELAY)")
         );
         assert_eq!(line(TaskState::Done, "").as_deref(), Some("return i"));
         let main = line_for(

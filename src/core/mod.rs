@@ -5,6 +5,7 @@
 //! - [`task`]: task states and lanes derived from the log.
 //! - [`params`]: every parameter's range and default, values, notices.
 //! - [`query`]: the page's URL: lesson, parameters, global keys, corrections.
+//! - [`code_params`]: parameters as literals in a lesson's Python code.
 //! - [`schedule`]: statistics derived from the log.
 //! - [`live`]: the same derivations, applied incrementally as the log grows.
 //! - [`compare`]: ideal versus real: lateness of each step, loop stalls.
@@ -15,6 +16,7 @@
 
 pub mod code_error;
 pub mod code_line;
+pub mod code_params;
 pub mod compare;
 pub mod editing;
 pub mod embed_msg;

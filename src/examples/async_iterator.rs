@@ -2,7 +2,8 @@
 
 use futures::{stream, FutureExt, StreamExt};
 
-use super::{secs, Lesson};
+use super::Lesson;
+use crate::core::code_params;
 use crate::core::params::{ParamSpec, Values};
 use crate::core::task::fmt_ms;
 use crate::runtime::{Cx, TaskError};
@@ -57,24 +58,7 @@ fn claim(p: &Values) -> String {
 }
 
 fn python(p: &Values) -> String {
-    format!(
-        r#"import asyncio
-
-async def ticker(count, delay):
-    for i in range(count):
-        await asyncio.sleep(delay)     # runs only when asked for a value
-        yield i
-
-async def main():
-    async for value in ticker({n}, {d}):
-        print(f"got {{value}}")
-    print("done")
-
-asyncio.run(main())
-"#,
-        n = p.int("count"),
-        d = secs(p.ms("delay")),
-    )
+    code_params::apply(include_str!("py/async-iterator.py"), PARAMS, p)
 }
 
 async fn main(cx: Cx, p: Values) -> Result<(), TaskError> {

@@ -3,7 +3,8 @@
 
 use futures::FutureExt;
 
-use super::{secs, Lesson};
+use super::Lesson;
+use crate::core::code_params;
 use crate::core::mock_api;
 use crate::core::params::{ParamSpec, Values};
 use crate::core::task::fmt_ms;
@@ -170,34 +171,7 @@ fn claim(p: &Values) -> String {
 }
 
 fn python(p: &Values) -> String {
-    format!(
-        r#"import asyncio
-
-sem = asyncio.Semaphore({limit})                    # at most {limit} calls in flight
-
-async def complete(client, i, prompt):
-    async with sem:
-        # each call gets {timeout} s; a slower one is cancelled
-        return await asyncio.wait_for(client.complete(prompt), timeout={timeout})
-
-async def main(prompts):
-    async with ModelClient() as client:            # latency {lo}-{hi} s, {fail}% errors
-        results = await asyncio.gather(
-            *(complete(client, i, p) for i, p in enumerate(prompts)),
-            return_exceptions=True,                # collect errors, keep going
-        )
-    for i, r in enumerate(results):                # in prompt order
-        print(i, "error:" if isinstance(r, Exception) else "ok:", r)
-
-asyncio.run(main([f"prompt {{i}}" for i in range({n})]))
-"#,
-        limit = p.int("limit"),
-        timeout = secs(p.ms("timeout")),
-        lo = secs(p.ms("latency_min").min(p.ms("latency_max"))),
-        hi = secs(p.ms("latency_min").max(p.ms("latency_max"))),
-        fail = p.int("fail_rate"),
-        n = p.int("prompts"),
-    )
+    code_params::apply(include_str!("py/batch-llm.py"), PARAMS, p)
 }
 
 async fn main(cx: Cx, p: Values) -> Result<(), TaskError> {

@@ -2,7 +2,8 @@
 
 use futures::FutureExt;
 
-use super::{secs, Lesson};
+use super::Lesson;
+use crate::core::code_params;
 use crate::core::params::{ParamSpec, Values};
 use crate::core::task::fmt_ms;
 use crate::runtime::{Cx, TaskError};
@@ -64,33 +65,7 @@ fn claim(p: &Values) -> String {
 }
 
 fn python(p: &Values) -> String {
-    format!(
-        r#"import asyncio, time
-
-async def fetch(i):
-    await asyncio.sleep({d})             # I/O: the loop runs others
-    print(f"fetch({{i}}) done")
-
-async def compute_blocking():
-    time.sleep({b})                      # blocks: the whole loop stops
-    print("time.sleep returned")
-
-async def compute_awaiting():
-    await asyncio.sleep({b})             # the same wait, awaited
-    print("asyncio.sleep returned")
-
-async def main():
-    print("phase 1: time.sleep inside a coroutine")
-    await asyncio.gather(*(fetch(i) for i in range({n})), compute_blocking())
-    print("phase 2: await asyncio.sleep instead")
-    await asyncio.gather(*(fetch(i) for i in range({n})), compute_awaiting())
-
-asyncio.run(main())
-"#,
-        n = p.int("tasks"),
-        d = secs(p.ms("delay")),
-        b = secs(p.ms("block")),
-    )
+    code_params::apply(include_str!("py/blocking-call.py"), PARAMS, p)
 }
 
 async fn fetch(cx: Cx, i: i64, delay: f64) -> Result<(), TaskError> {

@@ -2,7 +2,8 @@
 
 use futures::FutureExt;
 
-use super::{secs, Lesson};
+use super::Lesson;
+use crate::core::code_params;
 use crate::core::params::{ParamSpec, Values};
 use crate::core::task::fmt_ms;
 use crate::core::trace::EventKind;
@@ -73,44 +74,7 @@ fn claim(p: &Values) -> String {
 }
 
 fn python(p: &Values) -> String {
-    let query_body = if p.flag("fail") {
-        "raise RuntimeError(\"query failed\")"
-    } else {
-        "return [(1,)]"
-    };
-    format!(
-        r#"import asyncio
-
-class Connection:
-    async def __aenter__(self):
-        print("connecting")
-        await asyncio.sleep({c})             # open the connection
-        print("connected")
-        return self
-
-    async def __aexit__(self, exc_type, exc, tb):
-        # runs on every way out: normal end, exception, cancellation
-        name = exc_type and exc_type.__name__
-        print(f"connection closed (exc_type={{name}})")
-        return False                          # don't swallow the exception
-
-    async def query(self, sql):
-        await asyncio.sleep({q})
-        {query_body}
-
-async def main():
-    try:
-        async with Connection() as conn:
-            rows = await conn.query("SELECT 1")
-            print(rows)
-    except RuntimeError as e:
-        print(f"main caught {{e!r}}")
-
-asyncio.run(main())
-"#,
-        c = secs(p.ms("connect")),
-        q = secs(p.ms("query")),
-    )
+    code_params::apply(include_str!("py/context-manager.py"), PARAMS, p)
 }
 
 async fn query(cx: Cx, delay: f64, fail: bool) -> Result<String, TaskError> {

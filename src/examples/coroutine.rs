@@ -3,6 +3,7 @@
 use futures::FutureExt;
 
 use super::{secs, Lesson};
+use crate::core::code_params;
 use crate::core::params::{ParamSpec, Values};
 use crate::core::task::fmt_ms;
 use crate::runtime::{Cx, TaskError};
@@ -45,18 +46,7 @@ fn claim(p: &Values) -> String {
 }
 
 fn python(p: &Values) -> String {
-    format!(
-        r#"import asyncio
-
-async def main():
-    print("start")
-    await asyncio.sleep({d})   # suspends main(); the loop is free
-    print("resumed after {d} s")
-
-asyncio.run(main())
-"#,
-        d = secs(p.ms("delay"))
-    )
+    code_params::apply(include_str!("py/coroutine.py"), PARAMS, p)
 }
 
 async fn main(cx: Cx, p: Values) -> Result<(), TaskError> {

@@ -2,7 +2,8 @@
 
 use futures::FutureExt;
 
-use super::{secs, Lesson};
+use super::Lesson;
+use crate::core::code_params;
 use crate::core::params::{ParamSpec, Values};
 use crate::core::task::fmt_ms;
 use crate::runtime::{Cx, TaskError};
@@ -86,34 +87,7 @@ fn claim(p: &Values) -> String {
 }
 
 fn python(p: &Values) -> String {
-    format!(
-        r#"import asyncio
-
-async def worker(name, interval):
-    n = 0
-    while True:                          # runs until cancelled
-        await asyncio.sleep(interval)
-        n += 1
-        print(f"{{name}} tick {{n}}")
-
-async def main():
-    a = asyncio.create_task(worker("a", {a}))   # scheduled now,
-    b = asyncio.create_task(worker("b", {b}))   # main() goes on
-    await asyncio.sleep({c})                    # the workers tick meanwhile
-    a.cancel()
-    b.cancel()
-    for name, task in (("a", a), ("b", b)):
-        try:
-            await task
-        except asyncio.CancelledError:
-            print(f"worker('{{name}}') cancelled")
-
-asyncio.run(main())
-"#,
-        a = secs(p.ms("interval_a")),
-        b = secs(p.ms("interval_b")),
-        c = secs(p.ms("cancel_after")),
-    )
+    code_params::apply(include_str!("py/create-task.py"), PARAMS, p)
 }
 
 async fn worker(cx: Cx, name: &'static str, interval: f64) -> Result<(), TaskError> {

@@ -3,7 +3,8 @@
 use futures::FutureExt;
 
 use super::create_task::{ticks_before, times};
-use super::{secs, Lesson};
+use super::Lesson;
+use crate::core::code_params;
 use crate::core::params::{ParamSpec, Values};
 use crate::core::task::fmt_ms;
 use crate::runtime::{Cx, TaskError};
@@ -59,27 +60,7 @@ fn claim(p: &Values) -> String {
 }
 
 fn python(p: &Values) -> String {
-    format!(
-        r#"import asyncio
-
-async def heartbeat():
-    n = 0
-    while True:
-        await asyncio.sleep({i})
-        n += 1
-        print(f"heartbeat {{n}}")
-
-async def main():
-    beat = asyncio.create_task(heartbeat())   # never awaited
-    await asyncio.sleep({m})                  # main's own work
-    print("main returns")
-    # asyncio.run() now cancels every task still running: heartbeat() too
-
-asyncio.run(main())
-"#,
-        i = secs(p.ms("interval")),
-        m = secs(p.ms("main")),
-    )
+    code_params::apply(include_str!("py/daemon.py"), PARAMS, p)
 }
 
 async fn heartbeat(cx: Cx, interval: f64) -> Result<(), TaskError> {

@@ -2,7 +2,8 @@
 
 use futures::FutureExt;
 
-use super::{secs, Lesson};
+use super::Lesson;
+use crate::core::code_params;
 use crate::core::params::{ParamSpec, Values};
 use crate::core::task::fmt_ms;
 use crate::runtime::{Cx, Lock, TaskError};
@@ -71,42 +72,7 @@ fn claim(p: &Values) -> String {
 }
 
 fn python(p: &Values) -> String {
-    let (first, second) = if opposite(p) {
-        ("lock_b", "lock_a")
-    } else {
-        ("lock_a", "lock_b")
-    };
-    let (f, s) = (&first[5..], &second[5..]);
-    format!(
-        r#"import asyncio
-
-lock_a = asyncio.Lock()
-lock_b = asyncio.Lock()
-
-async def task_1():
-    async with lock_a:
-        print("task_1 holds a")
-        await asyncio.sleep({h})
-        print("task_1 wants b")
-        async with lock_b:
-            print("task_1 holds a and b")
-
-async def task_2():
-    async with {first}:
-        print("task_2 holds {f}")
-        await asyncio.sleep({h})
-        print("task_2 wants {s}")
-        async with {second}:
-            print("task_2 holds a and b")
-
-async def main():
-    await asyncio.gather(task_1(), task_2())
-    print("both done")
-
-asyncio.run(main())
-"#,
-        h = secs(p.ms("hold")),
-    )
+    code_params::apply(include_str!("py/deadlock.py"), PARAMS, p)
 }
 
 async fn take_two(

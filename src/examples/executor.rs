@@ -3,6 +3,7 @@
 use futures::FutureExt;
 
 use super::{secs, Lesson};
+use crate::core::code_params;
 use crate::core::params::{ParamSpec, Values};
 use crate::core::task::fmt_ms;
 use crate::runtime::{Cx, TaskError};
@@ -57,44 +58,7 @@ fn claim(p: &Values) -> String {
 }
 
 fn python(p: &Values) -> String {
-    let call = if p.flag("offload") {
-        format!(
-            "    primes = await loop.run_in_executor(pool, count_primes, {w})   # another thread",
-            w = secs(p.ms("work"))
-        )
-    } else {
-        format!(
-            "    primes = count_primes({w})                  # inline: the loop is stuck here",
-            w = secs(p.ms("work"))
-        )
-    };
-    format!(
-        r#"import asyncio, time
-from concurrent.futures import ProcessPoolExecutor
-
-def count_primes(seconds):                 # CPU-bound, no await inside
-    end, n, found = time.monotonic() + seconds, 2, 0
-    while time.monotonic() < end:
-        found += all(n % d for d in range(2, int(n ** 0.5) + 1))
-        n += 1
-    return found
-
-async def ticker():
-    while True:
-        await asyncio.sleep(0.1)
-        print("tick")
-
-async def main():
-    loop = asyncio.get_running_loop()
-    t = asyncio.create_task(ticker())
-    with ProcessPoolExecutor() as pool:
-{call}
-    print(f"found {{primes}} primes")
-    t.cancel()
-
-asyncio.run(main())
-"#
-    )
+    code_params::apply(include_str!("py/executor.py"), PARAMS, p)
 }
 
 async fn ticker(cx: Cx) -> Result<(), TaskError> {

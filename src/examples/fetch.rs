@@ -2,7 +2,8 @@
 
 use futures::FutureExt;
 
-use super::{secs, Lesson};
+use super::Lesson;
+use crate::core::code_params;
 use crate::core::mock_api;
 use crate::core::params::{ParamSpec, Values};
 use crate::core::task::fmt_ms;
@@ -63,39 +64,7 @@ fn target(p: &Values, i: i64) -> String {
 }
 
 fn python(p: &Values) -> String {
-    let url = if p.text("url").is_empty() {
-        format!(
-            "\"{}get?id={{i}}&delay={}\"",
-            mock_api::PREFIX,
-            p.int("delay")
-        )
-    } else {
-        format!("\"{}\"", p.text("url").replace('"', "%22"))
-    };
-    format!(
-        r#"import asyncio
-import aiohttp
-
-async def fetch_user(session, i):
-    url = f{url}
-    async with session.get(url) as resp:   # waits on the network: the loop runs others
-        resp.raise_for_status()             # a non-2xx status raises
-        return await resp.json()            # a body that is not JSON raises
-
-async def main():
-    async with aiohttp.ClientSession() as session:
-        results = await asyncio.gather(
-            *(fetch_user(session, i) for i in range({n})),
-            return_exceptions=True,         # every request ends on its own
-        )
-    for i, r in enumerate(results):
-        print(i, r)
-
-asyncio.run(main())   # server latency {d} s
-"#,
-        n = p.int("tasks"),
-        d = secs(p.ms("delay")),
-    )
+    code_params::apply(include_str!("py/fetch.py"), PARAMS, p)
 }
 
 fn looks_like_json(body: &str) -> bool {

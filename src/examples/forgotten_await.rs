@@ -2,7 +2,8 @@
 
 use futures::FutureExt;
 
-use super::{secs, Lesson};
+use super::Lesson;
+use crate::core::code_params;
 use crate::core::params::{ParamSpec, Values};
 use crate::core::task::fmt_ms;
 use crate::runtime::{Cx, TaskError};
@@ -50,23 +51,7 @@ fn claim(p: &Values) -> String {
 }
 
 fn python(p: &Values) -> String {
-    format!(
-        r#"import asyncio
-
-async def save(name):
-    await asyncio.sleep({d})           # write to disk, say
-    print(f"saved {{name}}")
-
-async def main():
-    save("report")                     # forgot await: never runs
-    # RuntimeWarning: coroutine 'save' was never awaited
-    await save("backup")               # awaited: really runs
-    print("main done")
-
-asyncio.run(main())
-"#,
-        d = secs(p.ms("delay")),
-    )
+    code_params::apply(include_str!("py/forgotten-await.py"), PARAMS, p)
 }
 
 async fn save(cx: Cx, name: &'static str, delay: f64) -> Result<(), TaskError> {

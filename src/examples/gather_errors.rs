@@ -3,7 +3,8 @@
 
 use futures::FutureExt;
 
-use super::{secs, Lesson};
+use super::Lesson;
+use crate::core::code_params;
 use crate::core::params::{ParamSpec, Values};
 use crate::core::task::fmt_ms;
 use crate::runtime::{Cx, TaskError};
@@ -104,45 +105,7 @@ fn claim(p: &Values) -> String {
 }
 
 fn python(p: &Values) -> String {
-    let n = p.int("tasks");
-    let f = p.int("fail");
-    let step = secs(STEP_MS);
-    let body = if p.flag("return_exceptions") {
-        format!(
-            r#"async def main():
-    tasks = [asyncio.create_task(job(i)) for i in range({n})]
-    results = await asyncio.gather(*tasks, return_exceptions=True)
-    print(results)                        # in order, the exception included"#
-        )
-    } else {
-        format!(
-            r#"async def main():
-    tasks = [asyncio.create_task(job(i)) for i in range({n})]
-    try:
-        results = await asyncio.gather(*tasks)
-        print(results)
-    except ValueError as e:               # raised as soon as job({f}) fails
-        print(f"gather raised {{e!r}}")
-        await asyncio.sleep({after})          # main goes on; the jobs too
-    print("main returns")                 # asyncio.run() cancels the rest"#,
-            after = secs(AFTER_MS)
-        )
-    };
-    format!(
-        r#"import asyncio
-
-async def job(i):
-    await asyncio.sleep((i + 1) * {step})
-    if i == {f}:
-        raise ValueError(f"job {{i}} failed")
-    print(f"job({{i}}) done")
-    return i
-
-{body}
-
-asyncio.run(main())
-"#
-    )
+    code_params::apply(include_str!("py/gather-errors.py"), PARAMS, p)
 }
 
 async fn job(cx: Cx, i: i64, fail: i64) -> Result<i64, TaskError> {

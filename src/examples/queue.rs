@@ -2,7 +2,8 @@
 
 use futures::FutureExt;
 
-use super::{secs, Lesson};
+use super::Lesson;
+use crate::core::code_params;
 use crate::core::params::{ParamSpec, Values};
 use crate::core::task::fmt_ms;
 use crate::runtime::{Cx, Queue, TaskError};
@@ -161,39 +162,7 @@ fn claim(p: &Values) -> String {
 }
 
 fn python(p: &Values) -> String {
-    format!(
-        r#"import asyncio
-
-async def producer(q):
-    for i in range({n}):
-        await asyncio.sleep({pr})          # make an item
-        await q.put(i)                      # waits while the queue is full
-        print(f"put {{i}}")
-
-async def consumer(name, q):
-    while True:
-        item = await q.get()                # waits while the queue is empty
-        await asyncio.sleep({co})          # process it
-        print(f"{{name}} processed {{item}}")
-        q.task_done()
-
-async def main():
-    q = asyncio.Queue(maxsize={m})
-    consumers = [asyncio.create_task(consumer(f"consumer({{i}})", q))
-                 for i in range({c})]
-    await producer(q)
-    await q.join()                          # every item processed
-    for c in consumers:
-        c.cancel()                          # else they wait in get()
-
-asyncio.run(main())
-"#,
-        n = p.int("items"),
-        c = p.int("consumers"),
-        m = p.int("maxsize"),
-        pr = secs(p.ms("produce")),
-        co = secs(p.ms("consume")),
-    )
+    code_params::apply(include_str!("py/queue.py"), PARAMS, p)
 }
 
 async fn producer(cx: Cx, q: Queue<i64>, n: i64, produce: f64) -> Result<(), TaskError> {

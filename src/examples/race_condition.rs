@@ -5,7 +5,8 @@ use std::rc::Rc;
 
 use futures::FutureExt;
 
-use super::{secs, Lesson};
+use super::Lesson;
+use crate::core::code_params;
 use crate::core::params::{ParamSpec, Values};
 use crate::core::task::fmt_ms;
 use crate::runtime::{Cx, Lock, TaskError};
@@ -94,40 +95,7 @@ fn claim(p: &Values) -> String {
 }
 
 fn python(p: &Values) -> String {
-    let (n, k) = (p.int("tasks"), p.int("increments"));
-    let step = secs(STEP_MS);
-    let body = if p.flag("lock") {
-        format!(
-            r#"        async with lock:                  # one task at a time in here
-            value = counter               # read
-            await asyncio.sleep({step})       # others wait at the lock
-            counter = value + 1           # write"#
-        )
-    } else {
-        format!(
-            r#"        value = counter                   # read
-        await asyncio.sleep({step})           # others read the same value here
-        counter = value + 1               # write: overwrites their updates"#
-        )
-    };
-    format!(
-        r#"import asyncio
-
-counter = 0
-
-async def worker(i, lock):
-    global counter
-    for _ in range({k}):
-{body}
-
-async def main():
-    lock = asyncio.Lock()
-    await asyncio.gather(*(worker(i, lock) for i in range({n})))
-    print(f"counter = {{counter}}, expected {{{n} * {k}}}, lost {{{n} * {k} - counter}}")
-
-asyncio.run(main())
-"#
-    )
+    code_params::apply(include_str!("py/race-condition.py"), PARAMS, p)
 }
 
 async fn worker(

@@ -3,6 +3,7 @@
 use futures::FutureExt;
 
 use super::{secs, Lesson};
+use crate::core::code_params;
 use crate::core::params::{ParamSpec, Values};
 use crate::core::task::fmt_ms;
 use crate::runtime::{Cx, TaskError};
@@ -105,39 +106,7 @@ fn claim(p: &Values) -> String {
 }
 
 fn python(p: &Values) -> String {
-    format!(
-        r#"import asyncio
-
-failures = {f}                             # the first {f} attempts fail
-
-async def call_api(attempt):
-    await asyncio.sleep({a})               # the request
-    if attempt <= failures:
-        raise ConnectionError(f"attempt {{attempt}} failed")
-    return "ok"
-
-async def main(retries={r}, base={b}):
-    for attempt in range(1, retries + 2):
-        try:
-            print(await call_api(attempt))
-            return
-        except ConnectionError as e:
-            if attempt == retries + 1:
-                print(f"giving up after {{attempt}} attempts")
-                raise
-            wait = base * 2 ** (attempt - 1)      # {b}, {b2}, {b4} …
-            print(f"{{e}}; retrying in {{wait}} s")
-            await asyncio.sleep(wait)
-
-asyncio.run(main())
-"#,
-        f = p.int("failures"),
-        a = secs(ATTEMPT_MS),
-        r = p.int("retries"),
-        b = secs(p.ms("base")),
-        b2 = secs(backoff_ms(p.ms("base"), 1)),
-        b4 = secs(backoff_ms(p.ms("base"), 2)),
-    )
+    code_params::apply(include_str!("py/retry.py"), PARAMS, p)
 }
 
 async fn call_api(cx: Cx, attempt: i64, failures: i64) -> Result<&'static str, TaskError> {

@@ -2,7 +2,8 @@
 
 use futures::FutureExt;
 
-use super::{secs, Lesson};
+use super::Lesson;
+use crate::core::code_params;
 use crate::core::params::{ParamSpec, Values};
 use crate::core::task::fmt_ms;
 use crate::runtime::{Cx, Semaphore, TaskError};
@@ -80,27 +81,7 @@ fn claim(p: &Values) -> String {
 }
 
 fn python(p: &Values) -> String {
-    format!(
-        r#"import asyncio
-
-async def download(i, sem):
-    async with sem:                    # waits here while {limit} others are inside
-        print(f"download({{i}}) start")
-        await asyncio.sleep({d})
-        print(f"download({{i}}) done")
-        return i
-
-async def main():
-    sem = asyncio.Semaphore({limit})
-    results = await asyncio.gather(*(download(i, sem) for i in range({n})))
-    print(f"{{len(results)}} downloads done")
-
-asyncio.run(main())
-"#,
-        limit = p.int("limit"),
-        n = p.int("tasks"),
-        d = secs(p.ms("delay")),
-    )
+    code_params::apply(include_str!("py/semaphore.py"), PARAMS, p)
 }
 
 async fn main(cx: Cx, p: Values) -> Result<(), TaskError> {

@@ -2,7 +2,8 @@
 
 use futures::FutureExt;
 
-use super::{secs, Lesson};
+use super::Lesson;
+use crate::core::code_params;
 use crate::core::params::{ParamSpec, Values};
 use crate::core::task::fmt_ms;
 use crate::runtime::{Cx, Semaphore, TaskError};
@@ -63,27 +64,7 @@ fn claim(p: &Values) -> String {
 }
 
 fn python(p: &Values) -> String {
-    format!(
-        r#"import asyncio
-
-async def download(i):
-    sem = asyncio.Semaphore({limit})   # a NEW semaphore on every call...
-    async with sem:                    # ...so this never waits
-        print(f"download({{i}}) start")
-        await asyncio.sleep({d})
-        print(f"download({{i}}) done")
-        return i
-
-async def main():
-    results = await asyncio.gather(*(download(i) for i in range({n})))
-    print(f"{{len(results)}} downloads done")
-
-asyncio.run(main())
-"#,
-        limit = p.int("limit"),
-        n = p.int("tasks"),
-        d = secs(p.ms("delay")),
-    )
+    code_params::apply(include_str!("py/semaphore-inside.py"), PARAMS, p)
 }
 
 async fn main(cx: Cx, p: Values) -> Result<(), TaskError> {

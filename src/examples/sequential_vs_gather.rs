@@ -2,7 +2,8 @@
 
 use futures::FutureExt;
 
-use super::{secs, Lesson};
+use super::Lesson;
+use crate::core::code_params;
 use crate::core::params::{ParamSpec, Values};
 use crate::core::task::fmt_ms;
 use crate::runtime::{Cx, TaskError};
@@ -65,37 +66,7 @@ fn claim(p: &Values) -> String {
 }
 
 fn python(p: &Values) -> String {
-    let n = p.int("tasks");
-    let d = secs(p.ms("delay"));
-    let body = if p.choice("mode") == "sequential" {
-        format!(
-            r#"async def main():
-    results = []
-    for i in range({n}):
-        results.append(await fetch_user(i))   # waits before starting the next
-    print(results)"#
-        )
-    } else {
-        format!(
-            r#"async def main():
-    results = await asyncio.gather(*(fetch_user(i) for i in range({n})))
-    print(results)                            # in the order given"#
-        )
-    };
-    format!(
-        r#"import asyncio
-
-async def fetch_user(i):
-    print(f"fetch_user({{i}}) start")
-    await asyncio.sleep({d})                  # the network, say
-    print(f"fetch_user({{i}}) done")
-    return f"user{{i}}"
-
-{body}
-
-asyncio.run(main())
-"#
-    )
+    code_params::apply(include_str!("py/sequential-vs-gather.py"), PARAMS, p)
 }
 
 async fn fetch_user(cx: Cx, i: i64, delay: f64) -> Result<String, TaskError> {

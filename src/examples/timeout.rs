@@ -3,6 +3,7 @@
 use futures::FutureExt;
 
 use super::{secs, Lesson};
+use crate::core::code_params;
 use crate::core::params::{ParamSpec, Values};
 use crate::core::task::fmt_ms;
 use crate::runtime::{Cx, TaskError};
@@ -69,27 +70,7 @@ fn claim(p: &Values) -> String {
 }
 
 fn python(p: &Values) -> String {
-    format!(
-        r#"import asyncio
-
-async def slow_operation():
-    print("slow_operation() start")
-    await asyncio.sleep({d})             # cancelled here on timeout
-    print("slow_operation() done")
-    return "result"
-
-async def main():
-    try:
-        result = await asyncio.wait_for(slow_operation(), timeout={t})
-        print(f"got {{result!r}}")
-    except TimeoutError:                 # asyncio.TimeoutError before 3.11
-        print("TimeoutError: slow_operation() was cancelled after {t} s")
-
-asyncio.run(main())
-"#,
-        d = secs(p.ms("delay")),
-        t = secs(p.ms("timeout")),
-    )
+    code_params::apply(include_str!("py/timeout.py"), PARAMS, p)
 }
 
 async fn slow_operation(cx: Cx, delay: f64) -> Result<&'static str, TaskError> {
