@@ -2,10 +2,14 @@
 //!
 //! - [`ast`]: the syntax tree, a position on every node.
 //! - [`parser`] (with its lexer): source to tree, CPython's errors.
+//! - [`format`]: number formatting, `format()` specs, `%`, `round()`, `int()`/`float()` parsing.
+//! - [`random`]: CPython's `random` module (MT19937), bit for bit.
 //! - [`syntax_error`]: a program that cannot start, rendered as CPython does.
 
 pub mod ast;
+pub mod format;
 pub mod parser;
+pub mod random;
 pub mod syntax_error;
 pub mod run;
 
