@@ -45,6 +45,8 @@ pub enum ErrorKind {
     MemoryError,
     /// `IndexError` (used by [`crate::python::random`])
     IndexError,
+    /// `ZeroDivisionError` (used by [`crate::python::random`])
+    ZeroDivisionError,
 }
 
 impl ErrorKind {
@@ -56,6 +58,7 @@ impl ErrorKind {
             ErrorKind::OverflowError => "OverflowError",
             ErrorKind::MemoryError => "MemoryError",
             ErrorKind::IndexError => "IndexError",
+            ErrorKind::ZeroDivisionError => "ZeroDivisionError",
         }
     }
 }
@@ -289,7 +292,14 @@ fn dtoa(x: f64, mode: Mode) -> (Vec<u8>, i32) {
         return (vec![0], 1);
     }
     match mode {
-        Mode::Shortest => shortest_digits(x),
+        Mode::Shortest => {
+            // Rust's shortest digits give the length; the digits themselves
+            // are the exact value correctly rounded to it, so ties go to
+            // even as in dtoa (2123044422347665.25 -> ...665.2).
+            let n = shortest_digits(x).0.len() as i64;
+            let (d, p) = exact_digits(x);
+            round_digits(d, p, n)
+        }
         Mode::Significant(n) => {
             let (d, p) = exact_digits(x);
             round_digits(d, p, n.max(1))
@@ -297,7 +307,13 @@ fn dtoa(x: f64, mode: Mode) -> (Vec<u8>, i32) {
         Mode::AfterPoint(n) => {
             let (d, p) = exact_digits(x);
             let keep = i64::from(p).saturating_add(n);
-            round_digits(d, p, keep)
+            let (d, p) = round_digits(d, p, keep);
+            if d.is_empty() {
+                // dtoa's "no digits": the decimal point sits at -ndigits.
+                (d, (-n).clamp(-100_000, 100_000) as i32)
+            } else {
+                (d, p)
+            }
         }
     }
 }
@@ -592,13 +608,19 @@ pub fn parse_spec(spec: &str, type_name: &str) -> Res<Spec> {
         out.ty = Some(chars[pos]);
     }
     if let Some(g) = out.grouping {
-        let ok = match out.ty {
+        // CPython checks against the type's default presentation type.
+        let default_ty = match type_name {
+            "str" => Some('s'),
+            "float" | "complex" => None,
+            _ => Some('d'),
+        };
+        let ok = match out.ty.or(default_ty) {
             None | Some('d' | 'e' | 'f' | 'g' | 'E' | 'G' | '%' | 'F') => true,
             Some('x' | 'X' | 'b' | 'o') => g == '_',
             _ => false,
         };
         if !ok {
-            let t = out.ty.unwrap_or('\0');
+            let t = out.ty.or(default_ty).unwrap_or('\0');
             return value_error(format!("Cannot specify '{g}' with '{}'.", spec_char(t)));
         }
     }
@@ -1479,7 +1501,7 @@ pub fn percent_format(fmt: &str, args: &[FmtArg]) -> Res<String> {
             prec = 0;
             if i < chars.len() && chars[i] == '*' {
                 let p = match next_arg(&mut argi)? {
-                    FmtArg::Int(v) => *v,
+                    FmtArg::Int(v) => c_int(*v)?,
                     FmtArg::Bool(b) => i64::from(*b),
                     _ => return type_error("* wants int"),
                 };
@@ -1513,9 +1535,6 @@ pub fn percent_format(fmt: &str, args: &[FmtArg]) -> Res<String> {
         let index = i;
         i += 1;
         let arg = next_arg(&mut argi)?;
-        if width as u128 > MAX_OUTPUT as u128 {
-            return too_long(width as u128);
-        }
         let mut numeric = true;
         let text: String = match ch {
             's' | 'r' | 'a' => {
@@ -1572,6 +1591,9 @@ pub fn percent_format(fmt: &str, args: &[FmtArg]) -> Res<String> {
                         // Out of i128 range only as a decimal string.
                         let s = pad_precision(d, prec)?;
                         let body = if neg { format!("-{s}") } else { s };
+                        if width > MAX_OUTPUT as i64 {
+                            return too_long(width as u128);
+                        }
                         pad_numeric(&body, width, ljust, plus, blank, zero, alt, ch, &mut out);
                         continue;
                     }
@@ -1646,6 +1668,9 @@ pub fn percent_format(fmt: &str, args: &[FmtArg]) -> Res<String> {
                 ));
             }
         };
+        if width > MAX_OUTPUT as i64 {
+            return too_long(width as u128);
+        }
         if numeric {
             pad_numeric(&text, width, ljust, plus, blank, zero, alt, ch, &mut out);
         } else {
@@ -1665,6 +1690,14 @@ pub fn percent_format(fmt: &str, args: &[FmtArg]) -> Res<String> {
         return type_error("not all arguments converted during string formatting");
     }
     Ok(out)
+}
+
+/// A `*` precision must fit a C int (a `*` width is a Py_ssize_t).
+fn c_int(v: i64) -> Res<i64> {
+    if i32::try_from(v).is_err() {
+        return overflow_error("Python int too large to convert to C int");
+    }
+    Ok(v)
 }
 
 fn pad_precision(ds: String, prec: i64) -> Res<String> {
