@@ -6,9 +6,8 @@
 //! python3 missing is a failure, never a skip.
 
 use async_playground::python::format::{
-    float_from_str, float_repr, format_float_spec, format_int_spec, format_str_spec,
-    int_from_str, percent_format, round_float, round_int, str_repr, BuiltinError, ErrorKind,
-    FmtArg, MAX_OUTPUT,
+    float_from_str, float_repr, format_float_spec, format_int_spec, format_str_spec, int_from_str,
+    percent_format, round_float, round_int, str_repr, BuiltinError, ErrorKind, FmtArg, MAX_OUTPUT,
 };
 use async_playground::python::random::Random;
 use std::io::Write;
@@ -91,7 +90,11 @@ fn python_version_ok() {
         .arg("import sys; print(sys.version_info[:2] == (3, 11))")
         .output()
         .expect("python3 (CPython 3.11) must be installed to run these tests");
-    assert_eq!(String::from_utf8_lossy(&out.stdout).trim(), "True", "need CPython 3.11");
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout).trim(),
+        "True",
+        "need CPython 3.11"
+    );
 }
 
 fn ours(r: Result<String, BuiltinError>) -> String {
@@ -132,9 +135,29 @@ impl Gen {
             4 => self.below(1 << 60) as f64,
             5 => 10f64.powi(self.below(640) as i32 - 320),
             6 => {
-                let x = [0.0, -0.0, f64::INFINITY, f64::NEG_INFINITY, f64::NAN, 2.675, 0.125,
-                    0.375, 2.5, 0.5, 1.5, 1e16, 1e15, 9.999999999999999e15, 1e-4, 1e-5,
-                    123456789.0, 0.1, 1.7976931348623157e308, 5e-324, 2.2250738585072014e-308];
+                let x = [
+                    0.0,
+                    -0.0,
+                    f64::INFINITY,
+                    f64::NEG_INFINITY,
+                    f64::NAN,
+                    2.675,
+                    0.125,
+                    0.375,
+                    2.5,
+                    0.5,
+                    1.5,
+                    1e16,
+                    1e15,
+                    9.999999999999999e15,
+                    1e-4,
+                    1e-5,
+                    123456789.0,
+                    0.1,
+                    1.7976931348623157e308,
+                    5e-324,
+                    2.2250738585072014e-308,
+                ];
                 x[self.below(x.len() as u64) as usize]
             }
             7 => (self.0.random() - 0.5) * 10f64.powi(self.below(40) as i32 - 20),
@@ -148,7 +171,18 @@ impl Gen {
         match self.below(6) {
             0 => self.0.getrandbits(64).unwrap() as u64 as i64,
             1 => self.below(2000) as i64 - 1000,
-            2 => [0, -1, 1, i64::MAX, i64::MIN, 65, 0x10ffff, 0x110000, 255, -255][self.below(10) as usize],
+            2 => [
+                0,
+                -1,
+                1,
+                i64::MAX,
+                i64::MIN,
+                65,
+                0x10ffff,
+                0x110000,
+                255,
+                -255,
+            ][self.below(10) as usize],
             3 => (self.0.getrandbits(40).unwrap() as i64) - (1 << 39),
             _ => self.below(100_000_000) as i64,
         }
@@ -190,7 +224,11 @@ impl Gen {
         if self.chance(50) {
             s.push('.');
             if !self.chance(2) {
-                let p = if self.chance(10) { self.below(400) } else { self.below(20) };
+                let p = if self.chance(10) {
+                    self.below(400)
+                } else {
+                    self.below(20)
+                };
                 s.push_str(&p.to_string());
             }
         }
@@ -216,7 +254,18 @@ fn fmt_arg(g: &mut Gen) -> (FmtArg, String) {
             (FmtArg::Float(x), format!("f{}", bits_hex(x)))
         }
         2 => {
-            let s = g.pick(&["abc", "", "it's", "é", "a\"b'c", "tab\t", "x", "hello world", "\u{301}", "日本"]);
+            let s = g.pick(&[
+                "abc",
+                "",
+                "it's",
+                "é",
+                "a\"b'c",
+                "tab\t",
+                "x",
+                "hello world",
+                "\u{301}",
+                "日本",
+            ]);
             (FmtArg::Str(s.to_string()), format!("s{}", hex(s)))
         }
         3 => {
@@ -256,14 +305,38 @@ fn pct_format(g: &mut Gen) -> String {
             s.push('l');
         }
         if !g.chance(2) {
-            s.push_str(g.pick(&["s", "r", "a", "c", "d", "i", "u", "o", "x", "X", "e", "E", "f", "F", "g", "G", "d", "s", "f", "y", "%"]));
+            s.push_str(g.pick(&[
+                "s", "r", "a", "c", "d", "i", "u", "o", "x", "X", "e", "E", "f", "F", "g", "G",
+                "d", "s", "f", "y", "%",
+            ]));
         }
     }
     s
 }
 
 fn int_string(g: &mut Gen) -> (String, u32) {
-    let pieces = ["1", "0", "12", "_", "x", "0x", "0o", "0b", "-", "+", " ", "ff", "Z", "7", "9", "1_000", "\t", "00", "é", "9999999999"];
+    let pieces = [
+        "1",
+        "0",
+        "12",
+        "_",
+        "x",
+        "0x",
+        "0o",
+        "0b",
+        "-",
+        "+",
+        " ",
+        "ff",
+        "Z",
+        "7",
+        "9",
+        "1_000",
+        "\t",
+        "00",
+        "é",
+        "9999999999",
+    ];
     let n = 1 + g.below(4);
     let s: String = (0..n).map(|_| g.pick(&pieces)).collect();
     let base = [10, 0, 16, 8, 2, 36, 10, 0, 1, 37, 7][g.below(11) as usize];
@@ -271,7 +344,10 @@ fn int_string(g: &mut Gen) -> (String, u32) {
 }
 
 fn float_string(g: &mut Gen) -> String {
-    let pieces = ["1", "0", ".", "e", "E", "-", "+", "_", "5", " ", "inf", "nan", "Infinity", "12", "3", "x", "e-3", "1_0", "\n"];
+    let pieces = [
+        "1", "0", ".", "e", "E", "-", "+", "_", "5", " ", "inf", "nan", "Infinity", "12", "3", "x",
+        "e-3", "1_0", "\n",
+    ];
     let n = 1 + g.below(5);
     (0..n).map(|_| g.pick(&pieces)).collect()
 }
@@ -282,8 +358,12 @@ fn format_agrees_with_cpython() {
     let mut g = Gen(Random::new(20240611));
     let mut input = String::new();
     let mut expect_ours: Vec<(String, String)> = Vec::new();
-    let float_types = ["e", "E", "f", "F", "g", "G", "n", "%", "d", "s", "x", "", "g", "f", "e"];
-    let int_types = ["b", "c", "d", "o", "x", "X", "n", "e", "E", "f", "F", "g", "G", "%", "s", "", "d", "x"];
+    let float_types = [
+        "e", "E", "f", "F", "g", "G", "n", "%", "d", "s", "x", "", "g", "f", "e",
+    ];
+    let int_types = [
+        "b", "c", "d", "o", "x", "X", "n", "e", "E", "f", "F", "g", "G", "%", "s", "", "d", "x",
+    ];
     let str_types = ["s", "", "d", "s"];
     for _ in 0..3000 {
         let x = g.float();
@@ -294,19 +374,30 @@ fn format_agrees_with_cpython() {
         let x = g.float();
         let spec = g.spec(&float_types);
         input.push_str(&format!("ff {} {}\n", bits_hex(x), hex(&spec)));
-        expect_ours.push((format!("format({x:?}, {spec:?})"), ours(format_float_spec(x, &spec))));
+        expect_ours.push((
+            format!("format({x:?}, {spec:?})"),
+            ours(format_float_spec(x, &spec)),
+        ));
     }
     for _ in 0..4000 {
         let x = g.int();
         let spec = g.spec(&int_types);
         input.push_str(&format!("fi {x} {}\n", hex(&spec)));
-        expect_ours.push((format!("format({x}, {spec:?})"), ours(format_int_spec(x, &spec))));
+        expect_ours.push((
+            format!("format({x}, {spec:?})"),
+            ours(format_int_spec(x, &spec)),
+        ));
     }
     for _ in 0..1500 {
-        let s = g.pick(&["", "a", "abc", "héllo", "日本語", "x y z", "0123456789"]).to_string();
+        let s = g
+            .pick(&["", "a", "abc", "héllo", "日本語", "x y z", "0123456789"])
+            .to_string();
         let spec = g.spec(&str_types);
         input.push_str(&format!("fs {} {}\n", hex(&s), hex(&spec)));
-        expect_ours.push((format!("format({s:?}, {spec:?})"), ours(format_str_spec(&s, &spec))));
+        expect_ours.push((
+            format!("format({s:?}, {spec:?})"),
+            ours(format_str_spec(&s, &spec)),
+        ));
     }
     for _ in 0..3000 {
         let f = pct_format(&mut g);
@@ -319,7 +410,9 @@ fn format_agrees_with_cpython() {
                     (FmtArg::Int(i), format!("i{i}"))
                 } else {
                     match fmt_arg(&mut g) {
-                        (FmtArg::Int(v), _) if star => (FmtArg::Int(v % 50), format!("i{}", v % 50)),
+                        (FmtArg::Int(v), _) if star => {
+                            (FmtArg::Int(v % 50), format!("i{}", v % 50))
+                        }
                         other => other,
                     }
                 }
@@ -355,7 +448,10 @@ fn format_agrees_with_cpython() {
         let x = g.int();
         let nd = g.below(25) as i64 - 22;
         input.push_str(&format!("roundi {x} {nd}\n"));
-        expect_ours.push((format!("round({x}, {nd})"), ours(Ok(round_int(x, nd).to_string()))));
+        expect_ours.push((
+            format!("round({x}, {nd})"),
+            ours(Ok(round_int(x, nd).to_string())),
+        ));
     }
     for _ in 0..2000 {
         let (s, base) = int_string(&mut g);
@@ -365,21 +461,52 @@ fn format_agrees_with_cpython() {
         let skip_overflow = matches!(&r, Err(e) if e.kind == ErrorKind::OverflowError);
         expect_ours.push((
             format!("int({s:?}, {base})"),
-            if skip_overflow { "skip".into() } else { ours(r) },
+            if skip_overflow {
+                "skip".into()
+            } else {
+                ours(r)
+            },
         ));
     }
     for _ in 0..2000 {
         let s = float_string(&mut g);
         input.push_str(&format!("float {}\n", hex(&s)));
-        expect_ours.push((format!("float({s:?})"), ours(float_from_str(&s).map(float_repr))));
+        expect_ours.push((
+            format!("float({s:?})"),
+            ours(float_from_str(&s).map(float_repr)),
+        ));
     }
-    for s in ["", "a", "it's", "\"", "'\"", "\\", "\n\t\r", "\x00\x7f", "é", "\u{a0}", "\u{301}", "a\u{301}", "日本", "\u{200b}", "\u{1f600}", "\u{ad}", "\u{2028}", "\u{e000}", "\u{fffd}"] {
+    for s in [
+        "",
+        "a",
+        "it's",
+        "\"",
+        "'\"",
+        "\\",
+        "\n\t\r",
+        "\x00\x7f",
+        "é",
+        "\u{a0}",
+        "\u{301}",
+        "a\u{301}",
+        "日本",
+        "\u{200b}",
+        "\u{1f600}",
+        "\u{ad}",
+        "\u{2028}",
+        "\u{e000}",
+        "\u{fffd}",
+    ] {
         input.push_str(&format!("srepr {}\n", hex(s)));
         expect_ours.push((format!("repr({s:?})"), ours(Ok(str_repr(s)))));
     }
 
     let theirs = run_python(ORACLE, &input);
-    assert_eq!(theirs.len(), expect_ours.len(), "python3 answered every case");
+    assert_eq!(
+        theirs.len(),
+        expect_ours.len(),
+        "python3 answered every case"
+    );
     let mut agree = 0;
     let mut total = 0;
     let mut failures = Vec::new();
@@ -393,31 +520,56 @@ fn format_agrees_with_cpython() {
         if mine == cp || both_memory {
             agree += 1;
         } else if failures.len() < 40 {
-            failures.push(format!("{what}\n   ours:    {}\n   CPython: {}", show(mine), show(cp)));
+            failures.push(format!(
+                "{what}\n   ours:    {}\n   CPython: {}",
+                show(mine),
+                show(cp)
+            ));
         }
     }
     println!("format: {agree} of {total} cases agree with CPython");
-    assert!(failures.is_empty(), "disagreements:\n{}", failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "disagreements:\n{}",
+        failures.join("\n")
+    );
 }
 
 #[test]
 fn huge_requests_are_refused_not_allocated() {
-    for (spec, x) in [("999999999", 1.5), (".999999999f", 1.5), ("#.999999999g", 1.0), (".2000000000e", 1.0)] {
+    for (spec, x) in [
+        ("999999999", 1.5),
+        (".999999999f", 1.5),
+        ("#.999999999g", 1.0),
+        (".2000000000e", 1.0),
+    ] {
         let e = format_float_spec(x, spec).unwrap_err();
         assert_eq!(e.kind, ErrorKind::MemoryError, "{spec}");
     }
-    assert_eq!(format_int_spec(5, "99999999999").unwrap_err().kind, ErrorKind::MemoryError);
-    assert_eq!(format_str_spec("a", "99999999999").unwrap_err().kind, ErrorKind::MemoryError);
     assert_eq!(
-        percent_format("%999999999d", &[FmtArg::Int(1)]).unwrap_err().kind,
+        format_int_spec(5, "99999999999").unwrap_err().kind,
         ErrorKind::MemoryError
     );
     assert_eq!(
-        percent_format("%.999999999d", &[FmtArg::Int(1)]).unwrap_err().kind,
+        format_str_spec("a", "99999999999").unwrap_err().kind,
         ErrorKind::MemoryError
     );
     assert_eq!(
-        format_float_spec(1.5, "99999999999999999999").unwrap_err().message,
+        percent_format("%999999999d", &[FmtArg::Int(1)])
+            .unwrap_err()
+            .kind,
+        ErrorKind::MemoryError
+    );
+    assert_eq!(
+        percent_format("%.999999999d", &[FmtArg::Int(1)])
+            .unwrap_err()
+            .kind,
+        ErrorKind::MemoryError
+    );
+    assert_eq!(
+        format_float_spec(1.5, "99999999999999999999")
+            .unwrap_err()
+            .message,
         "Too many decimal digits in format string"
     );
     // A huge 'g' precision is fine: only the exact digits are printed.

@@ -1178,8 +1178,7 @@ pub fn int_from_str(s: &str, base: u32) -> Res<i64> {
         }
     }
     let v = if negative { -acc } else { acc };
-    i64::try_from(v)
-        .or_else(|_| overflow_error("int too large: the playground's ints are 64-bit"))
+    i64::try_from(v).or_else(|_| overflow_error("int too large: the playground's ints are 64-bit"))
 }
 
 /// `float(s)`: surrounding whitespace, a sign, decimal or exponent notation,
@@ -1432,7 +1431,10 @@ pub fn percent_format(fmt: &str, args: &[FmtArg]) -> Res<String> {
     let incomplete = || BuiltinError::new(ErrorKind::ValueError, "incomplete format");
     let next_arg = |argi: &mut usize| -> Res<&FmtArg> {
         let a = args.get(*argi).ok_or_else(|| {
-            BuiltinError::new(ErrorKind::TypeError, "not enough arguments for format string")
+            BuiltinError::new(
+                ErrorKind::TypeError,
+                "not enough arguments for format string",
+            )
         })?;
         *argi += 1;
         Ok(a)
@@ -1452,7 +1454,8 @@ pub fn percent_format(fmt: &str, args: &[FmtArg]) -> Res<String> {
         if i < chars.len() && chars[i] == '(' {
             return type_error("format requires a mapping");
         }
-        let (mut ljust, mut plus, mut blank, mut alt, mut zero) = (false, false, false, false, false);
+        let (mut ljust, mut plus, mut blank, mut alt, mut zero) =
+            (false, false, false, false, false);
         while i < chars.len() {
             match chars[i] {
                 '-' => ljust = true,

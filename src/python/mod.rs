@@ -10,7 +10,7 @@ pub mod ast;
 pub mod format;
 pub mod parser;
 pub mod random;
-pub mod syntax_error;
 pub mod run;
+pub mod syntax_error;
 
 pub use run::{compile, run_virtual, OutLine, Outcome, Program, RunOptions};
