@@ -1003,7 +1003,7 @@ pub fn int_to_str(x: i64, sep: Option<char>) -> String {
     }
     let n = digits.len();
     for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (n - i) % 3 == 0 {
+        if i > 0 && (n - i).is_multiple_of(3) {
             if let Some(s) = sep {
                 out.push(s);
             }
