@@ -370,7 +370,7 @@ fn format_agrees_with_cpython() {
         input.push_str(&format!("repr {}\n", bits_hex(x)));
         expect_ours.push((format!("repr {x:?}"), ours(Ok(float_repr(x)))));
     }
-    for _ in 0..6000 {
+    for _ in 0..15000 {
         let x = g.float();
         let spec = g.spec(&float_types);
         input.push_str(&format!("ff {} {}\n", bits_hex(x), hex(&spec)));
@@ -379,7 +379,7 @@ fn format_agrees_with_cpython() {
             ours(format_float_spec(x, &spec)),
         ));
     }
-    for _ in 0..4000 {
+    for _ in 0..8000 {
         let x = g.int();
         let spec = g.spec(&int_types);
         input.push_str(&format!("fi {x} {}\n", hex(&spec)));
@@ -475,6 +475,41 @@ fn format_agrees_with_cpython() {
             format!("float({s:?})"),
             ours(float_from_str(&s).map(float_repr)),
         ));
+    }
+    // Fixed cases: the brief's examples and zero padding with grouping.
+    let fixed_specs = [
+        ".2f", ".0f", ".3e", "", ".3", "010,", "0=12,.2f", "012_", "#x", "#012_x", "#o", "#b", ",",
+        "_", "+,", " 015,.3f", "^15", "*^15,", "#.3g", "#g", "n", ".0%", "z.1f", "-010", "=10",
+        "x=+12,", "010.1%", "020_b", ".17g", ".16e", "E", "G", "#", "#.0e", "#.0f",
+    ];
+    for spec in fixed_specs {
+        for x in [
+            2.675,
+            0.5,
+            1.5,
+            2.5,
+            -0.0,
+            1234567.891,
+            -1e-7,
+            1e16,
+            123.0,
+            f64::INFINITY,
+            f64::NAN,
+            0.125,
+        ] {
+            input.push_str(&format!("ff {} {}\n", bits_hex(x), hex(spec)));
+            expect_ours.push((
+                format!("format({x:?}, {spec:?})"),
+                ours(format_float_spec(x, spec)),
+            ));
+        }
+        for x in [0i64, 7, -7, 1234567, -1234567, 255, i64::MIN, i64::MAX] {
+            input.push_str(&format!("fi {x} {}\n", hex(spec)));
+            expect_ours.push((
+                format!("format({x}, {spec:?})"),
+                ours(format_int_spec(x, spec)),
+            ));
+        }
     }
     for s in [
         "",
@@ -577,4 +612,61 @@ fn huge_requests_are_refused_not_allocated() {
     assert!(format!("{MAX_OUTPUT}").len() > 3);
     // The cap itself is fine.
     assert_eq!(format_str_spec("a", "1000").unwrap().len(), 1000);
+}
+
+#[test]
+fn brief_examples() {
+    let reprs = [
+        (1e-05, "1e-05"),
+        (1e16, "1e+16"),
+        (0.1, "0.1"),
+        (100.0, "100.0"),
+        (1.5e300, "1.5e+300"),
+    ];
+    for (x, s) in reprs {
+        assert_eq!(float_repr(x), s);
+    }
+    assert_eq!(float_repr(f64::NEG_INFINITY), "-inf");
+    assert_eq!(float_repr(f64::NAN), "nan");
+    assert_eq!(float_repr(-0.0), "-0.0");
+    assert_eq!(format_float_spec(2.675, ".2f").unwrap(), "2.67");
+    assert_eq!(format_float_spec(0.5, ".0f").unwrap(), "0");
+    assert_eq!(round_float(2.5, None).unwrap(), 2.0);
+    assert_eq!(round_float(0.125, Some(2)).unwrap(), 0.12);
+    assert_eq!(round_float(2.675, Some(2)).unwrap(), 2.67);
+    assert_eq!(round_int(1250, -2), 1200);
+    assert_eq!(
+        format_float_spec(1.5, "d").unwrap_err().message,
+        "Unknown format code 'd' for object of type 'float'"
+    );
+    assert_eq!(
+        format_str_spec("a", "+").unwrap_err().message,
+        "Sign not allowed in string format specifier"
+    );
+    assert_eq!(
+        format_str_spec("a", ",s").unwrap_err().message,
+        "Cannot specify ',' with 's'."
+    );
+    assert_eq!(
+        int_from_str("x", 10).unwrap_err().message,
+        "invalid literal for int() with base 10: 'x'"
+    );
+    assert_eq!(int_from_str("0x1f", 16).unwrap(), 31);
+    assert_eq!(
+        float_from_str("x").unwrap_err().message,
+        "could not convert string to float: 'x'"
+    );
+    let args = [
+        FmtArg::Str("a".into()),
+        FmtArg::Int(3),
+        FmtArg::Float(2.675),
+        FmtArg::Str("b".into()),
+        FmtArg::Str("c".into()),
+        FmtArg::Int(7),
+        FmtArg::Int(255),
+    ];
+    assert_eq!(
+        percent_format("%s %d %.2f %r %5s %-5d %x %%", &args).unwrap(),
+        "a 3 2.67 'b'     c 7     ff %"
+    );
 }
