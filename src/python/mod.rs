@@ -2,11 +2,15 @@
 //!
 //! - [`ast`]: the syntax tree, a position on every node.
 //! - [`parser`] (with its lexer): source to tree, CPython's errors.
+//! - [`format`]: number formatting, `format()` specs, `%`, `round()`, `int()`/`float()` parsing.
+//! - [`random`]: CPython's `random` module (MT19937), bit for bit.
 //! - [`syntax_error`]: a program that cannot start, rendered as CPython does.
 
 pub mod ast;
+pub mod format;
 pub mod parser;
-pub mod syntax_error;
+pub mod random;
 pub mod run;
+pub mod syntax_error;
 
 pub use run::{compile, run_virtual, OutLine, Outcome, Program, RunOptions};
