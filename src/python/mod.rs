@@ -7,6 +7,17 @@
 //! - [`syntax_error`]: a program that cannot start, rendered as CPython does.
 
 pub mod ast;
+pub mod builtins;
+pub mod coro;
+pub mod exc;
+pub mod future;
+pub mod host;
+pub mod interp;
+pub mod iter;
+pub mod lexer;
+pub mod modules;
+pub mod ops;
+pub mod value;
 pub mod format;
 pub mod parser;
 pub mod random;

@@ -451,29 +451,34 @@ pub fn exc_line(it: &I, e: &Exc) -> String {
 
 /// `format(v, spec)`.
 pub fn format_value(it: &I, v: &Value, spec: &str) -> PyResult<String> {
+    use super::builtins::berr;
     use super::format as fmt;
-    let to_err = |m: String| Exc::new(T::ValueError, m);
     match v {
         Value::Bool(b) if spec.is_empty() => Ok(if *b { "True" } else { "False" }.into()),
-        Value::Int(_) | Value::Bool(_) => {
-            let i = match v {
-                Value::Int(i) => *i,
-                Value::Bool(b) => i64::from(*b),
-                _ => 0,
-            };
-            let s = fmt::parse_spec(spec).map_err(to_err)?;
-            fmt::format_int(i, &s).map_err(to_err)
+        Value::Int(i) => {
+            if spec.is_empty() {
+                return Ok(i.to_string());
+            }
+            let s = fmt::parse_spec(spec, "int").map_err(berr)?;
+            fmt::format_int(*i, &s).map_err(berr)
+        }
+        Value::Bool(b) => {
+            let s = fmt::parse_spec(spec, "bool").map_err(berr)?;
+            fmt::format_int_named(i64::from(*b), &s, "bool").map_err(berr)
         }
         Value::Float(x) => {
-            let s = fmt::parse_spec(spec).map_err(to_err)?;
-            fmt::format_float(*x, &s).map_err(to_err)
+            if spec.is_empty() {
+                return Ok(fmt::float_repr(*x));
+            }
+            let s = fmt::parse_spec(spec, "float").map_err(berr)?;
+            fmt::format_float(*x, &s).map_err(berr)
         }
         Value::Str(st) => {
             if spec.is_empty() {
                 return Ok(st.to_string());
             }
-            let s = fmt::parse_spec(spec).map_err(to_err)?;
-            fmt::format_str(st, &s).map_err(to_err)
+            let s = fmt::parse_spec(spec, "str").map_err(berr)?;
+            fmt::format_str(st, &s).map_err(berr)
         }
         Value::Instance(i) => {
             if let Some(m) = i.class.lookup("__format__") {
@@ -493,14 +498,10 @@ pub fn format_value(it: &I, v: &Value, spec: &str) -> PyResult<String> {
             if spec.is_empty() {
                 str_of(it, v)
             } else {
-                let s = fmt::parse_spec(spec).map_err(to_err)?;
-                let text = str_of(it, v)?;
-                fmt::format_str(&text, &s).map_err(|_| {
-                    Exc::new(
-                        T::TypeError,
-                        format!("unsupported format string passed to {}.__format__", type_name(v)),
-                    )
-                })
+                Err(Exc::new(
+                    T::TypeError,
+                    format!("unsupported format string passed to {}.__format__", type_name(v)),
+                ))
             }
         }
     }

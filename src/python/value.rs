@@ -136,6 +136,8 @@ pub struct Function {
     pub kwdefaults: Vec<(Name, Value)>,
     /// The enclosing function's scope, if defined inside a function.
     pub closure: Option<Rc<Scope>>,
+    /// The globals of the module that defined it.
+    pub globals: Rc<Scope>,
     /// Which names are local, global, nonlocal.
     pub info: Rc<ScopeInfo>,
     /// Attributes set on the function (`f.x = 1`, `__name__` reads).

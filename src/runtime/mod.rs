@@ -14,6 +14,7 @@ mod cx;
 mod join;
 pub mod lock;
 pub mod net;
+pub mod python_host;
 pub mod queue;
 pub mod spawn;
 pub mod sync;

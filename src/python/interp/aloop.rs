@@ -374,14 +374,14 @@ impl Interp {
         }
     }
 
-    fn finish_task_cancelled(&self, task: &Rc<Fut>, msg: Option<Value>) {
+    fn finish_task_cancelled(self: &Rc<Self>, task: &Rc<Fut>, msg: Option<Value>) {
         let Some(tp) = task.tp() else { return };
         *task.state.borrow_mut() = FutState::Cancelled(msg);
         self.host.end_lane(tp.lane, EventKind::Cancelled);
         self.task_finished(task);
     }
 
-    fn task_finished(&self, task: &Rc<Fut>) {
+    fn task_finished(self: &Rc<Self>, task: &Rc<Fut>) {
         self.tasks.borrow_mut().retain(|t| !Rc::ptr_eq(t, task));
         if let FutState::Exception(e) = &*task.state.borrow() {
             let r = ops::repr(self, &Value::Fut(task.clone())).unwrap_or_default();
@@ -396,6 +396,7 @@ impl Interp {
     }
 
     fn run_job(self: &Rc<Self>, job: Job) {
+        self.busy_reads.set(0);
         match job {
             Job::Step(t, e) => self.step(&t, e),
             Job::Wakeup(t, f) => {
@@ -439,7 +440,7 @@ impl Interp {
         id
     }
 
-    fn complete_io(&self, id: u64, r: IoResult) {
+    fn complete_io(self: &Rc<Self>, id: u64, r: IoResult) {
         let fut = {
             let mut io = self.lp.io.borrow_mut();
             let pos = io.iter().position(|(i, _)| *i == id);
@@ -449,7 +450,16 @@ impl Interp {
             if fut.done() {
                 return;
             }
-            let v = crate::python::modules::io_value(self, r);
+            let v = if let IoResult::Work(_) = r {
+                let key = Rc::as_ptr(&fut) as usize;
+                let mut res = self.executor_results.borrow_mut();
+                match res.iter().position(|(k, _)| *k == key) {
+                    Some(p) => res.remove(p).1,
+                    None => Ok(Value::None),
+                }
+            } else {
+                crate::python::modules::io_value(self, r)
+            };
             match v {
                 Ok(v) => {
                     let _ = self.set_result(&fut, v);
@@ -597,7 +607,8 @@ impl Interp {
         match r {
             Err(None) => {
                 self.lp.running.set(false);
-                return Err(self.fail_fatal(Exc::new(T::RuntimeError, "deadlock")));
+                self.deadlocked.set(true);
+                return Err(self.fail_fatal(Exc::new(T::RuntimeError, "deadlock: every task waits and nothing can wake one")));
             }
             Err(Some(e)) => {
                 self.lp.running.set(false);

@@ -295,7 +295,7 @@ impl Interp {
             let frame = Rc::new(Frame {
                 scope,
                 kind: FrameKind::Function(fu.clone()),
-                globals: self.globals.clone(),
+                globals: fu.globals.clone(),
                 gen: if def.is_generator { Some(Rc::downgrade(&coro)) } else { None },
                 name: def.name.clone(),
                 line: Cell::new(def.pos.line),
@@ -313,7 +313,7 @@ impl Interp {
         let frame = Rc::new(Frame {
             scope,
             kind: FrameKind::Function(fu.clone()),
-            globals: self.globals.clone(),
+            globals: fu.globals.clone(),
             gen: None,
             name: def.name.clone(),
             line: Cell::new(def.pos.line),
@@ -335,7 +335,9 @@ impl Interp {
             return Ok(Value::None);
         };
         let r = self.exec_block(&fu.def.body, frame).await;
-        self.line.set(frame.line.get());
+        if !fu.internal {
+            self.line.set(frame.line.get());
+        }
         match r {
             Ok(()) => Ok(Value::None),
             Err(Flow::Return(v)) => Ok(v),
@@ -355,7 +357,9 @@ impl Interp {
                 } else {
                     e
                 };
-                e.add_frame(&frame.name, frame.line.get());
+                if !fu.internal {
+                    e.add_frame(&frame.name, frame.line.get());
+                }
                 Err(e)
             }
             Err(Flow::Break) | Err(Flow::Continue) => Ok(Value::None),

@@ -196,17 +196,27 @@ impl Interp {
                     let fv = self.eval(func, f).await?;
                     let (pos, kw) = self.eval_args(args, f).await?;
                     f.line.set(e.pos.line);
-                    self.line.set(e.pos.line);
+                    let user = Rc::ptr_eq(&f.globals, &self.globals);
+                    if user {
+                        self.line.set(e.pos.line);
+                    }
                     let r = self.call(fv, pos, kw).await;
-                    self.line.set(f.line.get());
+                    if user {
+                        self.line.set(f.line.get());
+                    }
                     return r;
                 }
                 ExprKind::Await(x) => {
                     let v = self.eval(x, f).await?;
                     f.line.set(e.pos.line);
-                    self.line.set(e.pos.line);
+                    let user = Rc::ptr_eq(&f.globals, &self.globals);
+                    if user {
+                        self.line.set(e.pos.line);
+                    }
                     let r = self.await_value(v).await;
-                    self.line.set(f.line.get());
+                    if user {
+                        self.line.set(f.line.get());
+                    }
                     return r;
                 }
                 ExprKind::Lambda(def) => return self.make_function(def, f).await,

@@ -17,6 +17,7 @@ use std::cell::{Cell, RefCell};
 use std::rc::{Rc, Weak};
 
 pub use aloop::{Job, Loop, Yielded};
+pub use call::call_name;
 pub use scope::analyze;
 
 use super::ast::Name;
@@ -179,6 +180,21 @@ pub struct Interp {
     pub loading_prelude: Cell<bool>,
     /// Scope analysis of each function, by definition.
     pub scope_cache: RefCell<FastMap<usize, Rc<ScopeInfo>>>,
+    /// `random`'s state.
+    pub rng: RefCell<super::random::Random>,
+    /// Printed text not yet ended by a newline (stdout, stderr).
+    pub out_buf: RefCell<String>,
+    /// See `out_buf`.
+    pub err_buf: RefCell<String>,
+    /// While an executor job's function runs: its private clock (ms).
+    pub worker_clock: Cell<Option<f64>>,
+    /// Results of executor jobs, by their future, until the job is done.
+    pub executor_results: RefCell<Vec<(usize, PyResult<Value>)>>,
+    /// Clock reads since the loop last ran a callback (a busy loop reading
+    /// the clock makes virtual time pass).
+    pub busy_reads: Cell<u32>,
+    /// Whether the loop found that nothing can ever happen again.
+    pub deadlocked: Cell<bool>,
     /// Itself, for futures that outlive a borrow.
     pub me: RefCell<Weak<Interp>>,
 }
@@ -192,7 +208,6 @@ impl std::fmt::Debug for Interp {
 impl Interp {
     /// An interpreter for `source` in `host`, `random` seeded with `seed`.
     pub fn new(host: Rc<dyn Host>, source: &str, seed: u64) -> Rc<Interp> {
-        let _ = seed;
         let globals = Scope::new(None);
         globals.set("__name__".into(), Value::str("__main__"));
         globals.set("__file__".into(), Value::str("main.py"));
@@ -219,6 +234,13 @@ impl Interp {
             main_lane: Cell::new(None),
             names: RefCell::new(FastMap::default()),
             unretrieved: RefCell::new(Vec::new()),
+            rng: RefCell::new(super::random::Random::new(seed as i64)),
+            out_buf: RefCell::new(String::new()),
+            worker_clock: Cell::new(None),
+            executor_results: RefCell::new(Vec::new()),
+            busy_reads: Cell::new(0),
+            deadlocked: Cell::new(false),
+            err_buf: RefCell::new(String::new()),
             loading_prelude: Cell::new(false),
             scope_cache: RefCell::new(FastMap::default()),
             me: RefCell::new(Weak::new()),
@@ -350,4 +372,46 @@ impl Interp {
 /// A new Python error.
 pub fn raise<V>(t: T, msg: impl Into<String>) -> PyResult<V> {
     Err(Exc::new(t, msg))
+}
+
+/// How a program ended.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Ending {
+    /// It ran to its end (or called `sys.exit`).
+    Ok,
+    /// Nothing could ever happen again while a coroutine waited.
+    Deadlock,
+    /// An exception escaped: its last traceback line.
+    Error(String),
+}
+
+impl Interp {
+    /// Runs a whole program: the module's code, `asyncio.run` inside it.
+    pub async fn run_program(self: &Rc<Self>, module: &super::ast::Module) -> Ending {
+        let frame = Frame::module(self.globals.clone());
+        let r = self.exec_block(&module.body, &frame).await;
+        let _ = super::builtins::write_out(self, "", false);
+        for err in [false, true] {
+            let buf = if err { &self.err_buf } else { &self.out_buf };
+            let rest = std::mem::take(&mut *buf.borrow_mut());
+            if !rest.is_empty() {
+                let _ = super::builtins::write_out(self, &format!("{rest}\n"), err);
+            }
+        }
+        self.flush_warnings();
+        if self.deadlocked.get() {
+            return Ending::Deadlock;
+        }
+        match r {
+            Ok(()) | Err(Flow::Return(_)) | Err(Flow::Break) | Err(Flow::Continue) => Ending::Ok,
+            Err(Flow::Exc(e)) => {
+                if e.is(T::SystemExit) {
+                    return Ending::Ok;
+                }
+                e.add_frame(&Rc::from("<module>"), frame.line.get());
+                self.print_traceback(&e);
+                Ending::Error(super::ops::exc_line(self, &e))
+            }
+        }
+    }
 }

@@ -31,9 +31,12 @@ impl Interp {
     async fn exec(self: &Rc<Self>, s: &Stmt, f: &Rc<Frame>) -> Done {
         self.tick()?;
         f.line.set(s.pos.line);
-        self.line.set(s.pos.line);
+        let user = Rc::ptr_eq(&f.globals, &self.globals);
+        if user {
+            self.line.set(s.pos.line);
+        }
         let r = self.exec_kind(s, f).await;
-        if !self.warnings.borrow().is_empty() {
+        if user && !self.warnings.borrow().is_empty() {
             self.line.set(s.pos.line);
             self.flush_warnings();
         }
@@ -302,7 +305,7 @@ impl Interp {
             let r = match &item.var {
                 Some(t) => match self.assign(t, v, f).await {
                     Ok(()) => self.with(rest, body, is_async, f).await,
-                    Err(e) => Err(e),
+                    Err(e) => Err(Flow::Exc(e)),
                 },
                 None => self.with(rest, body, is_async, f).await,
             };
@@ -475,7 +478,7 @@ impl Interp {
     /// Reads a name.
     pub fn lookup(&self, f: &Frame, name: &Name) -> PyResult<Value> {
         match &f.kind {
-            FrameKind::Module => self.lookup_global(name),
+            FrameKind::Module => self.lookup_global(&f.globals, name),
             FrameKind::Function(func) => {
                 let info = &func.info;
                 if info.locals.contains_key(name) {
@@ -488,7 +491,7 @@ impl Interp {
                     };
                 }
                 if info.globals.contains_key(name) {
-                    return self.lookup_global(name);
+                    return self.lookup_global(&f.globals, name);
                 }
                 let mut s = func.closure.clone();
                 while let Some(sc) = s {
@@ -497,7 +500,7 @@ impl Interp {
                     }
                     s = sc.parent.clone();
                 }
-                self.lookup_global(name)
+                self.lookup_global(&f.globals, name)
             }
             FrameKind::Class => {
                 if let Some(v) = f.scope.get(name) {
@@ -510,7 +513,7 @@ impl Interp {
                     }
                     s = sc.parent.clone();
                 }
-                self.lookup_global(name)
+                self.lookup_global(&f.globals, name)
             }
             FrameKind::Comp(info) => {
                 if info.locals.contains_key(name) {
@@ -520,14 +523,14 @@ impl Interp {
                 }
                 match &f.outer {
                     Some(o) => self.lookup(o, name),
-                    None => self.lookup_global(name),
+                    None => self.lookup_global(&f.globals, name),
                 }
             }
         }
     }
 
-    fn lookup_global(&self, name: &Name) -> PyResult<Value> {
-        if let Some(v) = self.globals.get(name) {
+    fn lookup_global(&self, globals: &Scope, name: &Name) -> PyResult<Value> {
+        if let Some(v) = globals.get(name) {
             return Ok(v);
         }
         if let Some(v) = self.builtins.get(name) {
@@ -542,7 +545,7 @@ impl Interp {
             FrameKind::Module | FrameKind::Class => f.scope.set(name.clone(), v),
             FrameKind::Function(func) => {
                 if func.info.globals.contains_key(name) {
-                    self.globals.set(name.clone(), v);
+                    f.globals.set(name.clone(), v);
                 } else if func.info.nonlocals.contains_key(name) {
                     let mut s = func.closure.clone();
                     while let Some(sc) = s {
@@ -572,7 +575,7 @@ impl Interp {
 
     fn unbind(&self, f: &Frame, name: &Name) -> PyResult<()> {
         let scope = match &f.kind {
-            FrameKind::Function(func) if func.info.globals.contains_key(name) => self.globals.clone(),
+            FrameKind::Function(func) if func.info.globals.contains_key(name) => f.globals.clone(),
             _ => f.scope.clone(),
         };
         let removed = scope.vars.borrow_mut().remove(name);
@@ -665,7 +668,7 @@ impl Interp {
                     Ok(())
                 }
                 ExprKind::Starred(inner) => self.assign(inner, v, f).await,
-                _ => Err(Exc::new(T::SyntaxErrorLike(), "cannot assign to expression")),
+                _ => Err(Exc::new(T::TypeError, "cannot assign to expression")),
             }
         })
     }
@@ -779,10 +782,11 @@ impl Interp {
             defaults,
             kwdefaults,
             closure: Self::closure_scope(f),
+            globals: f.globals.clone(),
             info,
             attrs: RefCell::new(FastMap::default()),
             owner: RefCell::new(None),
-            internal: self.loading_prelude.get(),
+            internal: !Rc::ptr_eq(&f.globals, &self.globals),
         })))
     }
 
@@ -820,7 +824,8 @@ impl Interp {
         let qualname = Self::qualname_in(f, &def.name);
         let scope = Scope::new(Self::closure_scope(f));
         scope.set("__qualname__".into(), Value::Str(qualname.clone()));
-        scope.set("__module__".into(), Value::str("__main__"));
+        let module_name = f.globals.get("__name__").unwrap_or(Value::str("__main__"));
+        scope.set("__module__".into(), module_name);
         let cf = Rc::new(Frame {
             scope: scope.clone(),
             kind: FrameKind::Class,
@@ -839,10 +844,9 @@ impl Interp {
         let dict = std::mem::take(&mut *scope.vars.borrow_mut());
         let is_exception = bases.iter().any(|b| b.is_exception);
         let mro = ops::c3_mro(&bases)?;
-        let module: Rc<str> = if self.loading_prelude.get() {
-            "asyncio".into()
-        } else {
-            "__main__".into()
+        let module: Rc<str> = match dict.get("__module__") {
+            Some(Value::Str(m)) => m.clone(),
+            _ => "__main__".into(),
         };
         let class = Rc::new(Class {
             name: def.name.clone(),
