@@ -28,6 +28,7 @@ playground seeds it.
 import asyncio
 import io
 import json
+import os
 import random
 import selectors
 import sys
@@ -160,16 +161,41 @@ def run_one(source, name="main.py"):
     return {"lines": lines, "ending": ending}
 
 
+def run_isolated(source, name="main.py"):
+    """run_one in a forked child, so no state leaks from one program to the
+    next: the C Task's name counter (Task-1, Task-2, ...) is a static that
+    nothing can reset, and modules, warnings and `random` are shared too."""
+    if not hasattr(os, "fork"):
+        return run_one(source, name)
+    sys.stdout.flush()
+    rfd, wfd = os.pipe()
+    pid = os.fork()
+    if pid == 0:
+        os.close(rfd)
+        try:
+            data = json.dumps(run_one(source, name)).encode()
+        except BaseException as e:  # noqa: BLE001
+            data = json.dumps({"lines": [], "ending": "oracle: " + repr(e)}).encode()
+        with os.fdopen(wfd, "wb") as w:
+            w.write(data)
+        os._exit(0)
+    os.close(wfd)
+    with os.fdopen(rfd, "rb") as r:
+        data = r.read()
+    os.waitpid(pid, 0)
+    return json.loads(data)
+
+
 def main(argv):
     patch_time()
     asyncio.set_event_loop_policy(Policy())
     results = {}
     if argv[:1] == ["--source"]:
-        results["<stdin>"] = run_one(sys.stdin.read())
+        results["<stdin>"] = run_isolated(sys.stdin.read())
     else:
         for path in argv:
             with open(path, encoding="utf-8") as f:
-                results[path] = run_one(f.read())
+                results[path] = run_isolated(f.read())
     json.dump(results, sys.stdout, indent=1, ensure_ascii=False)
     sys.stdout.write("\n")
 
