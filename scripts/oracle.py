@@ -145,7 +145,8 @@ def run_one(source, name="main.py"):
     except SystemExit:
         ending = "ok"
     except BaseException as e:  # noqa: BLE001 - the program's own exception
-        tb = traceback.format_exception(e)
+        # Without run_one's own frame: the traceback `python main.py` shows.
+        tb = traceback.format_exception(type(e), e, e.__traceback__.tb_next)
         for chunk in tb:
             err.write(chunk)
         last = traceback.format_exception_only(e)[-1].rstrip("\n")
