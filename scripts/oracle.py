@@ -61,16 +61,30 @@ class Limit(BaseException):
     pass
 
 
+RECORDERS = []
+
+
+def stop_recording():
+    """A deadlock hangs CPython and a run past the limit goes on forever:
+    nothing printed after that point would be seen, so none is recorded
+    (not asyncio.run's clean-up, nor 'Task was destroyed' at exit)."""
+    for r in RECORDERS:
+        r.flush_rest()
+        r.stopped = True
+
+
 class VirtualSelector(selectors.DefaultSelector):
     """Registers file objects as usual but never waits: select() moves the
     virtual clock to the deadline (plus a microsecond) and reports nothing."""
 
     def select(self, timeout=None):
         if timeout is None:
+            stop_recording()
             raise Deadlock()
         if timeout > 0:
             CLOCK.t += timeout + LATE
         if CLOCK.t > LIMIT_S:
+            stop_recording()
             raise Limit()
         return []
 
@@ -95,11 +109,14 @@ class Recorder(io.TextIOBase):
         self.lines = lines
         self.t0 = t0
         self.buf = ""
+        self.stopped = False
 
     def writable(self):
         return True
 
     def write(self, s):
+        if self.stopped:
+            return len(s)
         self.buf += s
         while "\n" in self.buf:
             line, self.buf = self.buf.split("\n", 1)
@@ -129,6 +146,7 @@ def run_one(source, name="main.py"):
     lines = []
     out = Recorder("stdout", lines, t0)
     err = Recorder("stderr", lines, t0)
+    RECORDERS[:] = [out, err]
     saved = sys.stdout, sys.stderr
     sys.stdout, sys.stderr = out, err
     random.seed(0)
