@@ -134,8 +134,19 @@ fn significant_stderr(line: &str) -> Option<String> {
 }
 
 /// The first difference between CPython's run (`want`) and ours (`got`),
-/// or `None` if they agree.
+/// or `None` if they agree; the endings too when they differ.
 fn diff(want: &Normalised, got: &Normalised) -> Option<String> {
+    let first = first_diff(want, got)?;
+    if want.ending != got.ending && !first.starts_with("ending") {
+        return Some(format!(
+            "{first}\n    and the ending: CPython {:?}, ours {:?}",
+            want.ending, got.ending
+        ));
+    }
+    Some(first)
+}
+
+fn first_diff(want: &Normalised, got: &Normalised) -> Option<String> {
     let n = want.stdout.len().max(got.stdout.len());
     for i in 0..n {
         match (want.stdout.get(i), got.stdout.get(i)) {
