@@ -222,18 +222,62 @@ pub fn make_builtins() -> Rc<Scope> {
     s.set("NotImplemented".into(), b(NotImplemented));
     s.set("Ellipsis".into(), b(Ellipsis));
     for t in [
-        T::Object, T::Type, T::Int, T::Bool, T::Float, T::Str, T::Bytes, T::List, T::Tuple,
-        T::Dict, T::Set, T::FrozenSet, T::Range, T::Slice, T::Property, T::StaticMethod,
-        T::ClassMethod, T::Super, T::BaseException, T::Exception, T::ArithmeticError,
-        T::ZeroDivisionError, T::OverflowError, T::AssertionError, T::AttributeError,
-        T::LookupError, T::IndexError, T::KeyError, T::NameError, T::UnboundLocalError,
-        T::RuntimeError, T::NotImplementedError, T::RecursionError, T::StopIteration,
-        T::StopAsyncIteration, T::TypeError, T::ValueError, T::UnicodeError, T::OSError,
-        T::ConnectionError, T::ConnectionRefusedError, T::ConnectionResetError,
-        T::TimeoutError, T::FileNotFoundError, T::MemoryError, T::ImportError,
-        T::ModuleNotFoundError, T::KeyboardInterrupt, T::SystemExit, T::GeneratorExit,
-        T::BaseExceptionGroup, T::ExceptionGroup, T::Warning, T::UserWarning,
-        T::RuntimeWarning, T::DeprecationWarning,
+        T::Object,
+        T::Type,
+        T::Int,
+        T::Bool,
+        T::Float,
+        T::Str,
+        T::Bytes,
+        T::List,
+        T::Tuple,
+        T::Dict,
+        T::Set,
+        T::FrozenSet,
+        T::Range,
+        T::Slice,
+        T::Property,
+        T::StaticMethod,
+        T::ClassMethod,
+        T::Super,
+        T::BaseException,
+        T::Exception,
+        T::ArithmeticError,
+        T::ZeroDivisionError,
+        T::OverflowError,
+        T::AssertionError,
+        T::AttributeError,
+        T::LookupError,
+        T::IndexError,
+        T::KeyError,
+        T::NameError,
+        T::UnboundLocalError,
+        T::RuntimeError,
+        T::NotImplementedError,
+        T::RecursionError,
+        T::StopIteration,
+        T::StopAsyncIteration,
+        T::TypeError,
+        T::ValueError,
+        T::UnicodeError,
+        T::OSError,
+        T::ConnectionError,
+        T::ConnectionRefusedError,
+        T::ConnectionResetError,
+        T::TimeoutError,
+        T::FileNotFoundError,
+        T::MemoryError,
+        T::ImportError,
+        T::ModuleNotFoundError,
+        T::KeyboardInterrupt,
+        T::SystemExit,
+        T::GeneratorExit,
+        T::BaseExceptionGroup,
+        T::ExceptionGroup,
+        T::Warning,
+        T::UserWarning,
+        T::RuntimeWarning,
+        T::DeprecationWarning,
     ] {
         let c = tclass(t);
         s.set(c.name.clone(), Value::Class(c));
@@ -276,7 +320,9 @@ pub fn percent_format(it: &Rc<Interp>, s: &str, args: &Value) -> PyResult<Value>
             },
         });
     }
-    fmt::percent_format(s, &fa).map(|s| Value::Str(Rc::from(s))).map_err(berr)
+    fmt::percent_format(s, &fa)
+        .map(|s| Value::Str(Rc::from(s)))
+        .map_err(berr)
 }
 
 // ----- argument helpers -----
@@ -304,7 +350,10 @@ fn int_arg(v: &Value, what: &str) -> PyResult<i64> {
         Value::Bool(b) => Ok(i64::from(*b)),
         _ => Err(Exc::new(
             T::TypeError,
-            format!("'{}' object cannot be interpreted as an integer{what}", type_name(v)),
+            format!(
+                "'{}' object cannot be interpreted as an integer{what}",
+                type_name(v)
+            ),
         )),
     }
 }
@@ -331,7 +380,12 @@ fn key_fn(kw: &[(Name, Value)]) -> Option<Value> {
 }
 
 /// Sorts values with Python's `<`, stable, optionally by key.
-pub fn sort_values(it: &Rc<Interp>, items: Vec<Value>, key: Option<Value>, reverse: bool) -> PyResult<Vec<Value>> {
+pub fn sort_values(
+    it: &Rc<Interp>,
+    items: Vec<Value>,
+    key: Option<Value>,
+    reverse: bool,
+) -> PyResult<Vec<Value>> {
     let keys: Vec<Value> = match &key {
         Some(k) => {
             let mut out = Vec::with_capacity(items.len());
@@ -350,7 +404,11 @@ pub fn sort_values(it: &Rc<Interp>, items: Vec<Value>, key: Option<Value>, rever
         if err.is_some() {
             return false;
         }
-        let (x, y) = if reverse { (&keys[b], &keys[a]) } else { (&keys[a], &keys[b]) };
+        let (x, y) = if reverse {
+            (&keys[b], &keys[a])
+        } else {
+            (&keys[a], &keys[b])
+        };
         match ops::compare(it, super::ast::CmpOp::Lt, x, y) {
             Ok(r) => r,
             Err(e) => {
@@ -400,7 +458,12 @@ fn merge_sort(v: &mut Vec<usize>, less: &mut dyn FnMut(usize, usize) -> bool) {
     v.extend_from_slice(&right[j..]);
 }
 
-fn min_max(it: &Rc<Interp>, pos: Vec<Value>, kw: &[(Name, Value)], want_max: bool) -> PyResult<Value> {
+fn min_max(
+    it: &Rc<Interp>,
+    pos: Vec<Value>,
+    kw: &[(Name, Value)],
+    want_max: bool,
+) -> PyResult<Value> {
     let name = if want_max { "max" } else { "min" };
     let items = if pos.len() == 1 {
         ops::to_vec(it, &pos[0])?
@@ -411,7 +474,10 @@ fn min_max(it: &Rc<Interp>, pos: Vec<Value>, kw: &[(Name, Value)], want_max: boo
         if let Some(d) = kwarg(kw, "default") {
             return Ok(d.clone());
         }
-        return Err(Exc::new(T::ValueError, format!("{name}() arg is an empty sequence")));
+        return Err(Exc::new(
+            T::ValueError,
+            format!("{name}() arg is an empty sequence"),
+        ));
     }
     let key = key_fn(kw);
     let mut best = items[0].clone();
@@ -459,7 +525,10 @@ pub fn write_out(it: &Rc<Interp>, text: &str, err: bool) -> PyResult<()> {
         if n > super::interp::MAX_OUTPUT_LINES {
             return Err(it.fail_fatal(Exc::new(
                 T::RuntimeError,
-                format!("more than {} lines printed: the playground's limit", super::interp::MAX_OUTPUT_LINES),
+                format!(
+                    "more than {} lines printed: the playground's limit",
+                    super::interp::MAX_OUTPUT_LINES
+                ),
             )));
         }
         if err {
@@ -472,7 +541,12 @@ pub fn write_out(it: &Rc<Interp>, text: &str, err: bool) -> PyResult<()> {
 }
 
 /// Calls a builtin.
-pub fn call(it: &Rc<Interp>, f: Builtin, pos: Vec<Value>, kw: Vec<(Name, Value)>) -> LocalBoxFuture<'_, PyResult<Value>> {
+pub fn call(
+    it: &Rc<Interp>,
+    f: Builtin,
+    pos: Vec<Value>,
+    kw: Vec<(Name, Value)>,
+) -> LocalBoxFuture<'_, PyResult<Value>> {
     Box::pin(async move {
         use Builtin::*;
         match f {
@@ -484,7 +558,6 @@ pub fn call(it: &Rc<Interp>, f: Builtin, pos: Vec<Value>, kw: Vec<(Name, Value)>
                 let a = need(&pos, 0, "anext")?.clone();
                 it.call_method(&a, "__anext__", Vec::new()).await
             }
-            Type(T::Super) => Ok(Value::None),
             _ => call_sync(it, f, pos, kw),
         }
     })
@@ -497,7 +570,11 @@ pub fn call(it: &Rc<Interp>, f: Builtin, pos: Vec<Value>, kw: Vec<(Name, Value)>
 fn clock_ms(it: &Rc<Interp>) -> f64 {
     let n = it.busy_reads.get().saturating_add(1);
     it.busy_reads.set(n);
-    let step = if n <= 8 { 0.0 } else { (0.001 * f64::from(1u32 << (n - 8).min(10))).min(1.0) };
+    let step = if n <= 8 {
+        0.0
+    } else {
+        (0.001 * f64::from(1u32 << (n - 8).min(10))).min(1.0)
+    };
     if let Some(t) = it.worker_clock.get() {
         let t = t + step;
         it.worker_clock.set(Some(t));
@@ -515,8 +592,19 @@ fn time_s(it: &Rc<Interp>) -> f64 {
 
 /// A coroutine object run by Rust code (`asyncio.sleep`, an awaitable
 /// from `anext`...).
-pub fn native_coro(it: &Rc<Interp>, name: &str, body: LocalBoxFuture<'static, PyResult<Value>>) -> Value {
-    let c = it.new_coro(CoroKind::Coroutine, Rc::from(name), Rc::from(name), Rc::from(format!("{name}()")), 0, false);
+pub fn native_coro(
+    it: &Rc<Interp>,
+    name: &str,
+    body: LocalBoxFuture<'static, PyResult<Value>>,
+) -> Value {
+    let c = it.new_coro(
+        CoroKind::Coroutine,
+        Rc::from(name),
+        Rc::from(name),
+        Rc::from(format!("{name}()")),
+        0,
+        false,
+    );
     *c.body.borrow_mut() = Some(body);
     Value::Coro(Rc::new(c))
 }
@@ -542,12 +630,12 @@ fn sleep(it: &Rc<Interp>, delay_s: f64, result: Value) -> Value {
     )
 }
 
-fn coro_arg(v: &Value, what: &str) -> PyResult<Rc<super::coro::Coro>> {
+fn coro_arg(it: &Rc<Interp>, v: &Value, what: &str) -> PyResult<Rc<super::coro::Coro>> {
     match v {
         Value::Coro(c) if c.kind == CoroKind::Coroutine => Ok(c.clone()),
         other => Err(Exc::new(
             T::TypeError,
-            format!("a coroutine was expected, got {}{what}", type_name(other)),
+            format!("a coroutine was expected, got {}{what}", repr(it, other)?),
         )),
     }
 }
@@ -560,7 +648,8 @@ pub fn ensure_future(it: &Rc<Interp>, v: &Value) -> PyResult<Rc<Fut>> {
         Value::Instance(i) if i.class.lookup("__await__").is_some() => {
             let me = it.clone();
             let v2 = v.clone();
-            let body: LocalBoxFuture<'static, PyResult<Value>> = Box::pin(async move { me.await_value(v2).await });
+            let body: LocalBoxFuture<'static, PyResult<Value>> =
+                Box::pin(async move { me.await_value(v2).await });
             let Value::Coro(c) = native_coro(it, "_wrap_awaitable", body) else {
                 return Err(Exc::new(T::RuntimeError, "internal"));
             };
@@ -580,7 +669,10 @@ pub fn ensure_future(it: &Rc<Interp>, v: &Value) -> PyResult<Rc<Fut>> {
 fn fut_of(v: &Value) -> PyResult<&Rc<Fut>> {
     match v {
         Value::Fut(f) => Ok(f),
-        other => Err(Exc::new(T::TypeError, format!("expected a Future, got {}", type_name(other)))),
+        other => Err(Exc::new(
+            T::TypeError,
+            format!("expected a Future, got {}", type_name(other)),
+        )),
     }
 }
 
@@ -604,7 +696,10 @@ fn loop_obj() -> Value {
     ] {
         n.attrs.borrow_mut().insert(Rc::from(k), b(v));
     }
-    n.attrs.borrow_mut().insert("__repr__".into(), Value::str("<_UnixSelectorEventLoop running=True closed=False debug=False>"));
+    n.attrs.borrow_mut().insert(
+        "__repr__".into(),
+        Value::str("<_UnixSelectorEventLoop running=True closed=False debug=False>"),
+    );
     Value::Native(Rc::new(n))
 }
 
@@ -624,13 +719,12 @@ fn label_name(it: &Rc<Interp>, v: &Value) -> String {
             Some(tp) => tp.coro.call.to_string(),
             None => "Future".into(),
         },
-        Value::Instance(i) => it
-            .name_of(v)
-            .map(|n| n.to_string())
-            .unwrap_or_else(|| match i.class.lookup("_pg_resource") {
+        Value::Instance(i) => it.name_of(v).map(|n| n.to_string()).unwrap_or_else(|| {
+            match i.class.lookup("_pg_resource") {
                 Some(Value::Str(s)) => s.to_string(),
                 _ => i.class.name.to_string(),
-            }),
+            }
+        }),
         other => type_name(other),
     }
 }
@@ -642,7 +736,12 @@ fn check_loop_running(it: &Rc<Interp>) -> PyResult<()> {
     Ok(())
 }
 
-fn call_sync(it: &Rc<Interp>, f: Builtin, pos: Vec<Value>, kw: Vec<(Name, Value)>) -> PyResult<Value> {
+fn call_sync(
+    it: &Rc<Interp>,
+    f: Builtin,
+    pos: Vec<Value>,
+    kw: Vec<(Name, Value)>,
+) -> PyResult<Value> {
     use Builtin::*;
     let a0 = || need(&pos, 0, f.short_name());
     Ok(match f {
@@ -655,7 +754,8 @@ fn call_sync(it: &Rc<Interp>, f: Builtin, pos: Vec<Value>, kw: Vec<(Name, Value)
                 Some(Value::None) | None => "\n".to_string(),
                 Some(v) => str_of(it, v)?,
             };
-            let to_err = matches!(kwarg(&kw, "file"), Some(Value::Native(n)) if n.type_name == "stderr");
+            let to_err =
+                matches!(kwarg(&kw, "file"), Some(Value::Native(n)) if n.type_name == "stderr");
             let mut text = String::new();
             for (i, v) in pos.iter().enumerate() {
                 if i > 0 {
@@ -682,11 +782,19 @@ fn call_sync(it: &Rc<Interp>, f: Builtin, pos: Vec<Value>, kw: Vec<(Name, Value)
         Repr => s(repr(it, a0()?)?),
         Ascii => s(ops::ascii(&repr(it, a0()?)?)),
         Abs => match a0()? {
-            Value::Int(i) => Value::Int(i.checked_abs().ok_or_else(|| Exc::new(T::OverflowError, "int too large"))?),
+            Value::Int(i) => Value::Int(
+                i.checked_abs()
+                    .ok_or_else(|| Exc::new(T::OverflowError, "int too large"))?,
+            ),
             Value::Bool(b) => Value::Int(i64::from(*b)),
             Value::Float(x) => Value::Float(x.abs()),
             v @ Value::Instance(_) => return it.call_method_sync(v, "__abs__", Vec::new()),
-            v => return Err(Exc::new(T::TypeError, format!("bad operand type for abs(): '{}'", type_name(v)))),
+            v => {
+                return Err(Exc::new(
+                    T::TypeError,
+                    format!("bad operand type for abs(): '{}'", type_name(v)),
+                ))
+            }
         },
         Min => min_max(it, pos, &kw, false)?,
         Max => min_max(it, pos, &kw, true)?,
@@ -697,7 +805,10 @@ fn call_sync(it: &Rc<Interp>, f: Builtin, pos: Vec<Value>, kw: Vec<(Name, Value)
                 None => Value::Int(0),
             };
             if matches!(acc, Value::Str(_)) {
-                return Err(Exc::new(T::TypeError, "sum() can't sum strings [use ''.join(seq) instead]"));
+                return Err(Exc::new(
+                    T::TypeError,
+                    "sum() can't sum strings [use ''.join(seq) instead]",
+                ));
             }
             for x in items {
                 acc = ops::binop(it, super::ast::BinOp::Add, acc, x)?;
@@ -720,9 +831,18 @@ fn call_sync(it: &Rc<Interp>, f: Builtin, pos: Vec<Value>, kw: Vec<(Name, Value)
                 }
             }
             let mut items = match v {
-                Value::Dict(_) | Value::List(_) | Value::Tuple(_) | Value::Str(_) | Value::Range(_) => ops::to_vec(it, v)?,
+                Value::Dict(_)
+                | Value::List(_)
+                | Value::Tuple(_)
+                | Value::Str(_)
+                | Value::Range(_) => ops::to_vec(it, v)?,
                 Value::Instance(_) => ops::to_vec(it, v)?,
-                other => return Err(Exc::new(T::TypeError, format!("'{}' object is not reversible", type_name(other)))),
+                other => {
+                    return Err(Exc::new(
+                        T::TypeError,
+                        format!("'{}' object is not reversible", type_name(other)),
+                    ))
+                }
             };
             items.reverse();
             Value::Iter(Rc::new(RefCell::new(Iter::Seq(Rc::from(items), 0))))
@@ -741,11 +861,17 @@ fn call_sync(it: &Rc<Interp>, f: Builtin, pos: Vec<Value>, kw: Vec<(Name, Value)
                 its.push(ops::iter(it, p)?);
             }
             if kwarg(&kw, "strict").is_some_and(|v| matches!(v, Value::Bool(true))) {
-                let lists: Vec<Vec<Value>> = pos.iter().map(|p| ops::to_vec(it, p)).collect::<PyResult<_>>()?;
+                let lists: Vec<Vec<Value>> = pos
+                    .iter()
+                    .map(|p| ops::to_vec(it, p))
+                    .collect::<PyResult<_>>()?;
                 let n = lists.first().map_or(0, Vec::len);
                 if let Some((i, l)) = lists.iter().enumerate().find(|(_, l)| l.len() != n) {
                     let which = if l.len() < n { "shorter" } else { "longer" };
-                    return Err(Exc::new(T::ValueError, format!("zip() argument {} is {which} than argument 1", i + 1)));
+                    return Err(Exc::new(
+                        T::ValueError,
+                        format!("zip() argument {} is {which} than argument 1", i + 1),
+                    ));
                 }
             }
             Value::Iter(Rc::new(RefCell::new(Iter::Zip(its))))
@@ -784,6 +910,21 @@ fn call_sync(it: &Rc<Interp>, f: Builtin, pos: Vec<Value>, kw: Vec<(Name, Value)
         IterB => ops::iter(it, a0()?)?,
         Next | GenNext => {
             let i = a0()?;
+            if let Value::Coro(c) = i {
+                if c.kind == CoroKind::Generator {
+                    return match c.resume(Value::None, None)? {
+                        Resumed::Yielded(x) => Ok(x),
+                        Resumed::Returned(v) => match arg(&pos, 1) {
+                            Some(d) if f == Next => Ok(d.clone()),
+                            _ => Err(Exc::with_args(
+                                T::StopIteration,
+                                if v.is_none() { Vec::new() } else { vec![v] },
+                            )),
+                        },
+                        Resumed::Suspended => Err(Exc::new(T::RuntimeError, "generator suspended")),
+                    };
+                }
+            }
             match ops::next(it, i)? {
                 Some(x) => x,
                 None => match arg(&pos, 1) {
@@ -809,7 +950,10 @@ fn call_sync(it: &Rc<Interp>, f: Builtin, pos: Vec<Value>, kw: Vec<(Name, Value)
                     None => Value::Int(*i),
                     Some(n) => {
                         let r = fmt::round_int(*i, n);
-                        Value::Int(i64::try_from(r).map_err(|_| Exc::new(T::OverflowError, "int too large"))?)
+                        Value::Int(
+                            i64::try_from(r)
+                                .map_err(|_| Exc::new(T::OverflowError, "int too large"))?,
+                        )
                     }
                 },
                 Value::Bool(x) => Value::Int(i64::from(*x)),
@@ -817,15 +961,25 @@ fn call_sync(it: &Rc<Interp>, f: Builtin, pos: Vec<Value>, kw: Vec<(Name, Value)
                     let r = fmt::round_float(*x, nd).map_err(berr)?;
                     if nd.is_none() {
                         if r.abs() >= 9.2e18 {
-                            return Err(Exc::new(T::OverflowError, "int too large: the playground's ints are 64-bit"));
+                            return Err(Exc::new(
+                                T::OverflowError,
+                                "int too large: the playground's ints are 64-bit",
+                            ));
                         }
                         Value::Int(r as i64)
                     } else {
                         Value::Float(r)
                     }
                 }
-                v @ Value::Instance(_) => return it.call_method_sync(v, "__round__", pos[1..].to_vec()),
-                v => return Err(Exc::new(T::TypeError, format!("type {} doesn't define __round__ method", type_name(v)))),
+                v @ Value::Instance(_) => {
+                    return it.call_method_sync(v, "__round__", pos[1..].to_vec())
+                }
+                v => {
+                    return Err(Exc::new(
+                        T::TypeError,
+                        format!("type {} doesn't define __round__ method", type_name(v)),
+                    ))
+                }
             }
         }
         Divmod => {
@@ -871,12 +1025,17 @@ fn call_sync(it: &Rc<Interp>, f: Builtin, pos: Vec<Value>, kw: Vec<(Name, Value)
             }
         }
         Id => Value::Int(a0()?.ptr().unwrap_or(0) as i64),
-        Callable => Value::Bool(matches!(
-            a0()?,
-            Value::Func(_) | Value::Builtin(_) | Value::Method(_) | Value::Class(_)
-        ) || matches!(a0()?, Value::Instance(i) if i.class.lookup("__call__").is_some())),
+        Callable => Value::Bool(
+            matches!(
+                a0()?,
+                Value::Func(_) | Value::Builtin(_) | Value::Method(_) | Value::Class(_)
+            ) || matches!(a0()?, Value::Instance(i) if i.class.lookup("__call__").is_some()),
+        ),
         Getattr => {
-            let name = str_arg(need(&pos, 1, "getattr")?, "getattr(): attribute name must be string")?;
+            let name = str_arg(
+                need(&pos, 1, "getattr")?,
+                "getattr(): attribute name must be string",
+            )?;
             match ops::getattr(it, a0()?, &name) {
                 Ok(v) => v,
                 Err(e) if e.is(T::AttributeError) && pos.len() > 2 => pos[2].clone(),
@@ -889,7 +1048,10 @@ fn call_sync(it: &Rc<Interp>, f: Builtin, pos: Vec<Value>, kw: Vec<(Name, Value)
             Value::None
         }
         Hasattr => {
-            let name = str_arg(need(&pos, 1, "hasattr")?, "hasattr(): attribute name must be string")?;
+            let name = str_arg(
+                need(&pos, 1, "hasattr")?,
+                "hasattr(): attribute name must be string",
+            )?;
             match ops::getattr(it, a0()?, &name) {
                 Ok(_) => Value::Bool(true),
                 Err(e) if e.is(T::AttributeError) => Value::Bool(false),
@@ -909,9 +1071,27 @@ fn call_sync(it: &Rc<Interp>, f: Builtin, pos: Vec<Value>, kw: Vec<(Name, Value)
             }
         }
         Ord => match a0()? {
-            Value::Str(x) if x.chars().count() == 1 => Value::Int(x.chars().next().map_or(0, |c| c as i64)),
-            Value::Str(x) => return Err(Exc::new(T::TypeError, format!("ord() expected a character, but string of length {} found", x.chars().count()))),
-            v => return Err(Exc::new(T::TypeError, format!("ord() expected string of length 1, but {} found", type_name(v)))),
+            Value::Str(x) if x.chars().count() == 1 => {
+                Value::Int(x.chars().next().map_or(0, |c| c as i64))
+            }
+            Value::Str(x) => {
+                return Err(Exc::new(
+                    T::TypeError,
+                    format!(
+                        "ord() expected a character, but string of length {} found",
+                        x.chars().count()
+                    ),
+                ))
+            }
+            v => {
+                return Err(Exc::new(
+                    T::TypeError,
+                    format!(
+                        "ord() expected string of length 1, but {} found",
+                        type_name(v)
+                    ),
+                ))
+            }
         },
         Hex | Oct | Bin => {
             let n = int_arg(a0()?, "")?;
@@ -931,16 +1111,30 @@ fn call_sync(it: &Rc<Interp>, f: Builtin, pos: Vec<Value>, kw: Vec<(Name, Value)
         }
         Isinstance => {
             let v = a0()?;
-            Value::Bool(class_matches(need(&pos, 1, "isinstance")?, &|c| ops::isinstance(v, c))?)
+            Value::Bool(class_matches(need(&pos, 1, "isinstance")?, &|c| {
+                ops::isinstance(v, c)
+            })?)
         }
         Issubclass => {
             let Value::Class(c) = a0()? else {
                 return Err(Exc::new(T::TypeError, "issubclass() arg 1 must be a class"));
             };
-            Value::Bool(class_matches(need(&pos, 1, "issubclass")?, &|k| c.is_subclass(k))?)
+            Value::Bool(class_matches(need(&pos, 1, "issubclass")?, &|k| {
+                c.is_subclass(k)
+            })?)
         }
-        Input => return Err(Exc::new(T::RuntimeError, "input() is not available in the playground: there is no keyboard input")),
-        Open => return Err(Exc::new(T::OSError, "open() is not available in the playground: there are no files")),
+        Input => {
+            return Err(Exc::new(
+                T::RuntimeError,
+                "input() is not available in the playground: there is no keyboard input",
+            ))
+        }
+        Open => {
+            return Err(Exc::new(
+                T::OSError,
+                "open() is not available in the playground: there are no files",
+            ))
+        }
         Globals => {
             let mut d = Dict::new();
             for (k, v) in it.globals.vars.borrow().iter() {
@@ -957,7 +1151,8 @@ fn call_sync(it: &Rc<Interp>, f: Builtin, pos: Vec<Value>, kw: Vec<(Name, Value)
         Dir => {
             let mut names: Vec<String> = match arg(&pos, 0) {
                 Some(Value::Instance(i)) => {
-                    let mut n: Vec<String> = i.dict.borrow().keys().map(|k| k.to_string()).collect();
+                    let mut n: Vec<String> =
+                        i.dict.borrow().keys().map(|k| k.to_string()).collect();
                     for c in i.class.mro.borrow().iter() {
                         n.extend(c.dict.borrow().keys().map(|k| k.to_string()));
                     }
@@ -965,7 +1160,13 @@ fn call_sync(it: &Rc<Interp>, f: Builtin, pos: Vec<Value>, kw: Vec<(Name, Value)
                 }
                 Some(Value::Module(m)) => m.dict.borrow().keys().map(|k| k.to_string()).collect(),
                 Some(Value::Class(c)) => c.dict.borrow().keys().map(|k| k.to_string()).collect(),
-                _ => it.globals.vars.borrow().keys().map(|k| k.to_string()).collect(),
+                _ => it
+                    .globals
+                    .vars
+                    .borrow()
+                    .keys()
+                    .map(|k| k.to_string())
+                    .collect(),
             };
             names.sort();
             names.dedup();
@@ -1036,12 +1237,32 @@ pub fn len(it: &Rc<Interp>, v: &Value) -> PyResult<i64> {
         Value::Instance(i) => match i.class.lookup("__len__") {
             Some(m) => match it.call_sync(m, vec![v.clone()], Vec::new())? {
                 Value::Int(n) if n >= 0 => n,
-                Value::Int(_) => return Err(Exc::new(T::ValueError, "__len__() should return >= 0")),
-                other => return Err(Exc::new(T::TypeError, format!("'{}' object cannot be interpreted as an integer", type_name(&other)))),
+                Value::Int(_) => {
+                    return Err(Exc::new(T::ValueError, "__len__() should return >= 0"))
+                }
+                other => {
+                    return Err(Exc::new(
+                        T::TypeError,
+                        format!(
+                            "'{}' object cannot be interpreted as an integer",
+                            type_name(&other)
+                        ),
+                    ))
+                }
             },
-            None => return Err(Exc::new(T::TypeError, format!("object of type '{}' has no len()", i.class.name))),
+            None => {
+                return Err(Exc::new(
+                    T::TypeError,
+                    format!("object of type '{}' has no len()", i.class.name),
+                ))
+            }
         },
-        _ => return Err(Exc::new(T::TypeError, format!("object of type '{}' has no len()", type_name(v)))),
+        _ => {
+            return Err(Exc::new(
+                T::TypeError,
+                format!("object of type '{}' has no len()", type_name(v)),
+            ))
+        }
     })
 }
 
@@ -1176,6 +1397,10 @@ fn construct(it: &Rc<Interp>, t: T, pos: Vec<Value>, kw: Vec<(Name, Value)>) -> 
         T::StaticMethod => Value::StaticMethod(Rc::new(a0.cloned().unwrap_or(Value::None))),
         T::ClassMethod => Value::ClassMethod(Rc::new(a0.cloned().unwrap_or(Value::None))),
         T::Future => Value::Fut(Fut::new()),
+        T::Super => match (pos.first(), pos.get(1)) {
+            (Some(Value::Class(c)), Some(obj)) => Value::Super(Rc::new((c.clone(), obj.clone()))),
+            _ => return Err(Exc::new(T::RuntimeError, "super(): no arguments")),
+        },
         T::BaseExceptionGroup | T::ExceptionGroup => {
             let msg = a0.cloned().unwrap_or(Value::str(""));
             let excs = match pos.get(1) {
@@ -1206,17 +1431,23 @@ pub type ExcAttr = fn(&Rc<Interp>, &Value) -> PyResult<Value>;
 /// A computed attribute of an exception of class `c`.
 pub fn exc_attr(c: &Class, name: &str) -> Option<ExcAttr> {
     fn first(_it: &Rc<Interp>, v: &Value) -> PyResult<Value> {
-        Ok(v.exc_data().and_then(|d| d.borrow().args.first().cloned()).unwrap_or(Value::None))
+        Ok(v.exc_data()
+            .and_then(|d| d.borrow().args.first().cloned())
+            .unwrap_or(Value::None))
     }
     fn second(_it: &Rc<Interp>, v: &Value) -> PyResult<Value> {
-        Ok(v.exc_data().and_then(|d| d.borrow().args.get(1).cloned()).unwrap_or(Value::None))
+        Ok(v.exc_data()
+            .and_then(|d| d.borrow().args.get(1).cloned())
+            .unwrap_or(Value::None))
     }
     match name {
         "value" if is_sub(c, T::StopIteration) => Some(first),
         "message" if is_sub(c, T::BaseExceptionGroup) => Some(first),
         "exceptions" if is_sub(c, T::BaseExceptionGroup) => Some(second),
         "code" if is_sub(c, T::SystemExit) => Some(first),
-        "name" if is_sub(c, T::NameError) || is_sub(c, T::ImportError) => Some(|_, _| Ok(Value::None)),
+        "name" if is_sub(c, T::NameError) || is_sub(c, T::ImportError) => {
+            Some(|_, _| Ok(Value::None))
+        }
         "errno" | "strerror" if is_sub(c, T::OSError) => Some(|_, _| Ok(Value::None)),
         _ => None,
     }
@@ -1423,7 +1654,9 @@ pub fn value_attr(it: &Rc<Interp>, v: &Value, name: &str) -> Option<PyResult<Val
         }),
         (Value::Coro(c), "__name__") => Value::Str(c.name.clone()),
         (Value::Coro(c), "__qualname__") => Value::Str(c.qualname.clone()),
-        (Value::Coro(c), "cr_running" | "gi_running" | "ag_running") => Value::Bool(c.running.get()),
+        (Value::Coro(c), "cr_running" | "gi_running" | "ag_running") => {
+            Value::Bool(c.running.get())
+        }
         (Value::Float(x), "real") => Value::Float(*x),
         (Value::Float(_), "imag") => Value::Float(0.0),
         (Value::Int(i), "real" | "numerator") => Value::Int(*i),
@@ -1435,7 +1668,9 @@ pub fn value_attr(it: &Rc<Interp>, v: &Value, name: &str) -> Option<PyResult<Val
         (Value::Method(m), "__func__") => m.1.clone(),
         (Value::Method(m), "__name__") => return Some(ops::getattr(it, &m.1, "__name__")),
         (Value::Property(p), "fget") => p.0.clone(),
-        (Value::Property(_), "setter") => Value::Method(Rc::new((v.clone(), b(Builtin::NativeCall)))),
+        (Value::Property(_), "setter") => {
+            Value::Method(Rc::new((v.clone(), b(Builtin::NativeCall))))
+        }
         _ => return None,
     }))
 }
@@ -1451,7 +1686,10 @@ fn opt_str(pos: &[Value], i: usize) -> PyResult<Option<String>> {
     match pos.get(i) {
         None | Some(Value::None) => Ok(None),
         Some(Value::Str(x)) => Ok(Some(x.to_string())),
-        Some(v) => Err(Exc::new(T::TypeError, format!("must be str or None, not {}", type_name(v)))),
+        Some(v) => Err(Exc::new(
+            T::TypeError,
+            format!("must be str or None, not {}", type_name(v)),
+        )),
     }
 }
 
@@ -1478,7 +1716,10 @@ fn fill_arg(pos: &[Value], i: usize) -> PyResult<char> {
     match pos.get(i) {
         None => Ok(' '),
         Some(Value::Str(x)) if x.chars().count() == 1 => Ok(x.chars().next().unwrap_or(' ')),
-        _ => Err(Exc::new(T::TypeError, "The fill character must be exactly one character long")),
+        _ => Err(Exc::new(
+            T::TypeError,
+            "The fill character must be exactly one character long",
+        )),
     }
 }
 
@@ -1504,7 +1745,12 @@ fn split_ws(x: &str, max: i64) -> Vec<Value> {
     out
 }
 
-fn str_format(it: &Rc<Interp>, fmtstr: &str, args: &[Value], kw: &[(Name, Value)]) -> PyResult<String> {
+fn str_format(
+    it: &Rc<Interp>,
+    fmtstr: &str,
+    args: &[Value],
+    kw: &[(Name, Value)],
+) -> PyResult<String> {
     let mut out = String::new();
     let chars: Vec<char> = fmtstr.chars().collect();
     let mut i = 0;
@@ -1531,7 +1777,10 @@ fn str_format(it: &Rc<Interp>, fmtstr: &str, args: &[Value], kw: &[(Name, Value)
                 j += 1;
             }
             if j >= chars.len() {
-                return Err(Exc::new(T::ValueError, "Single '{' encountered in format string"));
+                return Err(Exc::new(
+                    T::ValueError,
+                    "Single '{' encountered in format string",
+                ));
             }
             let field: String = chars[i + 1..j].iter().collect();
             let (head, spec) = match field.find(':') {
@@ -1548,13 +1797,19 @@ fn str_format(it: &Rc<Interp>, fmtstr: &str, args: &[Value], kw: &[(Name, Value)
             };
             let mut v = if base.is_empty() {
                 let v = args.get(auto).cloned().ok_or_else(|| {
-                    Exc::new(T::IndexError, format!("Replacement index {auto} out of range for positional args tuple"))
+                    Exc::new(
+                        T::IndexError,
+                        format!("Replacement index {auto} out of range for positional args tuple"),
+                    )
                 })?;
                 auto += 1;
                 v
             } else if let Ok(n) = base.parse::<usize>() {
                 args.get(n).cloned().ok_or_else(|| {
-                    Exc::new(T::IndexError, format!("Replacement index {n} out of range for positional args tuple"))
+                    Exc::new(
+                        T::IndexError,
+                        format!("Replacement index {n} out of range for positional args tuple"),
+                    )
                 })?
             } else {
                 kw.iter()
@@ -1581,7 +1836,11 @@ fn str_format(it: &Rc<Interp>, fmtstr: &str, args: &[Value], kw: &[(Name, Value)
                     break;
                 }
             }
-            let spec = if spec.contains('{') { str_format(it, &spec, args, kw)? } else { spec };
+            let spec = if spec.contains('{') {
+                str_format(it, &spec, args, kw)?
+            } else {
+                spec
+            };
             out.push_str(&it.convert(v, conv, &spec)?);
             i = j + 1;
         } else if c == '}' {
@@ -1590,7 +1849,10 @@ fn str_format(it: &Rc<Interp>, fmtstr: &str, args: &[Value], kw: &[(Name, Value)
                 i += 2;
                 continue;
             }
-            return Err(Exc::new(T::ValueError, "Single '}' encountered in format string"));
+            return Err(Exc::new(
+                T::ValueError,
+                "Single '}' encountered in format string",
+            ));
         } else {
             out.push(c);
             i += 1;
@@ -1602,7 +1864,10 @@ fn str_format(it: &Rc<Interp>, fmtstr: &str, args: &[Value], kw: &[(Name, Value)
 fn with_list<R>(pos: &[Value], f: impl FnOnce(&mut Vec<Value>) -> R) -> PyResult<R> {
     match pos.first() {
         Some(Value::List(l)) => Ok(f(&mut l.borrow_mut())),
-        _ => Err(Exc::new(T::TypeError, "descriptor requires a 'list' object")),
+        _ => Err(Exc::new(
+            T::TypeError,
+            "descriptor requires a 'list' object",
+        )),
     }
 }
 
@@ -1610,11 +1875,19 @@ fn the_dict(pos: &[Value]) -> PyResult<Rc<RefCell<Dict>>> {
     match pos.first() {
         Some(Value::Dict(d)) | Some(Value::Set(d)) => Ok(d.clone()),
         Some(Value::FrozenSet(d)) => Ok(Rc::new(RefCell::new((**d).clone()))),
-        _ => Err(Exc::new(T::TypeError, "descriptor requires a 'dict' object")),
+        _ => Err(Exc::new(
+            T::TypeError,
+            "descriptor requires a 'dict' object",
+        )),
     }
 }
 
-fn method_call(it: &Rc<Interp>, f: Builtin, pos: Vec<Value>, kw: Vec<(Name, Value)>) -> PyResult<Value> {
+fn method_call(
+    it: &Rc<Interp>,
+    f: Builtin,
+    pos: Vec<Value>,
+    kw: Vec<(Name, Value)>,
+) -> PyResult<Value> {
     use Builtin::*;
     let p1 = || need(&pos, 1, f.short_name());
     Ok(match f {
@@ -1628,7 +1901,10 @@ fn method_call(it: &Rc<Interp>, f: Builtin, pos: Vec<Value>, kw: Vec<(Name, Valu
                     other => {
                         return Err(Exc::new(
                             T::TypeError,
-                            format!("sequence item {i}: expected str instance, {} found", type_name(other)),
+                            format!(
+                                "sequence item {i}: expected str instance, {} found",
+                                type_name(other)
+                            ),
                         ))
                     }
                 }
@@ -1640,7 +1916,12 @@ fn method_call(it: &Rc<Interp>, f: Builtin, pos: Vec<Value>, kw: Vec<(Name, Valu
             let sep = match pos.get(1).or(kwarg(&kw, "sep")) {
                 None | Some(Value::None) => None,
                 Some(Value::Str(t)) => Some(t.to_string()),
-                Some(v) => return Err(Exc::new(T::TypeError, format!("must be str or None, not {}", type_name(v)))),
+                Some(v) => {
+                    return Err(Exc::new(
+                        T::TypeError,
+                        format!("must be str or None, not {}", type_name(v)),
+                    ))
+                }
             };
             let max = match pos.get(2).or(kwarg(&kw, "maxsplit")) {
                 Some(v) => int_arg(v, "")?,
@@ -1674,7 +1955,8 @@ fn method_call(it: &Rc<Interp>, f: Builtin, pos: Vec<Value>, kw: Vec<(Name, Valu
                     } else if f == StrSplit {
                         x.splitn(max as usize + 1, sep.as_str()).map(s).collect()
                     } else {
-                        let mut v: Vec<Value> = x.rsplitn(max as usize + 1, sep.as_str()).map(s).collect();
+                        let mut v: Vec<Value> =
+                            x.rsplitn(max as usize + 1, sep.as_str()).map(s).collect();
                         v.reverse();
                         v
                     };
@@ -1698,7 +1980,10 @@ fn method_call(it: &Rc<Interp>, f: Builtin, pos: Vec<Value>, kw: Vec<(Name, Valu
         StrReplace => {
             let x = this_str(&pos)?;
             let old = str_arg(p1()?, "replace() argument 1 must be str")?;
-            let new = str_arg(need(&pos, 2, "replace")?, "replace() argument 2 must be str")?;
+            let new = str_arg(
+                need(&pos, 2, "replace")?,
+                "replace() argument 2 must be str",
+            )?;
             let count = match pos.get(3) {
                 Some(v) => int_arg(v, "")?,
                 None => -1,
@@ -1713,7 +1998,13 @@ fn method_call(it: &Rc<Interp>, f: Builtin, pos: Vec<Value>, kw: Vec<(Name, Valu
         StrLower | StrCasefold => s(this_str(&pos)?.to_lowercase()),
         StrSwapcase => s(this_str(&pos)?
             .chars()
-            .map(|c| if c.is_uppercase() { c.to_lowercase().collect::<String>() } else { c.to_uppercase().collect() })
+            .map(|c| {
+                if c.is_uppercase() {
+                    c.to_lowercase().collect::<String>()
+                } else {
+                    c.to_uppercase().collect()
+                }
+            })
             .collect::<String>()),
         StrTitle => {
             let x = this_str(&pos)?;
@@ -1746,23 +2037,47 @@ fn method_call(it: &Rc<Interp>, f: Builtin, pos: Vec<Value>, kw: Vec<(Name, Valu
             let x = this_str(&pos)?;
             let pfx: Vec<String> = match p1()? {
                 Value::Str(t) => vec![t.to_string()],
-                Value::Tuple(t) => t.iter().map(|v| str_arg(v, "tuple for startswith must only contain str")).collect::<PyResult<_>>()?,
-                v => return Err(Exc::new(T::TypeError, format!("{} first arg must be str or a tuple of str, not {}", f.short_name(), type_name(v)))),
+                Value::Tuple(t) => t
+                    .iter()
+                    .map(|v| str_arg(v, "tuple for startswith must only contain str"))
+                    .collect::<PyResult<_>>()?,
+                v => {
+                    return Err(Exc::new(
+                        T::TypeError,
+                        format!(
+                            "{} first arg must be str or a tuple of str, not {}",
+                            f.short_name(),
+                            type_name(v)
+                        ),
+                    ))
+                }
             };
             let start = match pos.get(2) {
                 Some(v) => int_arg(v, "")?.max(0) as usize,
                 None => 0,
             };
             let hay: String = x.chars().skip(start).collect();
-            Value::Bool(pfx.iter().any(|p| if f == StrStartswith { hay.starts_with(p.as_str()) } else { hay.ends_with(p.as_str()) }))
+            Value::Bool(pfx.iter().any(|p| {
+                if f == StrStartswith {
+                    hay.starts_with(p.as_str())
+                } else {
+                    hay.ends_with(p.as_str())
+                }
+            }))
         }
         StrFind | StrRfind | StrIndex => {
             let x = this_str(&pos)?;
             let sub = str_arg(p1()?, "must be str")?;
-            let found = if f == StrRfind { x.rfind(&sub) } else { x.find(&sub) };
+            let found = if f == StrRfind {
+                x.rfind(&sub)
+            } else {
+                x.find(&sub)
+            };
             match found {
                 Some(p) => Value::Int(x[..p].chars().count() as i64),
-                None if f == StrIndex => return Err(Exc::new(T::ValueError, "substring not found")),
+                None if f == StrIndex => {
+                    return Err(Exc::new(T::ValueError, "substring not found"))
+                }
                 None => Value::Int(-1),
             }
         }
@@ -1786,11 +2101,16 @@ fn method_call(it: &Rc<Interp>, f: Builtin, pos: Vec<Value>, kw: Vec<(Name, Valu
                 return Err(Exc::bare(T::MemoryError));
             }
             let fill = fill_arg(&pos, 2)?;
-            s(pad(&x, w, fill, match f {
-                StrCenter => '^',
-                StrLjust => '<',
-                _ => '>',
-            }))
+            s(pad(
+                &x,
+                w,
+                fill,
+                match f {
+                    StrCenter => '^',
+                    StrLjust => '<',
+                    _ => '>',
+                },
+            ))
         }
         StrZfill => {
             let x = this_str(&pos)?;
@@ -1808,7 +2128,11 @@ fn method_call(it: &Rc<Interp>, f: Builtin, pos: Vec<Value>, kw: Vec<(Name, Valu
         }
         StrIsdigit | StrIsnumeric | StrIsdecimal => {
             let x = this_str(&pos)?;
-            Value::Bool(!x.is_empty() && x.chars().all(|c| c.is_ascii_digit() || (f == StrIsnumeric && c.is_numeric())))
+            Value::Bool(
+                !x.is_empty()
+                    && x.chars()
+                        .all(|c| c.is_ascii_digit() || (f == StrIsnumeric && c.is_numeric())),
+            )
         }
         StrIsalpha => {
             let x = this_str(&pos)?;
@@ -1825,27 +2149,51 @@ fn method_call(it: &Rc<Interp>, f: Builtin, pos: Vec<Value>, kw: Vec<(Name, Valu
         StrIsupper | StrIslower => {
             let x = this_str(&pos)?;
             let cased: Vec<char> = x.chars().filter(|c| c.is_alphabetic()).collect();
-            Value::Bool(!cased.is_empty() && cased.iter().all(|c| if f == StrIsupper { !c.is_lowercase() } else { !c.is_uppercase() }))
+            Value::Bool(
+                !cased.is_empty()
+                    && cased.iter().all(|c| {
+                        if f == StrIsupper {
+                            !c.is_lowercase()
+                        } else {
+                            !c.is_uppercase()
+                        }
+                    }),
+            )
         }
         StrIstitle => {
             let x = this_str(&pos)?;
             let t = method_call(it, StrTitle, vec![Value::Str(x.clone())], Vec::new())?;
-            Value::Bool(matches!(t, Value::Str(t) if *t == *x) && x.chars().any(char::is_alphabetic))
+            Value::Bool(
+                matches!(t, Value::Str(t) if *t == *x) && x.chars().any(char::is_alphabetic),
+            )
         }
         StrIsidentifier => {
             let x = this_str(&pos)?;
             let mut cs = x.chars();
-            Value::Bool(cs.next().is_some_and(|c| c == '_' || c.is_alphabetic()) && cs.all(|c| c == '_' || c.is_alphanumeric()))
+            Value::Bool(
+                cs.next().is_some_and(|c| c == '_' || c.is_alphabetic())
+                    && cs.all(|c| c == '_' || c.is_alphanumeric()),
+            )
         }
         StrSplitlines => {
             let x = this_str(&pos)?;
-            let keep = pos.get(1).or(kwarg(&kw, "keepends")).is_some_and(|v| matches!(v, Value::Bool(true)));
+            let keep = pos
+                .get(1)
+                .or(kwarg(&kw, "keepends"))
+                .is_some_and(|v| matches!(v, Value::Bool(true)));
             let mut out = Vec::new();
             let mut cur = String::new();
-            for c in x.chars() {
+            let mut cs = x.chars().peekable();
+            while let Some(c) = cs.next() {
                 if c == '\n' || c == '\r' {
                     if keep {
                         cur.push(c);
+                    }
+                    if c == '\r' && cs.peek() == Some(&'\n') {
+                        cs.next();
+                        if keep {
+                            cur.push('\n');
+                        }
                     }
                     out.push(s(std::mem::take(&mut cur)));
                 } else {
@@ -1860,7 +2208,11 @@ fn method_call(it: &Rc<Interp>, f: Builtin, pos: Vec<Value>, kw: Vec<(Name, Valu
         StrPartition | StrRpartition => {
             let x = this_str(&pos)?;
             let sep = str_arg(p1()?, "must be str")?;
-            let found = if f == StrPartition { x.find(&sep) } else { x.rfind(&sep) };
+            let found = if f == StrPartition {
+                x.find(&sep)
+            } else {
+                x.rfind(&sep)
+            };
             match found {
                 Some(p) => Value::tuple(vec![s(&x[..p]), s(sep.clone()), s(&x[p + sep.len()..])]),
                 None if f == StrPartition => Value::tuple(vec![s(x.to_string()), s(""), s("")]),
@@ -1882,7 +2234,35 @@ fn method_call(it: &Rc<Interp>, f: Builtin, pos: Vec<Value>, kw: Vec<(Name, Valu
             let p = str_arg(p1()?, "must be str")?;
             s(x.strip_suffix(p.as_str()).unwrap_or(&x).to_string())
         }
-        StrExpandtabs => s(this_str(&pos)?.replace('\t', "        ")),
+        StrExpandtabs => {
+            let x = this_str(&pos)?;
+            let size = match pos.get(1).or(kwarg(&kw, "tabsize")) {
+                Some(v) => int_arg(v, "")?.max(0) as usize,
+                None => 8,
+            };
+            let mut out = String::new();
+            let mut col = 0usize;
+            for c in x.chars() {
+                match c {
+                    '\t' => {
+                        if size > 0 {
+                            let n = size - col % size;
+                            out.push_str(&" ".repeat(n));
+                            col += n;
+                        }
+                    }
+                    '\n' | '\r' => {
+                        out.push(c);
+                        col = 0;
+                    }
+                    c => {
+                        out.push(c);
+                        col += 1;
+                    }
+                }
+            }
+            s(out)
+        }
         ListAppend => {
             let x = p1()?.clone();
             with_list(&pos, |l| {
@@ -1966,7 +2346,11 @@ fn method_call(it: &Rc<Interp>, f: Builtin, pos: Vec<Value>, kw: Vec<(Name, Valu
                 _ => match found {
                     Some(i) => Value::Int(i as i64),
                     None => {
-                        let what = if f == ListIndex { format!("{} is not in list", repr(it, x)?) } else { "tuple.index(x): x not in tuple".into() };
+                        let what = if f == ListIndex {
+                            format!("{} is not in list", repr(it, x)?)
+                        } else {
+                            "tuple.index(x): x not in tuple".into()
+                        };
                         return Err(Exc::new(T::ValueError, what));
                     }
                 },
@@ -2017,7 +2401,10 @@ fn method_call(it: &Rc<Interp>, f: Builtin, pos: Vec<Value>, kw: Vec<(Name, Valu
                 match part {
                     DictPart::Keys => dd.keys().cloned().collect(),
                     DictPart::Values => dd.items().map(|(_, v)| v.clone()).collect(),
-                    DictPart::Items => dd.items().map(|(k, v)| Value::tuple(vec![k.clone(), v.clone()])).collect(),
+                    DictPart::Items => dd
+                        .items()
+                        .map(|(k, v)| Value::tuple(vec![k.clone(), v.clone()]))
+                        .collect(),
                 }
             };
             let _ = n;
@@ -2031,7 +2418,9 @@ fn method_call(it: &Rc<Interp>, f: Builtin, pos: Vec<Value>, kw: Vec<(Name, Valu
                 type_name: name,
                 attrs: RefCell::new(Default::default()),
             };
-            nv.attrs.borrow_mut().insert("__items__".into(), Value::list(items));
+            nv.attrs
+                .borrow_mut()
+                .insert("__items__".into(), Value::list(items));
             nv.attrs.borrow_mut().insert("__repr__".into(), s(r));
             Value::Native(Rc::new(nv))
         }
@@ -2162,7 +2551,9 @@ fn method_call(it: &Rc<Interp>, f: Builtin, pos: Vec<Value>, kw: Vec<(Name, Valu
             let me = Value::Set(the_dict(&pos)?);
             match f {
                 SetIssubset => Value::Bool(ops::compare(it, super::ast::CmpOp::LtE, &me, &other)?),
-                SetIssuperset => Value::Bool(ops::compare(it, super::ast::CmpOp::GtE, &me, &other)?),
+                SetIssuperset => {
+                    Value::Bool(ops::compare(it, super::ast::CmpOp::GtE, &me, &other)?)
+                }
                 _ => {
                     let inter = ops::binop(it, super::ast::BinOp::BitAnd, me, other)?;
                     Value::Bool(!truthy(it, &inter)?)
@@ -2173,25 +2564,39 @@ fn method_call(it: &Rc<Interp>, f: Builtin, pos: Vec<Value>, kw: Vec<(Name, Valu
             Value::FrozenSet(d) => Value::FrozenSet(d.clone()),
             _ => Value::Set(Rc::new(RefCell::new(the_dict(&pos)?.borrow().clone()))),
         },
-        IntBitLength => Value::Int(64 - i64::from(int_arg(&pos[0], "")?.unsigned_abs().leading_zeros())),
-        FloatIsInteger => Value::Bool(matches!(pos[0], Value::Float(x) if x.fract() == 0.0 && x.is_finite())),
+        IntBitLength => {
+            Value::Int(64 - i64::from(int_arg(&pos[0], "")?.unsigned_abs().leading_zeros()))
+        }
+        FloatIsInteger => {
+            Value::Bool(matches!(pos[0], Value::Float(x) if x.fract() == 0.0 && x.is_finite()))
+        }
         GenSend | GenThrow | GenClose => {
-            let Some(Value::Coro(c)) = pos.first() else { return Ok(Value::None) };
+            let Some(Value::Coro(c)) = pos.first() else {
+                return Ok(Value::None);
+            };
             if c.kind == CoroKind::Coroutine {
-                return Err(Exc::new(T::RuntimeError, "driving a coroutine by hand is not supported in the playground; await it"));
+                return Err(Exc::new(
+                    T::RuntimeError,
+                    "driving a coroutine by hand is not supported in the playground; await it",
+                ));
             }
             let (sent, thrown) = match f {
                 GenSend => {
                     let v = p1()?.clone();
                     if !c.started.get() && !v.is_none() {
-                        return Err(Exc::new(T::TypeError, "can't send non-None value to a just-started generator"));
+                        return Err(Exc::new(
+                            T::TypeError,
+                            "can't send non-None value to a just-started generator",
+                        ));
                     }
                     (v, None)
                 }
                 GenThrow => {
                     let e = p1()?.clone();
                     let exc = match &e {
-                        Value::Class(k) if k.is_exception => Exc::with_args(T::BaseException, Vec::new()).0,
+                        Value::Class(k) if k.is_exception => {
+                            Exc::with_args(T::BaseException, Vec::new()).0
+                        }
                         _ => e.clone(),
                     };
                     let exc = if let Value::Class(k) = &e {
@@ -2221,18 +2626,31 @@ fn method_call(it: &Rc<Interp>, f: Builtin, pos: Vec<Value>, kw: Vec<(Name, Valu
                     if f == GenClose {
                         return Ok(Value::None);
                     }
-                    return Err(Exc::with_args(T::StopIteration, if v.is_none() { Vec::new() } else { vec![v] }));
+                    return Err(Exc::with_args(
+                        T::StopIteration,
+                        if v.is_none() { Vec::new() } else { vec![v] },
+                    ));
                 }
-                Ok(Resumed::Suspended) => return Err(Exc::new(T::RuntimeError, "generator suspended")),
-                Err(e) if f == GenClose && (e.is(T::GeneratorExit) || e.is(T::StopIteration)) => Value::None,
+                Ok(Resumed::Suspended) => {
+                    return Err(Exc::new(T::RuntimeError, "generator suspended"))
+                }
+                Err(e) if f == GenClose && (e.is(T::GeneratorExit) || e.is(T::StopIteration)) => {
+                    Value::None
+                }
                 Err(e) => return Err(e),
             }
         }
         AgenAnext | AgenAsend | AgenAthrow | AgenAclose => {
-            let Some(Value::Coro(c)) = pos.first() else { return Ok(Value::None) };
+            let Some(Value::Coro(c)) = pos.first() else {
+                return Ok(Value::None);
+            };
             let c = c.clone();
             let me = it.clone();
-            let sent = if f == AgenAsend { p1()?.clone() } else { Value::None };
+            let sent = if f == AgenAsend {
+                p1()?.clone()
+            } else {
+                Value::None
+            };
             let thrown = match f {
                 AgenAthrow => {
                     let e = p1()?.clone();
@@ -2257,7 +2675,10 @@ fn method_call(it: &Rc<Interp>, f: Builtin, pos: Vec<Value>, kw: Vec<(Name, Valu
                     match c.resume(std::mem::replace(&mut sent, Value::None), thrown.take()) {
                         Ok(Resumed::Yielded(v)) => {
                             if closing {
-                                return Err(Exc::new(T::RuntimeError, "async generator ignored GeneratorExit"));
+                                return Err(Exc::new(
+                                    T::RuntimeError,
+                                    "async generator ignored GeneratorExit",
+                                ));
                             }
                             return Ok(v);
                         }
@@ -2279,7 +2700,12 @@ fn method_call(it: &Rc<Interp>, f: Builtin, pos: Vec<Value>, kw: Vec<(Name, Valu
                             let t = c.thrown.borrow_mut().take();
                             *me.thrown.borrow_mut() = t;
                         }
-                        Err(e) if closing && (e.is(T::GeneratorExit) || e.is(T::StopAsyncIteration)) => return Ok(Value::None),
+                        Err(e)
+                            if closing
+                                && (e.is(T::GeneratorExit) || e.is(T::StopAsyncIteration)) =>
+                        {
+                            return Ok(Value::None)
+                        }
                         Err(e) => return Err(e),
                     }
                 }
@@ -2293,7 +2719,11 @@ fn method_call(it: &Rc<Interp>, f: Builtin, pos: Vec<Value>, kw: Vec<(Name, Valu
         FutCancelled => Value::Bool(fut_of(&pos[0])?.cancelled()),
         FutCancel => {
             let fu = fut_of(&pos[0])?.clone();
-            let msg = pos.get(1).or(kwarg(&kw, "msg")).cloned().filter(|v| !v.is_none());
+            let msg = pos
+                .get(1)
+                .or(kwarg(&kw, "msg"))
+                .cloned()
+                .filter(|v| !v.is_none());
             Value::Bool(it.cancel(&fu, msg))
         }
         FutAddDoneCallback => {
@@ -2368,24 +2798,38 @@ fn method_call(it: &Rc<Interp>, f: Builtin, pos: Vec<Value>, kw: Vec<(Name, Valu
     })
 }
 
-fn module_call(it: &Rc<Interp>, f: Builtin, pos: Vec<Value>, kw: Vec<(Name, Value)>) -> PyResult<Value> {
+fn module_call(
+    it: &Rc<Interp>,
+    f: Builtin,
+    pos: Vec<Value>,
+    kw: Vec<(Name, Value)>,
+) -> PyResult<Value> {
     use Builtin::*;
     let a0 = || need(&pos, 0, f.short_name());
     Ok(match f {
         // The loop: module functions take the loop object first when
         // called as methods of it.
-        LoopTime | LoopCallSoon | LoopCallLater | LoopCallAt | LoopCreateTask | LoopCreateFuture | LoopRunInExecutor | LoopIsRunning | LoopGetDebug | LoopSetDebug | LoopIsClosed => {
+        LoopTime | LoopCallSoon | LoopCallLater | LoopCallAt | LoopCreateTask
+        | LoopCreateFuture | LoopRunInExecutor | LoopIsRunning | LoopGetDebug | LoopSetDebug
+        | LoopIsClosed => {
             return loop_call(it, f, pos, kw);
         }
         AioSleep => {
             let d = float_arg(a0()?, "")?;
-            let result = pos.get(1).or(kwarg(&kw, "result")).cloned().unwrap_or(Value::None);
+            let result = pos
+                .get(1)
+                .or(kwarg(&kw, "result"))
+                .cloned()
+                .unwrap_or(Value::None);
             sleep(it, d, result)
         }
         AioCreateTask => {
             check_loop_running(it)?;
-            let c = coro_arg(a0()?, "")?;
-            let name = kwarg(&kw, "name").filter(|v| !v.is_none()).map(|v| str_of(it, v)).transpose()?;
+            let c = coro_arg(it, a0()?, "")?;
+            let name = kwarg(&kw, "name")
+                .filter(|v| !v.is_none())
+                .map(|v| str_of(it, v))
+                .transpose()?;
             Value::Fut(it.create_task(c, name.map(Rc::from))?)
         }
         AioEnsureFuture => Value::Fut(ensure_future(it, a0()?)?),
@@ -2399,7 +2843,13 @@ fn module_call(it: &Rc<Interp>, f: Builtin, pos: Vec<Value>, kw: Vec<(Name, Valu
         },
         AioAllTasks => {
             check_loop_running(it)?;
-            let tasks: Vec<Value> = it.tasks.borrow().iter().filter(|t| !t.done()).map(|t| Value::Fut(t.clone())).collect();
+            let tasks: Vec<Value> = it
+                .tasks
+                .borrow()
+                .iter()
+                .filter(|t| !t.done())
+                .map(|t| Value::Fut(t.clone()))
+                .collect();
             ops::make_set(it, tasks)?
         }
         AioGetRunningLoop => {
@@ -2407,8 +2857,12 @@ fn module_call(it: &Rc<Interp>, f: Builtin, pos: Vec<Value>, kw: Vec<(Name, Valu
             the_loop(it)
         }
         AioGetEventLoop | AioLoop => the_loop(it),
-        AioIscoroutine => Value::Bool(matches!(a0()?, Value::Coro(c) if c.kind == CoroKind::Coroutine)),
-        AioIscoroutinefunction => Value::Bool(matches!(a0()?, Value::Func(fu) if fu.def.is_async && !fu.def.is_generator)),
+        AioIscoroutine => {
+            Value::Bool(matches!(a0()?, Value::Coro(c) if c.kind == CoroKind::Coroutine))
+        }
+        AioIscoroutinefunction => {
+            Value::Bool(matches!(a0()?, Value::Func(fu) if fu.def.is_async && !fu.def.is_generator))
+        }
         AioIsfuture => Value::Bool(matches!(a0()?, Value::Fut(_))),
         AioLabel => {
             let fu = fut_of(a0()?)?.clone();
@@ -2435,7 +2889,10 @@ fn module_call(it: &Rc<Interp>, f: Builtin, pos: Vec<Value>, kw: Vec<(Name, Valu
             Value::None
         }
         AioGatheringFuture => {
-            let children: Vec<Rc<Fut>> = ops::to_vec(it, a0()?)?.iter().map(|v| fut_of(v).cloned()).collect::<PyResult<_>>()?;
+            let children: Vec<Rc<Fut>> = ops::to_vec(it, a0()?)?
+                .iter()
+                .map(|v| fut_of(v).cloned())
+                .collect::<PyResult<_>>()?;
             let g = Fut::new();
             *g.children.borrow_mut() = children;
             Value::Fut(g)
@@ -2457,7 +2914,9 @@ fn module_call(it: &Rc<Interp>, f: Builtin, pos: Vec<Value>, kw: Vec<(Name, Valu
             };
             super::modules::http(it, method, url, body, timeout)
         }
-        MakeClass => super::modules::make_class(&str_of(it, a0()?)?, need(&pos, 1, "_make_class")?)?,
+        MakeClass => {
+            super::modules::make_class(&str_of(it, a0()?)?, need(&pos, 1, "_make_class")?)?
+        }
         TimeSleep => {
             let d = float_arg(a0()?, "")?;
             if d < 0.0 {
@@ -2498,27 +2957,58 @@ fn module_call(it: &Rc<Interp>, f: Builtin, pos: Vec<Value>, kw: Vec<(Name, Valu
         }
         RandGetrandbits => {
             let k = int_arg(a0()?, "")?;
-            let v = it.rng.borrow_mut().getrandbits(u32::try_from(k).unwrap_or(0)).map_err(berr)?;
+            let v = it
+                .rng
+                .borrow_mut()
+                .getrandbits(u32::try_from(k).unwrap_or(0))
+                .map_err(berr)?;
             Value::Int(i64::try_from(v).map_err(|_| Exc::new(T::OverflowError, "int too large"))?)
         }
         RandUniform => {
-            let (a, bb) = (float_arg(a0()?, "")?, float_arg(need(&pos, 1, "uniform")?, "")?);
+            let (a, bb) = (
+                float_arg(a0()?, "")?,
+                float_arg(need(&pos, 1, "uniform")?, "")?,
+            );
             Value::Float(it.rng.borrow_mut().uniform(a, bb))
         }
         RandTriangular => {
-            let lo = pos.first().map(|v| float_arg(v, "")).transpose()?.unwrap_or(0.0);
-            let hi = pos.get(1).map(|v| float_arg(v, "")).transpose()?.unwrap_or(1.0);
+            let lo = pos
+                .first()
+                .map(|v| float_arg(v, ""))
+                .transpose()?
+                .unwrap_or(0.0);
+            let hi = pos
+                .get(1)
+                .map(|v| float_arg(v, ""))
+                .transpose()?
+                .unwrap_or(1.0);
             let mode = pos.get(2).map(|v| float_arg(v, "")).transpose()?;
             Value::Float(it.rng.borrow_mut().triangular(lo, hi, mode))
         }
         RandGauss | RandNormalvariate => {
-            let mu = pos.first().map(|v| float_arg(v, "")).transpose()?.unwrap_or(0.0);
-            let sigma = pos.get(1).map(|v| float_arg(v, "")).transpose()?.unwrap_or(1.0);
+            let mu = pos
+                .first()
+                .map(|v| float_arg(v, ""))
+                .transpose()?
+                .unwrap_or(0.0);
+            let sigma = pos
+                .get(1)
+                .map(|v| float_arg(v, ""))
+                .transpose()?
+                .unwrap_or(1.0);
             let mut r = it.rng.borrow_mut();
-            Value::Float(if f == RandGauss { r.gauss(mu, sigma) } else { r.normalvariate(mu, sigma) })
+            Value::Float(if f == RandGauss {
+                r.gauss(mu, sigma)
+            } else {
+                r.normalvariate(mu, sigma)
+            })
         }
         RandExpovariate => {
-            let l = pos.first().map(|v| float_arg(v, "")).transpose()?.unwrap_or(1.0);
+            let l = pos
+                .first()
+                .map(|v| float_arg(v, ""))
+                .transpose()?
+                .unwrap_or(1.0);
             Value::Float(it.rng.borrow_mut().expovariate(l).map_err(berr)?)
         }
         RandChoice => {
@@ -2528,7 +3018,10 @@ fn module_call(it: &Rc<Interp>, f: Builtin, pos: Vec<Value>, kw: Vec<(Name, Valu
         }
         RandShuffle => {
             let Value::List(l) = a0()? else {
-                return Err(Exc::new(T::TypeError, "shuffle() needs a list in the playground"));
+                return Err(Exc::new(
+                    T::TypeError,
+                    "shuffle() needs a list in the playground",
+                ));
             };
             let mut v = l.borrow().clone();
             it.rng.borrow_mut().shuffle(&mut v);
@@ -2537,7 +3030,12 @@ fn module_call(it: &Rc<Interp>, f: Builtin, pos: Vec<Value>, kw: Vec<(Name, Valu
         }
         RandSample => {
             let items = ops::to_vec(it, a0()?)?;
-            let k = int_arg(need(&pos, 1, "sample").or_else(|_| kwarg(&kw, "k").ok_or_else(|| Exc::new(T::TypeError, "sample() missing k")))?, "")?;
+            let k = int_arg(
+                need(&pos, 1, "sample").or_else(|_| {
+                    kwarg(&kw, "k").ok_or_else(|| Exc::new(T::TypeError, "sample() missing k"))
+                })?,
+                "",
+            )?;
             let idx = it.rng.borrow_mut().sample(items.len(), k).map_err(berr)?;
             Value::list(idx.into_iter().map(|i| items[i].clone()).collect())
         }
@@ -2550,12 +3048,21 @@ fn module_call(it: &Rc<Interp>, f: Builtin, pos: Vec<Value>, kw: Vec<(Name, Valu
             let floats = |v: Option<&Value>| -> PyResult<Option<Vec<f64>>> {
                 match v {
                     None | Some(Value::None) => Ok(None),
-                    Some(v) => Ok(Some(ops::to_vec(it, v)?.iter().map(|x| float_arg(x, "")).collect::<PyResult<_>>()?)),
+                    Some(v) => Ok(Some(
+                        ops::to_vec(it, v)?
+                            .iter()
+                            .map(|x| float_arg(x, ""))
+                            .collect::<PyResult<_>>()?,
+                    )),
                 }
             };
             let w = floats(pos.get(1).or(kwarg(&kw, "weights")))?;
             let cw = floats(kwarg(&kw, "cum_weights"))?;
-            let idx = it.rng.borrow_mut().choices(items.len(), w.as_deref(), cw.as_deref(), k.max(0) as usize).map_err(berr)?;
+            let idx = it
+                .rng
+                .borrow_mut()
+                .choices(items.len(), w.as_deref(), cw.as_deref(), k.max(0) as usize)
+                .map_err(berr)?;
             Value::list(idx.into_iter().map(|i| items[i].clone()).collect())
         }
         MathSqrt | MathExp | MathLog | MathLog2 | MathLog10 | MathSin | MathCos | MathFabs => {
@@ -2595,15 +3102,27 @@ fn module_call(it: &Rc<Interp>, f: Builtin, pos: Vec<Value>, kw: Vec<(Name, Valu
                     _ => x.trunc(),
                 };
                 if !r.is_finite() || r.abs() >= 9.2e18 {
-                    return Err(Exc::new(T::OverflowError, "cannot convert float infinity to integer"));
+                    return Err(Exc::new(
+                        T::OverflowError,
+                        "cannot convert float infinity to integer",
+                    ));
                 }
                 Value::Int(r as i64)
             }
         },
         MathIsclose => {
-            let (a, bb) = (float_arg(a0()?, "")?, float_arg(need(&pos, 1, "isclose")?, "")?);
-            let rel = kwarg(&kw, "rel_tol").map(|v| float_arg(v, "")).transpose()?.unwrap_or(1e-9);
-            let abs = kwarg(&kw, "abs_tol").map(|v| float_arg(v, "")).transpose()?.unwrap_or(0.0);
+            let (a, bb) = (
+                float_arg(a0()?, "")?,
+                float_arg(need(&pos, 1, "isclose")?, "")?,
+            );
+            let rel = kwarg(&kw, "rel_tol")
+                .map(|v| float_arg(v, ""))
+                .transpose()?
+                .unwrap_or(1e-9);
+            let abs = kwarg(&kw, "abs_tol")
+                .map(|v| float_arg(v, ""))
+                .transpose()?
+                .unwrap_or(0.0);
             Value::Bool(a == bb || (a - bb).abs() <= (rel * a.abs().max(bb.abs())).max(abs))
         }
         MathGcd => {
@@ -2622,8 +3141,23 @@ fn module_call(it: &Rc<Interp>, f: Builtin, pos: Vec<Value>, kw: Vec<(Name, Valu
         }
         MathIsnan => Value::Bool(float_arg(a0()?, "")?.is_nan()),
         MathIsinf => Value::Bool(float_arg(a0()?, "")?.is_infinite()),
-        MathHypot => Value::Float(pos.iter().map(|v| float_arg(v, "")).collect::<PyResult<Vec<_>>>()?.iter().map(|x| x * x).sum::<f64>().sqrt()),
-        MathFsum => Value::Float(ops::to_vec(it, a0()?)?.iter().map(|v| float_arg(v, "")).collect::<PyResult<Vec<_>>>()?.iter().sum()),
+        MathHypot => Value::Float(
+            pos.iter()
+                .map(|v| float_arg(v, ""))
+                .collect::<PyResult<Vec<_>>>()?
+                .iter()
+                .map(|x| x * x)
+                .sum::<f64>()
+                .sqrt(),
+        ),
+        MathFsum => Value::Float(
+            ops::to_vec(it, a0()?)?
+                .iter()
+                .map(|v| float_arg(v, ""))
+                .collect::<PyResult<Vec<_>>>()?
+                .iter()
+                .sum(),
+        ),
         MathProd => {
             let mut acc = Value::Int(1);
             for x in ops::to_vec(it, a0()?)? {
@@ -2634,16 +3168,28 @@ fn module_call(it: &Rc<Interp>, f: Builtin, pos: Vec<Value>, kw: Vec<(Name, Valu
         MathFactorial => {
             let n = int_arg(a0()?, "")?;
             if n < 0 {
-                return Err(Exc::new(T::ValueError, "factorial() not defined for negative values"));
+                return Err(Exc::new(
+                    T::ValueError,
+                    "factorial() not defined for negative values",
+                ));
             }
             let mut acc: i64 = 1;
             for k in 2..=n {
-                acc = acc.checked_mul(k).ok_or_else(|| Exc::new(T::OverflowError, "int too large: the playground's ints are 64-bit"))?;
+                acc = acc.checked_mul(k).ok_or_else(|| {
+                    Exc::new(
+                        T::OverflowError,
+                        "int too large: the playground's ints are 64-bit",
+                    )
+                })?;
             }
             Value::Int(acc)
         }
         ItCount => {
-            let start = pos.first().map(|v| int_arg(v, "")).transpose()?.unwrap_or(0);
+            let start = pos
+                .first()
+                .map(|v| int_arg(v, ""))
+                .transpose()?
+                .unwrap_or(0);
             let step = pos.get(1).map(|v| int_arg(v, "")).transpose()?.unwrap_or(1);
             Value::Iter(Rc::new(RefCell::new(Iter::Count(start, step))))
         }
@@ -2652,12 +3198,22 @@ fn module_call(it: &Rc<Interp>, f: Builtin, pos: Vec<Value>, kw: Vec<(Name, Valu
             let (start, stop, step) = match pos.len() {
                 2 => (0, pos[1].clone(), 1),
                 _ => (
-                    pos.get(1).map(|v| if v.is_none() { Ok(0) } else { int_arg(v, "") }).transpose()?.unwrap_or(0),
+                    pos.get(1)
+                        .map(|v| if v.is_none() { Ok(0) } else { int_arg(v, "") })
+                        .transpose()?
+                        .unwrap_or(0),
                     pos.get(2).cloned().unwrap_or(Value::None),
-                    pos.get(3).map(|v| if v.is_none() { Ok(1) } else { int_arg(v, "") }).transpose()?.unwrap_or(1),
+                    pos.get(3)
+                        .map(|v| if v.is_none() { Ok(1) } else { int_arg(v, "") })
+                        .transpose()?
+                        .unwrap_or(1),
                 ),
             };
-            let stop = if stop.is_none() { i64::MAX } else { int_arg(&stop, "")? };
+            let stop = if stop.is_none() {
+                i64::MAX
+            } else {
+                int_arg(&stop, "")?
+            };
             let mut out = Vec::new();
             let mut i = 0i64;
             while i < stop {
@@ -2680,10 +3236,19 @@ fn module_call(it: &Rc<Interp>, f: Builtin, pos: Vec<Value>, kw: Vec<(Name, Valu
             Value::Iter(Rc::new(RefCell::new(Iter::Seq(Rc::from(out), 0))))
         }
         ItRepeat => {
-            let n = pos.get(1).map(|v| int_arg(v, "")).transpose()?.unwrap_or(1).clamp(0, 10_000_000);
-            Value::Iter(Rc::new(RefCell::new(Iter::Seq(Rc::from(vec![a0()?.clone(); n as usize]), 0))))
+            let n = pos
+                .get(1)
+                .map(|v| int_arg(v, ""))
+                .transpose()?
+                .unwrap_or(1)
+                .clamp(0, 10_000_000);
+            Value::Iter(Rc::new(RefCell::new(Iter::Seq(
+                Rc::from(vec![a0()?.clone(); n as usize]),
+                0,
+            ))))
         }
-        ItProduct | ItPermutations | ItCombinations | ItPairwise | ItAccumulate | ItZipLongest | ItStarmap | ItGroupby | ItCycle => {
+        ItProduct | ItPermutations | ItCombinations | ItPairwise | ItAccumulate | ItZipLongest
+        | ItStarmap | ItGroupby | ItCycle => {
             let out = itertools(it, f, &pos, &kw)?;
             Value::Iter(Rc::new(RefCell::new(Iter::Seq(Rc::from(out), 0))))
         }
@@ -2695,20 +3260,30 @@ fn module_call(it: &Rc<Interp>, f: Builtin, pos: Vec<Value>, kw: Vec<(Name, Valu
         NativeCall => {
             // property.setter(f)
             match (&pos[0], pos.get(1)) {
-                (Value::Property(p), Some(fset)) => Value::Property(Rc::new((p.0.clone(), fset.clone()))),
+                (Value::Property(p), Some(fset)) => {
+                    Value::Property(Rc::new((p.0.clone(), fset.clone())))
+                }
                 _ => Value::None,
             }
         }
         other => {
             return Err(Exc::new(
                 T::NotImplementedError,
-                format!("{}() is not available in the playground", other.short_name()),
+                format!(
+                    "{}() is not available in the playground",
+                    other.short_name()
+                ),
             ))
         }
     })
 }
 
-fn itertools(it: &Rc<Interp>, f: Builtin, pos: &[Value], kw: &[(Name, Value)]) -> PyResult<Vec<Value>> {
+fn itertools(
+    it: &Rc<Interp>,
+    f: Builtin,
+    pos: &[Value],
+    kw: &[(Name, Value)],
+) -> PyResult<Vec<Value>> {
     use Builtin::*;
     let cap = |n: usize| -> PyResult<()> {
         if n > 1_000_000 {
@@ -2719,7 +3294,10 @@ fn itertools(it: &Rc<Interp>, f: Builtin, pos: &[Value], kw: &[(Name, Value)]) -
     };
     Ok(match f {
         ItProduct => {
-            let pools: Vec<Vec<Value>> = pos.iter().map(|p| ops::to_vec(it, p)).collect::<PyResult<_>>()?;
+            let pools: Vec<Vec<Value>> = pos
+                .iter()
+                .map(|p| ops::to_vec(it, p))
+                .collect::<PyResult<_>>()?;
             let mut out: Vec<Vec<Value>> = vec![Vec::new()];
             for pool in pools {
                 let mut next = Vec::new();
@@ -2750,7 +3328,11 @@ fn itertools(it: &Rc<Interp>, f: Builtin, pos: &[Value], kw: &[(Name, Value)]) -
                     cap(out.len())?;
                     continue;
                 }
-                let start = if f == ItCombinations { cur.last().map_or(0, |l| l + 1) } else { 0 };
+                let start = if f == ItCombinations {
+                    cur.last().map_or(0, |l| l + 1)
+                } else {
+                    0
+                };
                 for i in (start..n).rev() {
                     if f == ItPermutations && cur.contains(&i) {
                         continue;
@@ -2787,10 +3369,22 @@ fn itertools(it: &Rc<Interp>, f: Builtin, pos: &[Value], kw: &[(Name, Value)]) -
             out
         }
         ItZipLongest => {
-            let lists: Vec<Vec<Value>> = pos.iter().map(|p| ops::to_vec(it, p)).collect::<PyResult<_>>()?;
+            let lists: Vec<Vec<Value>> = pos
+                .iter()
+                .map(|p| ops::to_vec(it, p))
+                .collect::<PyResult<_>>()?;
             let fill = kwarg(kw, "fillvalue").cloned().unwrap_or(Value::None);
             let n = lists.iter().map(Vec::len).max().unwrap_or(0);
-            (0..n).map(|i| Value::tuple(lists.iter().map(|l| l.get(i).cloned().unwrap_or_else(|| fill.clone())).collect())).collect()
+            (0..n)
+                .map(|i| {
+                    Value::tuple(
+                        lists
+                            .iter()
+                            .map(|l| l.get(i).cloned().unwrap_or_else(|| fill.clone()))
+                            .collect(),
+                    )
+                })
+                .collect()
         }
         ItStarmap => {
             let func = pos[0].clone();
@@ -2802,7 +3396,11 @@ fn itertools(it: &Rc<Interp>, f: Builtin, pos: &[Value], kw: &[(Name, Value)]) -
         }
         ItGroupby => {
             let v = ops::to_vec(it, &pos[0])?;
-            let key = pos.get(1).or(kwarg(kw, "key")).cloned().filter(|x| !x.is_none());
+            let key = pos
+                .get(1)
+                .or(kwarg(kw, "key"))
+                .cloned()
+                .filter(|x| !x.is_none());
             let mut out: Vec<Value> = Vec::new();
             let mut cur: Option<(Value, Vec<Value>)> = None;
             for x in v {
@@ -2814,24 +3412,38 @@ fn itertools(it: &Rc<Interp>, f: Builtin, pos: &[Value], kw: &[(Name, Value)]) -
                     Some((ck, items)) if ops::eq(it, ck, &k)? => items.push(x),
                     _ => {
                         if let Some((ck, items)) = cur.take() {
-                            out.push(Value::tuple(vec![ck, Value::Iter(Rc::new(RefCell::new(Iter::Seq(Rc::from(items), 0))))]));
+                            out.push(Value::tuple(vec![
+                                ck,
+                                Value::Iter(Rc::new(RefCell::new(Iter::Seq(Rc::from(items), 0)))),
+                            ]));
                         }
                         cur = Some((k, vec![x]));
                     }
                 }
             }
             if let Some((ck, items)) = cur {
-                out.push(Value::tuple(vec![ck, Value::Iter(Rc::new(RefCell::new(Iter::Seq(Rc::from(items), 0))))]));
+                out.push(Value::tuple(vec![
+                    ck,
+                    Value::Iter(Rc::new(RefCell::new(Iter::Seq(Rc::from(items), 0)))),
+                ]));
             }
             out
         }
         _ => {
-            return Err(Exc::new(T::NotImplementedError, "itertools.cycle is not available in the playground"));
+            return Err(Exc::new(
+                T::NotImplementedError,
+                "itertools.cycle is not available in the playground",
+            ));
         }
     })
 }
 
-fn loop_call(it: &Rc<Interp>, f: Builtin, pos: Vec<Value>, kw: Vec<(Name, Value)>) -> PyResult<Value> {
+fn loop_call(
+    it: &Rc<Interp>,
+    f: Builtin,
+    pos: Vec<Value>,
+    kw: Vec<(Name, Value)>,
+) -> PyResult<Value> {
     use Builtin::*;
     // pos[0] is the loop object.
     let args = &pos[1.min(pos.len())..];
@@ -2840,7 +3452,11 @@ fn loop_call(it: &Rc<Interp>, f: Builtin, pos: Vec<Value>, kw: Vec<(Name, Value)
         LoopCallSoon => {
             let func = need(args, 0, "call_soon")?.clone();
             let h = Rc::new(super::value::Handle::default());
-            it.call_soon(super::interp::Job::Call(func, args[1..].to_vec(), Some(h.clone())));
+            it.call_soon(super::interp::Job::Call(
+                func,
+                args[1..].to_vec(),
+                Some(h.clone()),
+            ));
             Value::Handle(h)
         }
         LoopCallLater | LoopCallAt => {
@@ -2855,8 +3471,11 @@ fn loop_call(it: &Rc<Interp>, f: Builtin, pos: Vec<Value>, kw: Vec<(Name, Value)
             Value::Handle(h)
         }
         LoopCreateTask => {
-            let c = coro_arg(need(args, 0, "create_task")?, "")?;
-            let name = kwarg(&kw, "name").filter(|v| !v.is_none()).map(|v| str_of(it, v)).transpose()?;
+            let c = coro_arg(it, need(args, 0, "create_task")?, "")?;
+            let name = kwarg(&kw, "name")
+                .filter(|v| !v.is_none())
+                .map(|v| str_of(it, v))
+                .transpose()?;
             Value::Fut(it.create_task(c, name.map(Rc::from))?)
         }
         LoopCreateFuture => Value::Fut(Fut::new()),
@@ -2882,9 +3501,18 @@ fn json_dumps(it: &Rc<Interp>, v: &Value, indent: Option<&Value>) -> PyResult<St
     Ok(out)
 }
 
-fn json_write(it: &Rc<Interp>, v: &Value, ind: Option<usize>, depth: usize, out: &mut String) -> PyResult<()> {
+fn json_write(
+    it: &Rc<Interp>,
+    v: &Value,
+    ind: Option<usize>,
+    depth: usize,
+    out: &mut String,
+) -> PyResult<()> {
     if depth > 500 {
-        return Err(Exc::new(T::RecursionError, "maximum recursion depth exceeded while encoding a JSON object"));
+        return Err(Exc::new(
+            T::RecursionError,
+            "maximum recursion depth exceeded while encoding a JSON object",
+        ));
     }
     let nl = |out: &mut String, d: usize| {
         if let Some(n) = ind {
@@ -2896,7 +3524,17 @@ fn json_write(it: &Rc<Interp>, v: &Value, ind: Option<usize>, depth: usize, out:
         Value::None => out.push_str("null"),
         Value::Bool(x) => out.push_str(if *x { "true" } else { "false" }),
         Value::Int(i) => out.push_str(&i.to_string()),
-        Value::Float(x) => out.push_str(&if x.is_nan() { "NaN".into() } else if x.is_infinite() { if *x > 0.0 { "Infinity".into() } else { "-Infinity".into() } } else { fmt::float_repr(*x) }),
+        Value::Float(x) => out.push_str(&if x.is_nan() {
+            "NaN".into()
+        } else if x.is_infinite() {
+            if *x > 0.0 {
+                "Infinity".into()
+            } else {
+                "-Infinity".into()
+            }
+        } else {
+            fmt::float_repr(*x)
+        }),
         Value::Str(x) => {
             out.push('"');
             for c in x.chars() {
@@ -2936,7 +3574,11 @@ fn json_write(it: &Rc<Interp>, v: &Value, ind: Option<usize>, depth: usize, out:
             out.push(']');
         }
         Value::Dict(d) => {
-            let items: Vec<(Value, Value)> = d.borrow().items().map(|(k, v)| (k.clone(), v.clone())).collect();
+            let items: Vec<(Value, Value)> = d
+                .borrow()
+                .items()
+                .map(|(k, v)| (k.clone(), v.clone()))
+                .collect();
             out.push('{');
             for (i, (k, x)) in items.iter().enumerate() {
                 if i > 0 {
@@ -2953,7 +3595,15 @@ fn json_write(it: &Rc<Interp>, v: &Value, ind: Option<usize>, depth: usize, out:
                         json_write(it, k, None, depth + 1, &mut t)?;
                         s(t)
                     }
-                    _ => return Err(Exc::new(T::TypeError, format!("keys must be str, int, float, bool or None, not {}", type_name(k)))),
+                    _ => {
+                        return Err(Exc::new(
+                            T::TypeError,
+                            format!(
+                                "keys must be str, int, float, bool or None, not {}",
+                                type_name(k)
+                            ),
+                        ))
+                    }
                 };
                 json_write(it, &key, ind, depth + 1, out)?;
                 out.push_str(": ");
@@ -2964,14 +3614,23 @@ fn json_write(it: &Rc<Interp>, v: &Value, ind: Option<usize>, depth: usize, out:
             }
             out.push('}');
         }
-        other => return Err(Exc::new(T::TypeError, format!("Object of type {} is not JSON serializable", type_name(other)))),
+        other => {
+            return Err(Exc::new(
+                T::TypeError,
+                format!(
+                    "Object of type {} is not JSON serializable",
+                    type_name(other)
+                ),
+            ))
+        }
     }
     Ok(())
 }
 
 /// `json.loads(text)` (also `response.json()`).
 pub fn json_loads(it: &Rc<Interp>, text: &str) -> PyResult<Value> {
-    let parsed = crate::core::json::parse(text).ok_or_else(|| Exc::new(T::ValueError, "Expecting value: line 1 column 1 (char 0)"))?;
+    let parsed = crate::core::json::parse(text)
+        .ok_or_else(|| Exc::new(T::ValueError, "Expecting value: line 1 column 1 (char 0)"))?;
     json_value(it, &parsed)
 }
 
@@ -2988,11 +3647,20 @@ fn json_value(it: &Rc<Interp>, j: &crate::core::json::Json) -> PyResult<Value> {
             }
         }
         Json::Str(x) => s(x.clone()),
-        Json::Arr(items) => Value::list(items.iter().map(|x| json_value(it, x)).collect::<PyResult<_>>()?),
+        Json::Arr(items) => Value::list(
+            items
+                .iter()
+                .map(|x| json_value(it, x))
+                .collect::<PyResult<_>>()?,
+        ),
         Json::Obj(pairs) => {
             let mut d = Dict::new();
             for (k, v) in pairs {
-                d.insert(HashKey::Str(Rc::from(k.as_str())), s(k.clone()), json_value(it, v)?);
+                d.insert(
+                    HashKey::Str(Rc::from(k.as_str())),
+                    s(k.clone()),
+                    json_value(it, v)?,
+                );
             }
             Value::dict(d)
         }
@@ -3004,8 +3672,13 @@ impl Interp {
     pub fn call_sync_make_exc(self: &Rc<Self>, v: Value) -> PyResult<Exc> {
         match &v {
             Value::Instance(i) if i.exc.is_some() => Ok(Exc(v)),
-            Value::Class(c) if c.is_exception => Ok(Exc(self.call_sync(v.clone(), Vec::new(), Vec::new())?)),
-            _ => Err(Exc::new(T::TypeError, "exceptions must derive from BaseException")),
+            Value::Class(c) if c.is_exception => {
+                Ok(Exc(self.call_sync(v.clone(), Vec::new(), Vec::new())?))
+            }
+            _ => Err(Exc::new(
+                T::TypeError,
+                "exceptions must derive from BaseException",
+            )),
         }
     }
 }

@@ -42,8 +42,15 @@ fn parsed(name: &'static str, src: &str) -> PyResult<Rc<Module>> {
     if let Some(m) = PARSED.with(|p| p.borrow().get(name).cloned()) {
         return Ok(m);
     }
-    let m = super::parser::parse(src)
-        .map_err(|e| Exc::new(T::RuntimeError, format!("the playground's {name} does not parse: {e} (line {})", e.line)))?;
+    let m = super::parser::parse(src).map_err(|e| {
+        Exc::new(
+            T::RuntimeError,
+            format!(
+                "the playground's {name} does not parse: {e} (line {})",
+                e.line
+            ),
+        )
+    })?;
     let m = Rc::new(m);
     PARSED.with(|p| p.borrow_mut().insert(name, m.clone()));
     Ok(m)
@@ -95,7 +102,12 @@ impl Interp {
         Ok(m)
     }
 
-    fn module_with(self: &Rc<Self>, name: &str, dict: FastMap<Rc<str>, Value>, py: Option<(&'static str, String)>) -> PyResult<Value> {
+    fn module_with(
+        self: &Rc<Self>,
+        name: &str,
+        dict: FastMap<Rc<str>, Value>,
+        py: Option<(&'static str, String)>,
+    ) -> PyResult<Value> {
         let globals = Scope::new(None);
         for (k, v) in dict {
             globals.set(k, v);
@@ -110,7 +122,10 @@ impl Interp {
                 let mut fut = self.exec_block(&tree.body, &frame);
                 match poll_once(&mut fut) {
                     Poll::Ready(r) => r,
-                    Poll::Pending => Err(Flow::Exc(Exc::new(T::RuntimeError, "module code suspended"))),
+                    Poll::Pending => Err(Flow::Exc(Exc::new(
+                        T::RuntimeError,
+                        "module code suspended",
+                    ))),
                 }
             };
             self.line.set(saved_line);
@@ -156,7 +171,10 @@ impl Interp {
                     ("Future", Value::Class(tclass(T::Future))),
                     ("Task", Value::Class(tclass(T::Task))),
                     ("CancelledError", Value::Class(tclass(T::CancelledError))),
-                    ("InvalidStateError", Value::Class(tclass(T::InvalidStateError))),
+                    (
+                        "InvalidStateError",
+                        Value::Class(tclass(T::InvalidStateError)),
+                    ),
                     ("TimeoutError", Value::Class(tclass(T::TimeoutError))),
                 ]);
                 self.module_with("asyncio", d, Some(("asyncio", ASYNCIO_PY.to_string())))?
@@ -243,7 +261,11 @@ impl Interp {
                 ]),
                 None,
             )?,
-            "json" => self.module_with("json", natives(&[("dumps", b(B::JsonDumps)), ("loads", b(B::JsonLoads))]), None)?,
+            "json" => self.module_with(
+                "json",
+                natives(&[("dumps", b(B::JsonDumps)), ("loads", b(B::JsonLoads))]),
+                None,
+            )?,
             "sys" => {
                 let stream = |n: &'static str| {
                     let nv = Native {
@@ -256,8 +278,13 @@ impl Interp {
                 let err = stream("stderr");
                 for s in [&out, &err] {
                     if let Value::Native(n) = s {
-                        n.attrs.borrow_mut().insert("write".into(), Value::Method(Rc::new((s.clone(), b(B::StreamWrite)))));
-                        n.attrs.borrow_mut().insert("flush".into(), b(B::StreamFlush));
+                        n.attrs.borrow_mut().insert(
+                            "write".into(),
+                            Value::Method(Rc::new((s.clone(), b(B::StreamWrite)))),
+                        );
+                        n.attrs
+                            .borrow_mut()
+                            .insert("flush".into(), b(B::StreamFlush));
                     }
                 }
                 self.module_with(
@@ -278,11 +305,43 @@ impl Interp {
                 let any = Value::Class(tclass(T::Object));
                 let mut pairs: Vec<(&str, Value)> = Vec::new();
                 for n in [
-                    "Any", "Optional", "Union", "List", "Dict", "Tuple", "Set", "FrozenSet", "Callable",
-                    "Awaitable", "Coroutine", "AsyncIterator", "AsyncIterable", "AsyncGenerator", "Iterator",
-                    "Iterable", "Generator", "Sequence", "Mapping", "Type", "TypeVar", "Generic", "Protocol",
-                    "NoReturn", "ClassVar", "Final", "Literal", "NamedTuple", "TypedDict", "Self", "Never",
-                    "AsyncContextManager", "ContextManager", "Hashable", "Sized", "Deque", "DefaultDict",
+                    "Any",
+                    "Optional",
+                    "Union",
+                    "List",
+                    "Dict",
+                    "Tuple",
+                    "Set",
+                    "FrozenSet",
+                    "Callable",
+                    "Awaitable",
+                    "Coroutine",
+                    "AsyncIterator",
+                    "AsyncIterable",
+                    "AsyncGenerator",
+                    "Iterator",
+                    "Iterable",
+                    "Generator",
+                    "Sequence",
+                    "Mapping",
+                    "Type",
+                    "TypeVar",
+                    "Generic",
+                    "Protocol",
+                    "NoReturn",
+                    "ClassVar",
+                    "Final",
+                    "Literal",
+                    "NamedTuple",
+                    "TypedDict",
+                    "Self",
+                    "Never",
+                    "AsyncContextManager",
+                    "ContextManager",
+                    "Hashable",
+                    "Sized",
+                    "Deque",
+                    "DefaultDict",
                 ] {
                     pairs.push((n, any.clone()));
                 }
@@ -305,9 +364,16 @@ impl Interp {
                 self.module_with("concurrent", natives(&[("futures", futures)]), None)?
             }
             "concurrent.futures" => {
-                let mut d = natives(&[("CancelledError", Value::Class(tclass(T::CancelledError))), ("TimeoutError", Value::Class(tclass(T::TimeoutError)))]);
+                let mut d = natives(&[
+                    ("CancelledError", Value::Class(tclass(T::CancelledError))),
+                    ("TimeoutError", Value::Class(tclass(T::TimeoutError))),
+                ]);
                 d.insert(Rc::from("_make_class"), b(B::MakeClass));
-                self.module_with("concurrent.futures", d, Some(("concurrent.futures", stdlib_section("concurrent.futures"))))?
+                self.module_with(
+                    "concurrent.futures",
+                    d,
+                    Some(("concurrent.futures", stdlib_section("concurrent.futures"))),
+                )?
             }
             "aiohttp" => {
                 let asyncio = self.import("asyncio")?;
@@ -319,8 +385,11 @@ impl Interp {
                 ]);
                 self.module_with("aiohttp", d, Some(("aiohttp", AIOHTTP_PY.to_string())))?
             }
-            "__future__" => self.module_with("__future__", natives(&[("annotations", Value::None)]), None)?,
-            "asyncio.exceptions" | "asyncio.tasks" | "asyncio.locks" | "asyncio.queues" | "asyncio.events" | "asyncio.futures" => self.import("asyncio")?,
+            "__future__" => {
+                self.module_with("__future__", natives(&[("annotations", Value::None)]), None)?
+            }
+            "asyncio.exceptions" | "asyncio.tasks" | "asyncio.locks" | "asyncio.queues"
+            | "asyncio.events" | "asyncio.futures" => self.import("asyncio")?,
             _ => {
                 let why = MISSING_WHY
                     .iter()
@@ -363,7 +432,13 @@ pub fn io_value(it: &Rc<Interp>, r: IoResult) -> PyResult<Value> {
 }
 
 /// `aiohttp`'s request: a future resolved by the host's fetch.
-pub fn http(it: &Rc<Interp>, method: String, url: String, body: Option<String>, timeout_s: Option<f64>) -> Value {
+pub fn http(
+    it: &Rc<Interp>,
+    method: String,
+    url: String,
+    body: Option<String>,
+    timeout_s: Option<f64>,
+) -> Value {
     let fut = Fut::new();
     let short: String = url.chars().take(80).collect();
     *fut.label.borrow_mut() = Label::Io(Rc::from(format!("{method} {short}")));
@@ -397,18 +472,28 @@ pub fn run_in_executor(it: &Rc<Interp>, func: Value, args: Vec<Value>) -> PyResu
     };
     *fut.label.borrow_mut() = Label::Io(Rc::from(format!("run_in_executor({name})")));
     // The job's value is kept until the worker says it is done.
-    it.executor_results.borrow_mut().push((Rc::as_ptr(&fut) as usize, r));
+    it.executor_results
+        .borrow_mut()
+        .push((Rc::as_ptr(&fut) as usize, r));
     it.start_io(IoRequest::Work { ms }, fut.clone());
     Ok(Value::Fut(fut))
 }
 
 /// A future that is done when every one of `futs` is: the prelude's
 /// `gather(*futs, return_exceptions=True)`, as `asyncio.run` uses at its end.
-pub fn gather_futures(it: &Rc<Interp>, futs: Vec<Rc<Fut>>, _return_exceptions: bool) -> PyResult<Rc<Fut>> {
+pub fn gather_futures(
+    it: &Rc<Interp>,
+    futs: Vec<Rc<Fut>>,
+    _return_exceptions: bool,
+) -> PyResult<Rc<Fut>> {
     let m = it.import("asyncio")?;
     let g = super::ops::getattr(it, &m, "gather")?;
     let args = futs.into_iter().map(Value::Fut).collect();
-    match it.call_sync(g, args, vec![(Rc::from("return_exceptions"), Value::Bool(true))])? {
+    match it.call_sync(
+        g,
+        args,
+        vec![(Rc::from("return_exceptions"), Value::Bool(true))],
+    )? {
         Value::Fut(f) => Ok(f),
         _ => Err(Exc::new(T::RuntimeError, "gather gave no future")),
     }

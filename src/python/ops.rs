@@ -117,7 +117,10 @@ pub fn truthy(it: &I, v: &Value) -> PyResult<bool> {
                     Value::Bool(b) => Ok(b),
                     other => Err(Exc::new(
                         T::TypeError,
-                        format!("__bool__ should return bool, returned {}", type_name(&other)),
+                        format!(
+                            "__bool__ should return bool, returned {}",
+                            type_name(&other)
+                        ),
                     )),
                 };
             }
@@ -144,7 +147,11 @@ pub fn range_len(a: i64, b: i64, s: i64) -> i64 {
 
 /// Python's repr of a str.
 pub fn str_repr(s: &str) -> String {
-    let q = if s.contains('\'') && !s.contains('"') { '"' } else { '\'' };
+    let q = if s.contains('\'') && !s.contains('"') {
+        '"'
+    } else {
+        '\''
+    };
     let mut out = String::with_capacity(s.len() + 2);
     out.push(q);
     for c in s.chars() {
@@ -157,7 +164,9 @@ pub fn str_repr(s: &str) -> String {
                 out.push('\\');
                 out.push(c);
             }
-            c if (c as u32) < 0x20 || c as u32 == 0x7f => out.push_str(&format!("\\x{:02x}", c as u32)),
+            c if (c as u32) < 0x20 || c as u32 == 0x7f => {
+                out.push_str(&format!("\\x{:02x}", c as u32))
+            }
             c => out.push(c),
         }
     }
@@ -195,7 +204,10 @@ fn addr(v: &Value) -> String {
 pub fn repr(it: &I, v: &Value) -> PyResult<String> {
     let depth = REPR_DEPTH.with(|d| d.get());
     if depth > 200 {
-        return Err(Exc::new(T::RecursionError, "maximum recursion depth exceeded while getting the repr of an object"));
+        return Err(Exc::new(
+            T::RecursionError,
+            "maximum recursion depth exceeded while getting the repr of an object",
+        ));
     }
     REPR_DEPTH.with(|d| d.set(depth + 1));
     let r = repr_inner(it, v);
@@ -246,7 +258,11 @@ fn repr_inner(it: &I, v: &Value) -> PyResult<String> {
             }
         }
         Value::Dict(d) => {
-            let items: Vec<(Value, Value)> = d.borrow().items().map(|(k, v)| (k.clone(), v.clone())).collect();
+            let items: Vec<(Value, Value)> = d
+                .borrow()
+                .items()
+                .map(|(k, v)| (k.clone(), v.clone()))
+                .collect();
             let mut parts = Vec::new();
             for (k, v) in items {
                 parts.push(format!("{}: {}", repr(it, &k)?, repr(it, &v)?));
@@ -276,7 +292,12 @@ fn repr_inner(it: &I, v: &Value) -> PyResult<String> {
                 format!("range({}, {}, {})", r.0, r.1, r.2)
             }
         }
-        Value::Slice(s) => format!("slice({}, {}, {})", repr(it, &s.0)?, repr(it, &s.1)?, repr(it, &s.2)?),
+        Value::Slice(s) => format!(
+            "slice({}, {}, {})",
+            repr(it, &s.0)?,
+            repr(it, &s.1)?,
+            repr(it, &s.2)?
+        ),
         Value::Func(f) => format!("<function {} at {}>", f.qualname, addr(v)),
         Value::Builtin(b) => match b {
             Builtin::Type(t) => format!("<class '{}'>", tclass(*t).name),
@@ -320,7 +341,11 @@ fn repr_inner(it: &I, v: &Value) -> PyResult<String> {
                 };
                 return Ok(format!("{}({inner})", i.class.name));
             }
-            let module = if &*i.class.module == "builtins" { String::new() } else { format!("{}.", i.class.module) };
+            let module = if &*i.class.module == "builtins" {
+                String::new()
+            } else {
+                format!("{}.", i.class.module)
+            };
             format!("<{module}{} object at {}>", i.class.qualname, addr(v))
         }
         Value::Module(m) => format!("<module '{}'>", m.name),
@@ -354,7 +379,11 @@ fn repr_inner(it: &I, v: &Value) -> PyResult<String> {
             match f.tp() {
                 Some(tp) => {
                     let coro = &tp.coro;
-                    let mut s = format!("<Task {state} name='{}' coro=<{}() ", tp.name.borrow(), coro.qualname);
+                    let mut s = format!(
+                        "<Task {state} name='{}' coro=<{}() ",
+                        tp.name.borrow(),
+                        coro.qualname
+                    );
                     if f.done() {
                         s.push_str(&format!("done, defined at main.py:{}>", coro.def_line));
                     } else {
@@ -383,7 +412,11 @@ fn repr_inner(it: &I, v: &Value) -> PyResult<String> {
         Value::Property(_) => format!("<property object at {}>", addr(v)),
         Value::StaticMethod(_) => format!("<staticmethod object at {}>", addr(v)),
         Value::ClassMethod(_) => format!("<classmethod object at {}>", addr(v)),
-        Value::Super(s) => format!("<super: <class '{}'>, <{} object>>", s.0.name, type_name(&s.1)),
+        Value::Super(s) => format!(
+            "<super: <class '{}'>, <{} object>>",
+            s.0.name,
+            type_name(&s.1)
+        ),
         Value::Native(n) => {
             if let Some(Value::Str(s)) = n.attrs.borrow().get("__repr__") {
                 return Ok(s.to_string());
@@ -411,10 +444,26 @@ pub fn str_of(it: &I, v: &Value) -> PyResult<String> {
                 }
             }
             if let Some(d) = &i.exc {
-                if i.class.lookup("__repr__").is_some_and(|m| !matches!(m, Value::Builtin(_))) && i.class.lookup("__str__").is_none() {
+                if i.class
+                    .lookup("__repr__")
+                    .is_some_and(|m| !matches!(m, Value::Builtin(_)))
+                    && i.class.lookup("__str__").is_none()
+                {
                     return repr(it, v);
                 }
                 let args = d.borrow().args.clone();
+                if is_sub(&i.class, T::BaseExceptionGroup) && args.len() == 2 {
+                    let n = match &args[1] {
+                        Value::Tuple(t) => t.len(),
+                        Value::List(l) => l.borrow().len(),
+                        _ => 0,
+                    };
+                    let msg = str_of(it, &args[0])?;
+                    return Ok(format!(
+                        "{msg} ({n} sub-exception{})",
+                        if n == 1 { "" } else { "s" }
+                    ));
+                }
                 return match args.len() {
                     0 => Ok(String::new()),
                     1 => {
@@ -490,7 +539,10 @@ pub fn format_value(it: &I, v: &Value, spec: &str) -> PyResult<String> {
             } else {
                 Err(Exc::new(
                     T::TypeError,
-                    format!("unsupported format string passed to {}.__format__", i.class.name),
+                    format!(
+                        "unsupported format string passed to {}.__format__",
+                        i.class.name
+                    ),
                 ))
             }
         }
@@ -500,7 +552,10 @@ pub fn format_value(it: &I, v: &Value, spec: &str) -> PyResult<String> {
             } else {
                 Err(Exc::new(
                     T::TypeError,
-                    format!("unsupported format string passed to {}.__format__", type_name(v)),
+                    format!(
+                        "unsupported format string passed to {}.__format__",
+                        type_name(v)
+                    ),
                 ))
             }
         }
@@ -531,7 +586,9 @@ pub fn getattr(it: &I, v: &Value, name: &str) -> PyResult<Value> {
             }
             if let Some(a) = cls_attr {
                 return Ok(match a {
-                    Value::ClassMethod(f) => Value::Method(Rc::new((Value::Class(i.class.clone()), (*f).clone()))),
+                    Value::ClassMethod(f) => {
+                        Value::Method(Rc::new((Value::Class(i.class.clone()), (*f).clone())))
+                    }
                     other => bind_attr(v, other),
                 });
             }
@@ -553,8 +610,18 @@ pub fn getattr(it: &I, v: &Value, name: &str) -> PyResult<Value> {
                     "__context__" => return Ok(d.borrow().context.clone().unwrap_or(Value::None)),
                     "__suppress_context__" => return Ok(Value::Bool(d.borrow().suppress_context)),
                     "__traceback__" => return Ok(Value::None),
-                    "with_traceback" => return Ok(Value::Method(Rc::new((v.clone(), Value::Builtin(Builtin::ExcWithTraceback))))),
-                    "add_note" => return Ok(Value::Method(Rc::new((v.clone(), Value::Builtin(Builtin::ExcAddNote))))),
+                    "with_traceback" => {
+                        return Ok(Value::Method(Rc::new((
+                            v.clone(),
+                            Value::Builtin(Builtin::ExcWithTraceback),
+                        ))))
+                    }
+                    "add_note" => {
+                        return Ok(Value::Method(Rc::new((
+                            v.clone(),
+                            Value::Builtin(Builtin::ExcAddNote),
+                        ))))
+                    }
                     _ => {}
                 }
                 if let Some(b) = builtins::exc_attr(&i.class, name) {
@@ -581,8 +648,20 @@ pub fn getattr(it: &I, v: &Value, name: &str) -> PyResult<Value> {
                 "__name__" => return Ok(Value::Str(c.name.clone())),
                 "__qualname__" => return Ok(Value::Str(c.qualname.clone())),
                 "__module__" => return Ok(Value::Str(c.module.clone())),
-                "__mro__" => return Ok(Value::tuple(c.mro.borrow().iter().map(|k| Value::Class(k.clone())).collect())),
-                "__bases__" => return Ok(Value::tuple(c.bases.iter().map(|k| Value::Class(k.clone())).collect())),
+                "__mro__" => {
+                    return Ok(Value::tuple(
+                        c.mro
+                            .borrow()
+                            .iter()
+                            .map(|k| Value::Class(k.clone()))
+                            .collect(),
+                    ))
+                }
+                "__bases__" => {
+                    return Ok(Value::tuple(
+                        c.bases.iter().map(|k| Value::Class(k.clone())).collect(),
+                    ))
+                }
                 "__doc__" => return Ok(Value::None),
                 _ => {}
             }
@@ -616,7 +695,10 @@ pub fn getattr(it: &I, v: &Value, name: &str) -> PyResult<Value> {
             "__wrapped__" | "__dict__" | _ if f.attrs.borrow().contains_key(name) => {
                 Ok(f.attrs.borrow().get(name).cloned().unwrap_or(Value::None))
             }
-            _ => Err(Exc::new(T::AttributeError, format!("'function' object has no attribute '{name}'"))),
+            _ => Err(Exc::new(
+                T::AttributeError,
+                format!("'function' object has no attribute '{name}'"),
+            )),
         },
         Value::Super(s) => {
             let (start, obj) = (&s.0, &s.1);
@@ -625,14 +707,21 @@ pub fn getattr(it: &I, v: &Value, name: &str) -> PyResult<Value> {
                 other => class_of(other),
             };
             let mro = owner_cls.mro.borrow().clone();
-            let pos = mro.iter().position(|k| Rc::ptr_eq(k, start)).map_or(mro.len(), |p| p + 1);
+            let pos = mro
+                .iter()
+                .position(|k| Rc::ptr_eq(k, start))
+                .map_or(mro.len(), |p| p + 1);
             for k in &mro[pos.min(mro.len())..] {
                 let found = k.dict.borrow().get(name).cloned();
                 if let Some(a) = found {
                     return Ok(match a {
-                        Value::ClassMethod(f) => Value::Method(Rc::new((Value::Class(owner_cls.clone()), (*f).clone()))),
+                        Value::ClassMethod(f) => {
+                            Value::Method(Rc::new((Value::Class(owner_cls.clone()), (*f).clone())))
+                        }
                         Value::StaticMethod(f) => (*f).clone(),
-                        Value::Property(p) => return it.call_sync(p.0.clone(), vec![obj.clone()], Vec::new()),
+                        Value::Property(p) => {
+                            return it.call_sync(p.0.clone(), vec![obj.clone()], Vec::new())
+                        }
                         other => bind_attr(obj, other),
                     });
                 }
@@ -642,10 +731,18 @@ pub fn getattr(it: &I, v: &Value, name: &str) -> PyResult<Value> {
                     }
                 }
             }
-            Err(Exc::new(T::AttributeError, format!("'super' object has no attribute '{name}'")))
+            Err(Exc::new(
+                T::AttributeError,
+                format!("'super' object has no attribute '{name}'"),
+            ))
         }
         Value::Native(n) => {
             if let Some(x) = n.attrs.borrow().get(name) {
+                if let Value::Builtin(bi) = x {
+                    if bi.is_method() && !matches!(bi, Builtin::StreamFlush) {
+                        return Ok(Value::Method(Rc::new((v.clone(), x.clone()))));
+                    }
+                }
                 return Ok(x.clone());
             }
             Err(Exc::new(
@@ -673,7 +770,10 @@ pub fn setattr(it: &I, v: &Value, name: &str, x: Value) -> PyResult<()> {
                 if p.1.is_none() {
                     return Err(Exc::new(
                         T::AttributeError,
-                        format!("property '{name}' of '{}' object has no setter", i.class.name),
+                        format!(
+                            "property '{name}' of '{}' object has no setter",
+                            i.class.name
+                        ),
                     ));
                 }
                 it.call_sync(p.1.clone(), vec![v.clone(), x], Vec::new())?;
@@ -712,7 +812,10 @@ pub fn setattr(it: &I, v: &Value, name: &str, x: Value) -> PyResult<()> {
         }
         Value::Class(c) => Err(Exc::new(
             T::TypeError,
-            format!("cannot set '{name}' attribute of immutable type '{}'", c.name),
+            format!(
+                "cannot set '{name}' attribute of immutable type '{}'",
+                c.name
+            ),
         )),
         _ => Err(Exc::new(
             T::AttributeError,
@@ -745,14 +848,20 @@ fn index_of(it: &I, i: &Value, len: usize, what: &str) -> PyResult<usize> {
             _ => {
                 return Err(Exc::new(
                     T::TypeError,
-                    format!("{what} indices must be integers or slices, not {}", type_name(i)),
+                    format!(
+                        "{what} indices must be integers or slices, not {}",
+                        type_name(i)
+                    ),
                 ))
             }
         },
         _ => {
             return Err(Exc::new(
                 T::TypeError,
-                format!("{what} indices must be integers or slices, not {}", type_name(i)),
+                format!(
+                    "{what} indices must be integers or slices, not {}",
+                    type_name(i)
+                ),
             ))
         }
     };
@@ -778,9 +887,15 @@ fn opt_int(it: &I, v: &Value) -> PyResult<Option<i64>> {
         Value::Bool(b) => Ok(Some(i64::from(*b))),
         Value::Instance(_) => match it.call_method_sync(v, "__index__", Vec::new()) {
             Ok(Value::Int(i)) => Ok(Some(i)),
-            _ => Err(Exc::new(T::TypeError, "slice indices must be integers or None or have an __index__ method")),
+            _ => Err(Exc::new(
+                T::TypeError,
+                "slice indices must be integers or None or have an __index__ method",
+            )),
         },
-        _ => Err(Exc::new(T::TypeError, "slice indices must be integers or None or have an __index__ method")),
+        _ => Err(Exc::new(
+            T::TypeError,
+            "slice indices must be integers or None or have an __index__ method",
+        )),
     }
 }
 
@@ -836,7 +951,9 @@ pub fn getitem(it: &I, v: &Value, i: &Value) -> PyResult<Value> {
         }
         (Value::Tuple(t), Value::Slice(s)) => {
             let idx = slice_indices(it, s, t.len())?;
-            Ok(Value::tuple(idx.into_iter().map(|k| t[k].clone()).collect()))
+            Ok(Value::tuple(
+                idx.into_iter().map(|k| t[k].clone()).collect(),
+            ))
         }
         (Value::Tuple(t), _) => Ok(t[index_of(it, i, t.len(), "tuple")?].clone()),
         (Value::Str(s), _) => {
@@ -844,7 +961,9 @@ pub fn getitem(it: &I, v: &Value, i: &Value) -> PyResult<Value> {
             match i {
                 Value::Slice(sl) => {
                     let idx = slice_indices(it, sl, chars.len())?;
-                    Ok(Value::Str(Rc::from(idx.into_iter().map(|k| chars[k]).collect::<String>())))
+                    Ok(Value::Str(Rc::from(
+                        idx.into_iter().map(|k| chars[k]).collect::<String>(),
+                    )))
                 }
                 _ => {
                     let k = index_of(it, i, chars.len(), "str")?;
@@ -854,13 +973,25 @@ pub fn getitem(it: &I, v: &Value, i: &Value) -> PyResult<Value> {
         }
         (Value::Bytes(b), Value::Slice(sl)) => {
             let idx = slice_indices(it, sl, b.len())?;
-            Ok(Value::Bytes(Rc::from(idx.into_iter().map(|k| b[k]).collect::<Vec<u8>>())))
+            Ok(Value::Bytes(Rc::from(
+                idx.into_iter().map(|k| b[k]).collect::<Vec<u8>>(),
+            )))
         }
         (Value::Bytes(b), _) => Ok(Value::Int(i64::from(b[index_of(it, i, b.len(), "index")?]))),
         (Value::Range(r), Value::Slice(sl)) => {
             let n = range_len(r.0, r.1, r.2);
             let idx = slice_indices(it, sl, n as usize)?;
-            Ok(Value::list(idx.into_iter().map(|k| Value::Int(r.0 + r.2 * k as i64)).collect()))
+            let step = opt_int(it, &sl.2)?.unwrap_or(1);
+            let new_step = r.2 * step;
+            let start = match idx.first() {
+                Some(&k) => r.0 + r.2 * k as i64,
+                None => {
+                    let k = if step > 0 { idx.len() } else { 0 };
+                    r.0 + r.2 * k as i64
+                }
+            };
+            let stop = start + new_step * idx.len() as i64;
+            Ok(Value::Range(Rc::new((start, stop, new_step))))
         }
         (Value::Range(r), _) => {
             let n = range_len(r.0, r.1, r.2);
@@ -901,7 +1032,10 @@ pub fn setitem(it: &I, v: &Value, i: Value, x: Value) -> PyResult<()> {
                 let step = opt_int(it, &s.2)?.unwrap_or(1);
                 if step == 1 {
                     let a = idx.first().copied().unwrap_or_else(|| {
-                        let start = match &s.0 { Value::Int(n) => *n, _ => 0 };
+                        let start = match &s.0 {
+                            Value::Int(n) => *n,
+                            _ => 0,
+                        };
                         let len = l.len() as i64;
                         (if start < 0 { start + len } else { start }).clamp(0, len) as usize
                     });
@@ -912,7 +1046,11 @@ pub fn setitem(it: &I, v: &Value, i: Value, x: Value) -> PyResult<()> {
                 if idx.len() != new.len() {
                     return Err(Exc::new(
                         T::ValueError,
-                        format!("attempt to assign sequence of size {} to extended slice of size {}", new.len(), idx.len()),
+                        format!(
+                            "attempt to assign sequence of size {} to extended slice of size {}",
+                            new.len(),
+                            idx.len()
+                        ),
                     ));
                 }
                 for (k, val) in idx.into_iter().zip(new) {
@@ -944,7 +1082,10 @@ pub fn setitem(it: &I, v: &Value, i: Value, x: Value) -> PyResult<()> {
             }
             None => Err(Exc::new(
                 T::TypeError,
-                format!("'{}' object does not support item assignment", inst.class.name),
+                format!(
+                    "'{}' object does not support item assignment",
+                    inst.class.name
+                ),
             )),
         },
         _ => Err(Exc::new(
@@ -991,7 +1132,10 @@ pub fn delitem(it: &I, v: &Value, i: &Value) -> PyResult<()> {
                 it.call_sync(m, vec![v.clone(), i.clone()], Vec::new())?;
                 Ok(())
             }
-            None => Err(Exc::new(T::TypeError, format!("'{}' object doesn't support item deletion", inst.class.name))),
+            None => Err(Exc::new(
+                T::TypeError,
+                format!("'{}' object doesn't support item deletion", inst.class.name),
+            )),
         },
         _ => Err(Exc::new(
             T::TypeError,
@@ -1040,16 +1184,32 @@ pub fn hash_key(it: &I, v: &Value) -> PyResult<HashKey> {
         Value::Instance(i) => {
             if let Some(h) = i.class.lookup("__hash__") {
                 if h.is_none() {
-                    return Err(Exc::new(T::TypeError, format!("unhashable type: '{}'", i.class.name)));
+                    return Err(Exc::new(
+                        T::TypeError,
+                        format!("unhashable type: '{}'", i.class.name),
+                    ));
                 }
                 if !matches!(h, Value::Builtin(_)) {
                     return match it.call_sync(h, vec![v.clone()], Vec::new())? {
-                        Value::Int(n) => Ok(HashKey::Tuple(Rc::from(vec![HashKey::Str(i.class.name.clone()), HashKey::Int(n)]))),
-                        _ => Err(Exc::new(T::TypeError, "__hash__ method should return an integer")),
+                        Value::Int(n) => Ok(HashKey::Tuple(Rc::from(vec![
+                            HashKey::Str(i.class.name.clone()),
+                            HashKey::Int(n),
+                        ]))),
+                        _ => Err(Exc::new(
+                            T::TypeError,
+                            "__hash__ method should return an integer",
+                        )),
                     };
                 }
-            } else if i.class.lookup("__eq__").is_some_and(|e| !matches!(e, Value::Builtin(_))) {
-                return Err(Exc::new(T::TypeError, format!("unhashable type: '{}'", i.class.name)));
+            } else if i
+                .class
+                .lookup("__eq__")
+                .is_some_and(|e| !matches!(e, Value::Builtin(_)))
+            {
+                return Err(Exc::new(
+                    T::TypeError,
+                    format!("unhashable type: '{}'", i.class.name),
+                ));
             }
             HashKey::Id(v.ptr().unwrap_or(0))
         }
@@ -1063,8 +1223,12 @@ pub fn eq(it: &I, a: &Value, b: &Value) -> PyResult<bool> {
         (Value::None, Value::None) => true,
         (Value::Bool(x), Value::Bool(y)) => x == y,
         (Value::Int(_) | Value::Bool(_), Value::Int(_) | Value::Bool(_)) => as_int(a) == as_int(b),
-        (Value::Int(_) | Value::Bool(_), Value::Float(y)) => as_int(a).map(|x| x as f64) == Some(*y),
-        (Value::Float(x), Value::Int(_) | Value::Bool(_)) => as_int(b).map(|y| y as f64) == Some(*x),
+        (Value::Int(_) | Value::Bool(_), Value::Float(y)) => {
+            as_int(a).map(|x| x as f64) == Some(*y)
+        }
+        (Value::Float(x), Value::Int(_) | Value::Bool(_)) => {
+            as_int(b).map(|y| y as f64) == Some(*x)
+        }
         (Value::Float(x), Value::Float(y)) => x == y,
         (Value::Str(x), Value::Str(y)) => x == y,
         (Value::Bytes(x), Value::Bytes(y)) => x == y,
@@ -1100,7 +1264,11 @@ pub fn eq(it: &I, a: &Value, b: &Value) -> PyResult<bool> {
         (Value::FrozenSet(x), Value::Set(y)) => set_eq(x, &y.borrow()),
         (Value::Range(x), Value::Range(y)) => x == y,
         (Value::Instance(i), _) | (_, Value::Instance(i)) => {
-            let (first, second) = if matches!(a, Value::Instance(_)) { (a, b) } else { (b, a) };
+            let (first, second) = if matches!(a, Value::Instance(_)) {
+                (a, b)
+            } else {
+                (b, a)
+            };
             if let Some(m) = i.class.lookup("__eq__") {
                 if !matches!(m, Value::Builtin(_)) {
                     let r = it.call_sync(m, vec![first.clone(), second.clone()], Vec::new())?;
@@ -1113,7 +1281,8 @@ pub fn eq(it: &I, a: &Value, b: &Value) -> PyResult<bool> {
                 if !Rc::ptr_eq(&i.class, &j.class) {
                     if let Some(m) = j.class.lookup("__eq__") {
                         if !matches!(m, Value::Builtin(_)) {
-                            let r = it.call_sync(m, vec![second.clone(), first.clone()], Vec::new())?;
+                            let r =
+                                it.call_sync(m, vec![second.clone(), first.clone()], Vec::new())?;
                             if !matches!(r, Value::Builtin(Builtin::NotImplemented)) {
                                 return truthy(it, &r);
                             }
@@ -1165,8 +1334,13 @@ fn as_float(v: &Value) -> Option<f64> {
 fn order(it: &I, op: CmpOp, a: &Value, b: &Value) -> PyResult<bool> {
     use std::cmp::Ordering as O;
     let ord: Option<O> = match (a, b) {
-        (Value::Int(_) | Value::Bool(_), Value::Int(_) | Value::Bool(_)) => as_int(a).zip(as_int(b)).map(|(x, y)| x.cmp(&y)),
-        (Value::Int(_) | Value::Bool(_) | Value::Float(_), Value::Int(_) | Value::Bool(_) | Value::Float(_)) => {
+        (Value::Int(_) | Value::Bool(_), Value::Int(_) | Value::Bool(_)) => {
+            as_int(a).zip(as_int(b)).map(|(x, y)| x.cmp(&y))
+        }
+        (
+            Value::Int(_) | Value::Bool(_) | Value::Float(_),
+            Value::Int(_) | Value::Bool(_) | Value::Float(_),
+        ) => {
             let (x, y) = (as_float(a).unwrap_or(0.0), as_float(b).unwrap_or(0.0));
             match x.partial_cmp(&y) {
                 Some(o) => Some(o),
@@ -1267,7 +1441,10 @@ pub fn contains(it: &I, c: &Value, x: &Value) -> PyResult<bool> {
             Value::Str(sub) => Ok(s.contains(&**sub)),
             _ => Err(Exc::new(
                 T::TypeError,
-                format!("'in <string>' requires string as left operand, not {}", type_name(x)),
+                format!(
+                    "'in <string>' requires string as left operand, not {}",
+                    type_name(x)
+                ),
             )),
         },
         Value::Dict(d) | Value::Set(d) => {
@@ -1327,7 +1504,10 @@ pub fn compare(it: &I, op: CmpOp, a: &Value, b: &Value) -> PyResult<bool> {
 // ----- arithmetic -----
 
 fn overflow() -> Exc {
-    Exc::new(T::OverflowError, "int too large: the playground's ints are 64-bit")
+    Exc::new(
+        T::OverflowError,
+        "int too large: the playground's ints are 64-bit",
+    )
 }
 
 fn check_size(n: usize) -> PyResult<()> {
@@ -1339,7 +1519,10 @@ fn check_size(n: usize) -> PyResult<()> {
 
 fn repeat<Tt: Clone>(items: &[Tt], n: i64) -> PyResult<Vec<Tt>> {
     let n = n.max(0) as usize;
-    let total = items.len().checked_mul(n).ok_or_else(|| Exc::bare(T::MemoryError))?;
+    let total = items
+        .len()
+        .checked_mul(n)
+        .ok_or_else(|| Exc::bare(T::MemoryError))?;
     check_size(total)?;
     let mut out = Vec::with_capacity(total);
     for _ in 0..n {
@@ -1381,17 +1564,26 @@ fn num_binop(op: BinOp, a: &Value, b: &Value) -> Option<PyResult<Value>> {
             }
             BinOp::FloorDiv => {
                 if y == 0 {
-                    Err(Exc::new(T::ZeroDivisionError, "integer division or modulo by zero"))
+                    Err(Exc::new(
+                        T::ZeroDivisionError,
+                        "integer division or modulo by zero",
+                    ))
                 } else {
-                    Ok(Value::Int(x.div_euclid(y) - if y < 0 && x.rem_euclid(y) != 0 { 1 } else { 0 }))
+                    Ok(Value::Int(
+                        x.div_euclid(y) - if y < 0 && x.rem_euclid(y) != 0 { 1 } else { 0 },
+                    ))
                 }
             }
             BinOp::Mod => {
                 if y == 0 {
-                    Err(Exc::new(T::ZeroDivisionError, "integer division or modulo by zero"))
+                    Err(Exc::new(T::ZeroDivisionError, "integer modulo by zero"))
                 } else {
                     let m = x % y;
-                    Ok(Value::Int(if m != 0 && ((m < 0) != (y < 0)) { m + y } else { m }))
+                    Ok(Value::Int(if m != 0 && ((m < 0) != (y < 0)) {
+                        m + y
+                    } else {
+                        m
+                    }))
                 }
             }
             BinOp::Pow => int_pow(x, y),
@@ -1399,7 +1591,11 @@ fn num_binop(op: BinOp, a: &Value, b: &Value) -> Option<PyResult<Value>> {
                 if y < 0 {
                     Err(Exc::new(T::ValueError, "negative shift count"))
                 } else if y >= 63 || (x != 0 && x.leading_zeros() <= y as u32 + 1) {
-                    if x == 0 { Ok(Value::Int(0)) } else { Err(overflow()) }
+                    if x == 0 {
+                        Ok(Value::Int(0))
+                    } else {
+                        Err(overflow())
+                    }
                 } else {
                     Ok(Value::Int(x << y))
                 }
@@ -1411,11 +1607,13 @@ fn num_binop(op: BinOp, a: &Value, b: &Value) -> Option<PyResult<Value>> {
                     Ok(Value::Int(x >> y.min(63)))
                 }
             }
-            BinOp::BitAnd => Ok(if matches!((a, b), (Value::Bool(p), Value::Bool(q)) if { let _ = (p, q); true }) {
-                Value::Bool(x & y != 0)
-            } else {
-                Value::Int(x & y)
-            }),
+            BinOp::BitAnd => Ok(
+                if matches!((a, b), (Value::Bool(p), Value::Bool(q)) if { let _ = (p, q); true }) {
+                    Value::Bool(x & y != 0)
+                } else {
+                    Value::Int(x & y)
+                },
+            ),
             BinOp::BitOr => Ok(if matches!((a, b), (Value::Bool(_), Value::Bool(_))) {
                 Value::Bool(x | y != 0)
             } else {
@@ -1443,7 +1641,10 @@ fn num_binop(op: BinOp, a: &Value, b: &Value) -> Option<PyResult<Value>> {
         }
         BinOp::FloorDiv => {
             if y == 0.0 {
-                Err(Exc::new(T::ZeroDivisionError, "float floor division by zero"))
+                Err(Exc::new(
+                    T::ZeroDivisionError,
+                    "float floor division by zero",
+                ))
             } else {
                 Ok(Value::Float(((x - float_mod(x, y)) / y).round()))
             }
@@ -1457,11 +1658,17 @@ fn num_binop(op: BinOp, a: &Value, b: &Value) -> Option<PyResult<Value>> {
         }
         BinOp::Pow => {
             if x == 0.0 && y < 0.0 {
-                Err(Exc::new(T::ZeroDivisionError, "0.0 cannot be raised to a negative power"))
+                Err(Exc::new(
+                    T::ZeroDivisionError,
+                    "0.0 cannot be raised to a negative power",
+                ))
             } else {
                 let r = x.powf(y);
                 if r.is_infinite() && x.is_finite() && y.is_finite() {
-                    Err(Exc::new(T::OverflowError, "(34, 'Numerical result out of range')"))
+                    Err(Exc::new(
+                        T::OverflowError,
+                        "(34, 'Numerical result out of range')",
+                    ))
                 } else {
                     Ok(Value::Float(r))
                 }
@@ -1517,17 +1724,23 @@ pub fn binop(it: &I, op: BinOp, a: Value, b: Value) -> PyResult<Value> {
             v.extend_from_slice(y);
             return Ok(Value::Bytes(Rc::from(v)));
         }
-        (BinOp::Mult, Value::Str(s), Value::Int(n)) | (BinOp::Mult, Value::Int(n), Value::Str(s)) => {
+        (BinOp::Mult, Value::Str(s), Value::Int(n))
+        | (BinOp::Mult, Value::Int(n), Value::Str(s)) => {
             let n = (*n).max(0) as usize;
-            let total = s.len().checked_mul(n).ok_or_else(|| Exc::bare(T::MemoryError))?;
+            let total = s
+                .len()
+                .checked_mul(n)
+                .ok_or_else(|| Exc::bare(T::MemoryError))?;
             check_size(total)?;
             return Ok(Value::Str(Rc::from(s.repeat(n))));
         }
-        (BinOp::Mult, Value::List(l), Value::Int(n)) | (BinOp::Mult, Value::Int(n), Value::List(l)) => {
+        (BinOp::Mult, Value::List(l), Value::Int(n))
+        | (BinOp::Mult, Value::Int(n), Value::List(l)) => {
             let items = l.borrow().clone();
             return Ok(Value::list(repeat(&items, *n)?));
         }
-        (BinOp::Mult, Value::Tuple(t), Value::Int(n)) | (BinOp::Mult, Value::Int(n), Value::Tuple(t)) => {
+        (BinOp::Mult, Value::Tuple(t), Value::Int(n))
+        | (BinOp::Mult, Value::Int(n), Value::Tuple(t)) => {
             return Ok(Value::tuple(repeat(t, *n)?));
         }
         (BinOp::Mod, Value::Str(s), _) => return builtins::percent_format(it, s, &b),
@@ -1538,7 +1751,11 @@ pub fn binop(it: &I, op: BinOp, a: Value, b: Value) -> PyResult<Value> {
             }
             return Ok(Value::dict(d));
         }
-        (BinOp::BitOr | BinOp::BitAnd | BinOp::Sub | BinOp::BitXor, Value::Set(_) | Value::FrozenSet(_), Value::Set(_) | Value::FrozenSet(_)) => {
+        (
+            BinOp::BitOr | BinOp::BitAnd | BinOp::Sub | BinOp::BitXor,
+            Value::Set(_) | Value::FrozenSet(_),
+            Value::Set(_) | Value::FrozenSet(_),
+        ) => {
             let frozen = matches!(a, Value::FrozenSet(_));
             let xa = set_items(&a);
             let xb = set_items(&b);
@@ -1608,14 +1825,20 @@ pub fn binop(it: &I, op: BinOp, a: Value, b: Value) -> PyResult<Value> {
         if matches!(a, Value::Str(_)) {
             return Err(Exc::new(
                 T::TypeError,
-                format!("can only concatenate str (not \"{}\") to str", type_name(&b)),
+                format!(
+                    "can only concatenate str (not \"{}\") to str",
+                    type_name(&b)
+                ),
             ));
         }
     }
     if let (BinOp::Add, Value::List(_)) = (op, &a) {
         return Err(Exc::new(
             T::TypeError,
-            format!("can only concatenate list (not \"{}\") to list", type_name(&b)),
+            format!(
+                "can only concatenate list (not \"{}\") to list",
+                type_name(&b)
+            ),
         ));
     }
     Err(Exc::new(
@@ -1691,12 +1914,23 @@ pub fn unary(it: &I, op: UnaryOp, v: Value) -> PyResult<Value> {
             };
             match i.class.lookup(name) {
                 Some(m) => it.call_sync(m, vec![v.clone()], Vec::new()),
-                None => Err(Exc::new(T::TypeError, format!("bad operand type for unary {}: '{}'", unary_sym(op), i.class.name))),
+                None => Err(Exc::new(
+                    T::TypeError,
+                    format!(
+                        "bad operand type for unary {}: '{}'",
+                        unary_sym(op),
+                        i.class.name
+                    ),
+                )),
             }
         }
         _ => Err(Exc::new(
             T::TypeError,
-            format!("bad operand type for unary {}: '{}'", unary_sym(op), type_name(&v)),
+            format!(
+                "bad operand type for unary {}: '{}'",
+                unary_sym(op),
+                type_name(&v)
+            ),
         )),
     }
 }
@@ -1742,14 +1976,20 @@ pub fn iter(it: &I, v: &Value) -> PyResult<Value> {
                 }
                 Iter::Seq(Rc::from(items), 0)
             } else {
-                return Err(Exc::new(T::TypeError, format!("'{}' object is not iterable", i.class.name)));
+                return Err(Exc::new(
+                    T::TypeError,
+                    format!("'{}' object is not iterable", i.class.name),
+                ));
             }
         }
         Value::Native(n) => {
             if let Some(items) = n.attrs.borrow().get("__items__") {
                 return iter(it, items);
             }
-            return Err(Exc::new(T::TypeError, format!("'{}' object is not iterable", n.type_name)));
+            return Err(Exc::new(
+                T::TypeError,
+                format!("'{}' object is not iterable", n.type_name),
+            ));
         }
         _ => {
             return Err(Exc::new(
@@ -1815,7 +2055,9 @@ pub fn next(it: &I, v: &Value) -> PyResult<Option<Value>> {
                         Ok(Some(it.call_sync(a, args, Vec::new())?))
                     }
                     _ => loop {
-                        let Some(x) = next(it, &list[0])? else { return Ok(None) };
+                        let Some(x) = next(it, &list[0])? else {
+                            return Ok(None);
+                        };
                         let keep = if a.is_none() {
                             truthy(it, &x)?
                         } else {
@@ -1863,8 +2105,15 @@ pub fn next(it: &I, v: &Value) -> PyResult<Option<Value>> {
                 Iter::Dict(d, slot, part, size) => {
                     let dd = d.borrow();
                     if dd.len() != *size {
-                        let what = if matches!(part, DictPart::Keys) && dd.slots() > 0 { "dictionary" } else { "dictionary" };
-                        return Err(Exc::new(T::RuntimeError, format!("{what} changed size during iteration")));
+                        let what = if matches!(part, DictPart::Keys) && dd.slots() > 0 {
+                            "dictionary"
+                        } else {
+                            "dictionary"
+                        };
+                        return Err(Exc::new(
+                            T::RuntimeError,
+                            format!("{what} changed size during iteration"),
+                        ));
                     }
                     match dd.nth_slot(*slot) {
                         Some((next_slot, k, v)) => {
@@ -1898,9 +2147,15 @@ pub fn next(it: &I, v: &Value) -> PyResult<Option<Value>> {
                 Err(e) if e.is(T::StopIteration) => Ok(None),
                 Err(e) => Err(e),
             },
-            None => Err(Exc::new(T::TypeError, format!("'{}' object is not an iterator", i.class.name))),
+            None => Err(Exc::new(
+                T::TypeError,
+                format!("'{}' object is not an iterator", i.class.name),
+            )),
         },
-        _ => Err(Exc::new(T::TypeError, format!("'{}' object is not an iterator", type_name(v)))),
+        _ => Err(Exc::new(
+            T::TypeError,
+            format!("'{}' object is not an iterator", type_name(v)),
+        )),
     }
 }
 
@@ -1949,7 +2204,11 @@ pub fn dict_set(it: &I, d: &mut Dict, k: Value, v: Value) -> PyResult<()> {
 pub fn dict_update(it: &I, d: &mut Dict, other: &Value) -> PyResult<()> {
     match other {
         Value::Dict(o) => {
-            let items: Vec<(Value, Value)> = o.borrow().items().map(|(k, v)| (k.clone(), v.clone())).collect();
+            let items: Vec<(Value, Value)> = o
+                .borrow()
+                .items()
+                .map(|(k, v)| (k.clone(), v.clone()))
+                .collect();
             for (k, v) in items {
                 dict_set(it, d, k, v)?;
             }
@@ -1961,7 +2220,10 @@ pub fn dict_update(it: &I, d: &mut Dict, other: &Value) -> PyResult<()> {
                 if kv.len() != 2 {
                     return Err(Exc::new(
                         T::ValueError,
-                        format!("dictionary update sequence element #0 has length {}; 2 is required", kv.len()),
+                        format!(
+                            "dictionary update sequence element #0 has length {}; 2 is required",
+                            kv.len()
+                        ),
                     ));
                 }
                 let mut kv = kv.into_iter();
@@ -1987,7 +2249,10 @@ pub fn c3_mro(bases: &[Rc<Class>]) -> PyResult<Vec<Rc<Class>>> {
         let mut found = None;
         for s in &seqs {
             let cand = &s[0];
-            if !seqs.iter().any(|t| t[1..].iter().any(|c| Rc::ptr_eq(c, cand))) {
+            if !seqs
+                .iter()
+                .any(|t| t[1..].iter().any(|c| Rc::ptr_eq(c, cand)))
+            {
                 found = Some(cand.clone());
                 break;
             }

@@ -73,7 +73,9 @@ impl Program {
                     StmtKind::Expr(e) => {
                         if let ExprKind::Call(f, args) = &e.kind {
                             if let ExprKind::Attribute(m, name) = &f.kind {
-                                if &**name == "run" && matches!(&m.kind, ExprKind::Name(n) if &**n == "asyncio") {
+                                if &**name == "run"
+                                    && matches!(&m.kind, ExprKind::Name(n) if &**n == "asyncio")
+                                {
                                     if let Some(Arg::Pos(c)) = args.first() {
                                         if let ExprKind::Call(g, cargs) = &c.kind {
                                             if let ExprKind::Name(n) = &g.kind {
@@ -82,7 +84,9 @@ impl Program {
                                                     .filter_map(|a| match a {
                                                         Arg::Pos(x) => match &x.kind {
                                                             ExprKind::Int(i) => Some(i.to_string()),
-                                                            ExprKind::Str(s) => Some(format!("{s:?}").replace('"', "'")),
+                                                            ExprKind::Str(s) => Some(
+                                                                format!("{s:?}").replace('"', "'"),
+                                                            ),
                                                             _ => None,
                                                         },
                                                         _ => None,

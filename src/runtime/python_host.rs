@@ -91,10 +91,12 @@ impl Host for RunHost {
                 async move {
                     let request = super::net::request(&clock, r.url.clone());
                     let result = match timeout {
-                        Some(t) if t.is_finite() && t >= 0.0 => match select(request, clock.sleep(t)).await {
-                            Either::Left((r, _)) => Some(r),
-                            Either::Right(_) => None,
-                        },
+                        Some(t) if t.is_finite() && t >= 0.0 => {
+                            match select(request, clock.sleep(t)).await {
+                                Either::Left((r, _)) => Some(r),
+                                Either::Right(_) => None,
+                            }
+                        }
                         _ => Some(request.await),
                     };
                     let out = match result {
@@ -115,7 +117,9 @@ impl Host for RunHost {
                         }),
                         Some(Err(e)) => {
                             let msg = e.to_string();
-                            let msg = msg.split_once(": ").map_or(msg.clone(), |(_, m)| m.to_string());
+                            let msg = msg
+                                .split_once(": ")
+                                .map_or(msg.clone(), |(_, m)| m.to_string());
                             IoResult::HttpError("ClientConnectorError".into(), msg)
                         }
                     };
@@ -169,7 +173,9 @@ impl Host for RunHost {
             .boxed_local();
             let io_next = async {
                 loop {
-                    let next = futures::future::poll_fn(|cx| self.io.borrow_mut().poll_next_unpin(cx)).await;
+                    let next =
+                        futures::future::poll_fn(|cx| self.io.borrow_mut().poll_next_unpin(cx))
+                            .await;
                     match next {
                         Some(Ok(done)) => return Some(done),
                         Some(Err(_aborted)) => continue,
@@ -185,7 +191,9 @@ impl Host for RunHost {
             // Others that finished meanwhile.
             let waker = crate::python::coro::noop_waker();
             let mut cx = std::task::Context::from_waker(&waker);
-            while let std::task::Poll::Ready(Some(r)) = self.io.borrow_mut().poll_next_unpin(&mut cx) {
+            while let std::task::Poll::Ready(Some(r)) =
+                self.io.borrow_mut().poll_next_unpin(&mut cx)
+            {
                 if let Ok(done) = r {
                     out.push(done);
                 }
@@ -268,8 +276,12 @@ pub fn run_virtual(source: &str) -> Outcome {
         }
     };
     let run = Run::new_virtual(0);
-    run.start_named(program.entry_name(), main_fn(program, RunOptions::default()));
-    run.advance(VIRTUAL_LIMIT_MS);
+    run.start_named(
+        program.entry_name(),
+        main_fn(program, RunOptions::default()),
+    );
+    // The oracle stops as soon as the clock passes the limit.
+    run.advance(VIRTUAL_LIMIT_MS - 0.001);
     let limited = !run.is_over();
     if limited {
         run.stop();

@@ -64,7 +64,9 @@ impl Cx {
     #[cfg(target_arch = "wasm32")]
     pub(crate) async fn worker_job(&self, work_ms: Ms) -> f64 {
         match &self.run.clock {
-            Clock::Browser(b) => browser::job(b.real(work_ms)).await.map_or(0.0, |n| n as f64),
+            Clock::Browser(b) => browser::job(b.real(work_ms))
+                .await
+                .map_or(0.0, |n| n as f64),
             Clock::Virtual(_) => {
                 self.run.clock.sleep(work_ms).await;
                 0.0

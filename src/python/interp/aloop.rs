@@ -108,7 +108,11 @@ impl Interp {
 
     /// `loop.call_later(delay_ms, job)`: returns the timer's handle.
     pub fn call_later(&self, delay_ms: f64, job: Job) -> Rc<Handle> {
-        let delay = if delay_ms.is_finite() { delay_ms.max(0.0) } else { 1e15 };
+        let delay = if delay_ms.is_finite() {
+            delay_ms.max(0.0)
+        } else {
+            1e15
+        };
         self.call_at(self.host.now() + delay, job)
     }
 
@@ -141,7 +145,9 @@ impl Interp {
                     }
                     self.call_soon(Job::Wakeup(task, fut.clone()));
                 }
-                Callback::Py(f) => self.call_soon(Job::Call(f, vec![Value::Fut(fut.clone())], None)),
+                Callback::Py(f) => {
+                    self.call_soon(Job::Call(f, vec![Value::Fut(fut.clone())], None))
+                }
             }
         }
     }
@@ -151,7 +157,9 @@ impl Interp {
         if fut.done() {
             match cb {
                 Callback::Wakeup(task) => self.call_soon(Job::Wakeup(task, fut.clone())),
-                Callback::Py(f) => self.call_soon(Job::Call(f, vec![Value::Fut(fut.clone())], None)),
+                Callback::Py(f) => {
+                    self.call_soon(Job::Call(f, vec![Value::Fut(fut.clone())], None))
+                }
             }
         } else {
             fut.callbacks.borrow_mut().push(cb);
@@ -233,20 +241,32 @@ impl Interp {
     }
 
     /// A new task for coroutine `coro`, scheduled (`loop.create_task`).
-    pub fn create_task(&self, coro: Rc<crate::python::coro::Coro>, name: Option<Rc<str>>) -> PyResult<Rc<Fut>> {
+    pub fn create_task(
+        &self,
+        coro: Rc<crate::python::coro::Coro>,
+        name: Option<Rc<str>>,
+    ) -> PyResult<Rc<Fut>> {
         if coro.started.get() {
-            return Err(Exc::new(T::RuntimeError, "cannot reuse already awaited coroutine"));
+            return Err(Exc::new(
+                T::RuntimeError,
+                "cannot reuse already awaited coroutine",
+            ));
         }
         if self.tasks.borrow().len() >= super::MAX_TASKS {
             return Err(self.fail_fatal(Exc::new(
                 T::RuntimeError,
-                format!("more than {} tasks: the playground's limit", super::MAX_TASKS),
+                format!(
+                    "more than {} tasks: the playground's limit",
+                    super::MAX_TASKS
+                ),
             )));
         }
         coro.owned.set(true);
         let n = self.task_counter.get() + 1;
         self.task_counter.set(n);
-        let task_name: Rc<str> = name.clone().unwrap_or_else(|| Rc::from(format!("Task-{n}")));
+        let task_name: Rc<str> = name
+            .clone()
+            .unwrap_or_else(|| Rc::from(format!("Task-{n}")));
         let lane_name = match &name {
             Some(n) => n.to_string(),
             None => coro.call.to_string(),
@@ -287,13 +307,18 @@ impl Interp {
         let result = {
             let body = coro.body.borrow_mut().take();
             match body {
-                None => Poll::Ready(Err(Exc::new(T::RuntimeError, "cannot reuse already awaited coroutine"))),
+                None => Poll::Ready(Err(Exc::new(
+                    T::RuntimeError,
+                    "cannot reuse already awaited coroutine",
+                ))),
                 Some(mut body) => {
                     let first = !coro.started.get();
                     coro.started.set(true);
                     if first && exc.is_some() {
                         coro.finished.set(true);
-                        Poll::Ready(Err(exc.take().unwrap_or_else(|| Exc::bare(T::CancelledError))))
+                        Poll::Ready(Err(exc
+                            .take()
+                            .unwrap_or_else(|| Exc::bare(T::CancelledError))))
                     } else {
                         *self.thrown.borrow_mut() = exc.take();
                         *self.yielded.borrow_mut() = None;
@@ -340,14 +365,22 @@ impl Interp {
                 match y {
                     Some(Yielded::Fut(f)) => {
                         if Rc::ptr_eq(&f, task) {
-                            let e = Exc::new(T::RuntimeError, format!("Task cannot await on itself: {}", ops::repr(self, &Value::Fut(task.clone())).unwrap_or_default()));
+                            let e = Exc::new(
+                                T::RuntimeError,
+                                format!(
+                                    "Task cannot await on itself: {}",
+                                    ops::repr(self, &Value::Fut(task.clone())).unwrap_or_default()
+                                ),
+                            );
                             self.call_soon(Job::Step(task.clone(), Some(e)));
                             return;
                         }
                         tp.running.set(false);
                         let kind = match &*f.label.borrow() {
                             Label::Sleep(until) => EventKind::Sleeping { until_ms: *until },
-                            Label::Io(what) => EventKind::Fetching { what: what.to_string() },
+                            Label::Io(what) => EventKind::Fetching {
+                                what: what.to_string(),
+                            },
                             Label::Named(n) => EventKind::Waiting { on: n.to_string() },
                             Label::Plain => EventKind::Waiting {
                                 on: match f.tp() {
@@ -476,7 +509,10 @@ impl Interp {
     async fn run_once(self: &Rc<Self>) -> PyResult<bool> {
         {
             let mut timers = self.lp.timers.borrow_mut();
-            while timers.peek().is_some_and(|Reverse(t)| t.handle.cancelled.get()) {
+            while timers
+                .peek()
+                .is_some_and(|Reverse(t)| t.handle.cancelled.get())
+            {
                 timers.pop();
             }
         }
@@ -527,7 +563,9 @@ impl Interp {
                 if !due {
                     break;
                 }
-                let Some(Reverse(t)) = timers.pop() else { break };
+                let Some(Reverse(t)) = timers.pop() else {
+                    break;
+                };
                 if first.is_none() {
                     first = Some((t.when, t.epoch));
                 }
@@ -556,7 +594,10 @@ impl Interp {
     /// `loop.run_until_complete(task)`: turns until the task is done and
     /// the loop stopped. Err(None) is a deadlock.
     pub async fn run_until_complete(self: &Rc<Self>, task: &Rc<Fut>) -> Result<(), Option<Exc>> {
-        self.add_done_callback(task, Callback::Py(Value::Builtin(crate::python::builtins::Builtin::LoopStop)));
+        self.add_done_callback(
+            task,
+            Callback::Py(Value::Builtin(crate::python::builtins::Builtin::LoopStop)),
+        );
         self.lp.stopping.set(false);
         loop {
             match self.run_once().await {
@@ -581,9 +622,6 @@ impl Interp {
     /// `asyncio.run(coro)`.
     pub async fn asyncio_run(self: &Rc<Self>, coro: Value) -> PyResult<Value> {
         if self.lp.running.get() {
-            if let Value::Coro(c) = &coro {
-                c.owned.set(true);
-            }
             return Err(Exc::new(
                 T::RuntimeError,
                 "asyncio.run() cannot be called from a running event loop",
@@ -598,7 +636,10 @@ impl Interp {
         if c.kind != crate::python::coro::CoroKind::Coroutine {
             return Err(Exc::new(
                 T::ValueError,
-                format!("a coroutine was expected, got {}", ops::repr(self, &Value::Coro(c.clone()))?),
+                format!(
+                    "a coroutine was expected, got {}",
+                    ops::repr(self, &Value::Coro(c.clone()))?
+                ),
             ));
         }
         self.lp.running.set(true);
@@ -608,7 +649,10 @@ impl Interp {
             Err(None) => {
                 self.lp.running.set(false);
                 self.deadlocked.set(true);
-                return Err(self.fail_fatal(Exc::new(T::RuntimeError, "deadlock: every task waits and nothing can wake one")));
+                return Err(self.fail_fatal(Exc::new(
+                    T::RuntimeError,
+                    "deadlock: every task waits and nothing can wake one",
+                )));
             }
             Err(Some(e)) => {
                 self.lp.running.set(false);
@@ -617,7 +661,13 @@ impl Interp {
             Ok(()) => {}
         }
         // Cancel what is left, and let it finish (`_cancel_all_tasks`).
-        let left: Vec<Rc<Fut>> = self.tasks.borrow().iter().filter(|t| !t.done()).cloned().collect();
+        let left: Vec<Rc<Fut>> = self
+            .tasks
+            .borrow()
+            .iter()
+            .filter(|t| !t.done())
+            .cloned()
+            .collect();
         if !left.is_empty() {
             for t in &left {
                 self.cancel(t, None);
@@ -634,7 +684,10 @@ impl Interp {
                 }
                 if let FutState::Exception(e) = &*t.state.borrow() {
                     self.stderr("unhandled exception during asyncio.run() shutdown");
-                    self.stderr(&format!("task: {}", ops::repr(self, &Value::Fut(t.clone())).unwrap_or_default()));
+                    self.stderr(&format!(
+                        "task: {}",
+                        ops::repr(self, &Value::Fut(t.clone())).unwrap_or_default()
+                    ));
                     self.print_traceback(e);
                     t.log_traceback.set(false);
                 }

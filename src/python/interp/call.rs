@@ -98,19 +98,17 @@ impl Interp {
                     self.instantiate(c, pos, kw).await
                 }
                 Value::StaticMethod(f) => self.call((*f).clone(), pos, kw).await,
-                Value::Instance(ref i) => {
-                    match i.class.lookup("__call__") {
-                        Some(m) => {
-                            let mut args = vec![func.clone()];
-                            args.extend(pos);
-                            self.call(m, args, kw).await
-                        }
-                        None => Err(Exc::new(
-                            T::TypeError,
-                            format!("'{}' object is not callable", i.class.name),
-                        )),
+                Value::Instance(ref i) => match i.class.lookup("__call__") {
+                    Some(m) => {
+                        let mut args = vec![func.clone()];
+                        args.extend(pos);
+                        self.call(m, args, kw).await
                     }
-                }
+                    None => Err(Exc::new(
+                        T::TypeError,
+                        format!("'{}' object is not callable", i.class.name),
+                    )),
+                },
                 other => Err(Exc::new(
                     T::TypeError,
                     format!("'{}' object is not callable", ops::type_name(&other)),
@@ -121,7 +119,12 @@ impl Interp {
 
     /// Calls a function where nothing may suspend (a key function, a dunder
     /// method called by a built-in, a loop callback).
-    pub fn call_sync(self: &Rc<Self>, func: Value, pos: Vec<Value>, kw: Vec<(Name, Value)>) -> PyResult<Value> {
+    pub fn call_sync(
+        self: &Rc<Self>,
+        func: Value,
+        pos: Vec<Value>,
+        kw: Vec<(Name, Value)>,
+    ) -> PyResult<Value> {
         let mut fut = self.call(func, pos, kw);
         match poll_once(&mut fut) {
             Poll::Ready(r) => r,
@@ -136,13 +139,23 @@ impl Interp {
     }
 
     /// `obj.name(*args)`.
-    pub async fn call_method(self: &Rc<Self>, obj: &Value, name: &str, args: Vec<Value>) -> PyResult<Value> {
+    pub async fn call_method(
+        self: &Rc<Self>,
+        obj: &Value,
+        name: &str,
+        args: Vec<Value>,
+    ) -> PyResult<Value> {
         let m = ops::getattr(self, obj, name)?;
         self.call(m, args, Vec::new()).await
     }
 
     /// `obj.name(*args)` where nothing may suspend.
-    pub fn call_method_sync(self: &Rc<Self>, obj: &Value, name: &str, args: Vec<Value>) -> PyResult<Value> {
+    pub fn call_method_sync(
+        self: &Rc<Self>,
+        obj: &Value,
+        name: &str,
+        args: Vec<Value>,
+    ) -> PyResult<Value> {
         let m = ops::getattr(self, obj, name)?;
         self.call_sync(m, args, Vec::new())
     }
@@ -264,14 +277,29 @@ impl Interp {
         Ok(())
     }
 
-    async fn call_function(self: &Rc<Self>, fu: Rc<Function>, pos: Vec<Value>, kw: Vec<(Name, Value)>) -> PyResult<Value> {
+    async fn call_function(
+        self: &Rc<Self>,
+        fu: Rc<Function>,
+        pos: Vec<Value>,
+        kw: Vec<(Name, Value)>,
+    ) -> PyResult<Value> {
         let def = fu.def.clone();
-        let lane_args: Option<(Vec<Value>, Vec<(Name, Value)>)> = if def.is_async && !def.is_generator && !fu.internal {
-            let skip = usize::from(fu.owner.borrow().is_some() && !pos.is_empty() && fu.def.params.args.first().is_some_and(|a| &*a.name == "self" || &*a.name == "cls"));
-            Some((pos[skip.min(pos.len())..].to_vec(), kw.clone()))
-        } else {
-            None
-        };
+        let lane_args: Option<(Vec<Value>, Vec<(Name, Value)>)> =
+            if def.is_async && !def.is_generator && !fu.internal {
+                let skip = usize::from(
+                    fu.owner.borrow().is_some()
+                        && !pos.is_empty()
+                        && fu
+                            .def
+                            .params
+                            .args
+                            .first()
+                            .is_some_and(|a| &*a.name == "self" || &*a.name == "cls"),
+                );
+                Some((pos[skip.min(pos.len())..].to_vec(), kw.clone()))
+            } else {
+                None
+            };
         let scope = Scope::new(fu.closure.clone());
         self.bind(&fu, &scope, pos, kw)?;
         if def.is_async || def.is_generator {
@@ -296,7 +324,11 @@ impl Interp {
                 scope,
                 kind: FrameKind::Function(fu.clone()),
                 globals: fu.globals.clone(),
-                gen: if def.is_generator { Some(Rc::downgrade(&coro)) } else { None },
+                gen: if def.is_generator {
+                    Some(Rc::downgrade(&coro))
+                } else {
+                    None
+                },
                 name: def.name.clone(),
                 line: Cell::new(def.pos.line),
                 handling: RefCell::new(Vec::new()),
@@ -367,7 +399,12 @@ impl Interp {
     }
 
     /// `Class(*args)`: a new instance, `__init__` called.
-    pub async fn instantiate(self: &Rc<Self>, c: Rc<crate::python::value::Class>, pos: Vec<Value>, kw: Vec<(Name, Value)>) -> PyResult<Value> {
+    pub async fn instantiate(
+        self: &Rc<Self>,
+        c: Rc<crate::python::value::Class>,
+        pos: Vec<Value>,
+        kw: Vec<(Name, Value)>,
+    ) -> PyResult<Value> {
         if let Some(new) = c.dict.borrow().get("__new__").cloned() {
             let _ = new;
         }
@@ -391,7 +428,10 @@ impl Interp {
                 if !r.is_none() {
                     return Err(Exc::new(
                         T::TypeError,
-                        format!("__init__() should return None, not '{}'", ops::type_name(&r)),
+                        format!(
+                            "__init__() should return None, not '{}'",
+                            ops::type_name(&r)
+                        ),
                     ));
                 }
             }
@@ -424,7 +464,10 @@ impl Interp {
                 }
                 _ => Err(Exc::new(
                     T::TypeError,
-                    format!("object {} can't be used in 'await' expression", ops::type_name(&v)),
+                    format!(
+                        "object {} can't be used in 'await' expression",
+                        ops::type_name(&v)
+                    ),
                 )),
             }
         })
@@ -459,7 +502,10 @@ impl Interp {
             Value::Coro(c) if c.kind == CoroKind::Coroutine => self.drive(c.clone()).await,
             _ => Err(Exc::new(
                 T::TypeError,
-                format!("__await__() returned non-iterator of type '{}'", ops::type_name(&it)),
+                format!(
+                    "__await__() returned non-iterator of type '{}'",
+                    ops::type_name(&it)
+                ),
             )),
         }
     }
@@ -468,12 +514,18 @@ impl Interp {
     /// of its own when user code defined it.
     pub async fn drive(self: &Rc<Self>, c: Rc<crate::python::coro::Coro>) -> PyResult<Value> {
         if c.started.get() || c.finished.get() {
-            return Err(Exc::new(T::RuntimeError, "cannot reuse already awaited coroutine"));
+            return Err(Exc::new(
+                T::RuntimeError,
+                "cannot reuse already awaited coroutine",
+            ));
         }
         c.started.set(true);
         c.owned.set(true);
         let Some(body) = c.body.borrow_mut().take() else {
-            return Err(Exc::new(T::RuntimeError, "coroutine is being awaited already"));
+            return Err(Exc::new(
+                T::RuntimeError,
+                "coroutine is being awaited already",
+            ));
         };
         let task = self.current.borrow().clone();
         let lane = match (&task, c.user) {
@@ -482,7 +534,12 @@ impl Interp {
                 let lane = self.host.new_lane(&c.call, true);
                 c.lane.set(Some(lane));
                 if let Some(p) = parent {
-                    self.record_on(p, EventKind::Waiting { on: c.call.to_string() });
+                    self.record_on(
+                        p,
+                        EventKind::Waiting {
+                            on: c.call.to_string(),
+                        },
+                    );
                 }
                 if let Some(tp) = t.tp() {
                     tp.lanes.borrow_mut().push(lane);

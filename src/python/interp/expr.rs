@@ -50,7 +50,9 @@ impl Interp {
                                     for sp in parts {
                                         match sp {
                                             FPart::Lit(l) => s.push_str(l),
-                                            FPart::Field { expr, conversion, .. } => {
+                                            FPart::Field {
+                                                expr, conversion, ..
+                                            } => {
                                                 let v = self.eval_simple(expr, f)?;
                                                 s.push_str(&self.convert(v, *conversion, "")?);
                                             }
@@ -157,7 +159,12 @@ impl Interp {
                 }
                 return self.eval_simple(orelse, f);
             }
-            _ => return Err(Exc::new(T::RuntimeError, "internal: not a simple expression")),
+            _ => {
+                return Err(Exc::new(
+                    T::RuntimeError,
+                    "internal: not a simple expression",
+                ))
+            }
         })
     }
 
@@ -193,6 +200,19 @@ impl Interp {
         Box::pin(async move {
             Ok(match &e.kind {
                 ExprKind::Call(func, args) => {
+                    if args.is_empty() {
+                        if let ExprKind::Name(n) = &func.kind {
+                            if &**n == "super" {
+                                if let Ok(Value::Class(c)) = self.lookup(f, n) {
+                                    if c.builtin
+                                        == Some(crate::python::builtins::Builtin::Type(T::Super))
+                                    {
+                                        return self.zero_arg_super(f);
+                                    }
+                                }
+                            }
+                        }
+                    }
                     let fv = self.eval(func, f).await?;
                     let (pos, kw) = self.eval_args(args, f).await?;
                     f.line.set(e.pos.line);
@@ -239,30 +259,54 @@ impl Interp {
                 ExprKind::ListComp(elt, gens) => {
                     let cf = self.comp_frame(gens, f);
                     let out = RefCell::new(Vec::new());
-                    self.comp_loop(gens, 0, &cf, f, &mut |v| {
-                        out.borrow_mut().push(v);
-                        Ok(())
-                    }, elt, None)
+                    self.comp_loop(
+                        gens,
+                        0,
+                        &cf,
+                        f,
+                        &mut |v| {
+                            out.borrow_mut().push(v);
+                            Ok(())
+                        },
+                        elt,
+                        None,
+                    )
                     .await?;
                     Value::list(out.into_inner())
                 }
                 ExprKind::SetComp(elt, gens) => {
                     let cf = self.comp_frame(gens, f);
                     let out = RefCell::new(Vec::new());
-                    self.comp_loop(gens, 0, &cf, f, &mut |v| {
-                        out.borrow_mut().push(v);
-                        Ok(())
-                    }, elt, None)
+                    self.comp_loop(
+                        gens,
+                        0,
+                        &cf,
+                        f,
+                        &mut |v| {
+                            out.borrow_mut().push(v);
+                            Ok(())
+                        },
+                        elt,
+                        None,
+                    )
                     .await?;
                     ops::make_set(self, out.into_inner())?
                 }
                 ExprKind::DictComp(k, v, gens) => {
                     let cf = self.comp_frame(gens, f);
                     let out = RefCell::new(Vec::new());
-                    self.comp_loop(gens, 0, &cf, f, &mut |kv| {
-                        out.borrow_mut().push(kv);
-                        Ok(())
-                    }, k, Some(v))
+                    self.comp_loop(
+                        gens,
+                        0,
+                        &cf,
+                        f,
+                        &mut |kv| {
+                            out.borrow_mut().push(kv);
+                            Ok(())
+                        },
+                        k,
+                        Some(v),
+                    )
                     .await?;
                     let mut d = Dict::new();
                     for pair in out.into_inner() {
@@ -293,7 +337,9 @@ impl Interp {
                                     for sp in parts {
                                         match sp {
                                             FPart::Lit(l) => s.push_str(l),
-                                            FPart::Field { expr, conversion, .. } => {
+                                            FPart::Field {
+                                                expr, conversion, ..
+                                            } => {
                                                 let v = self.eval(expr, f).await?;
                                                 s.push_str(&self.convert(v, *conversion, "")?);
                                             }
@@ -409,6 +455,29 @@ impl Interp {
         })
     }
 
+    /// `super()` inside a method: its class and its first argument.
+    fn zero_arg_super(self: &Rc<Self>, f: &Rc<Frame>) -> PyResult<Value> {
+        let err = || Exc::new(T::RuntimeError, "super(): no arguments");
+        let func = f.function().ok_or_else(err)?;
+        let owner = func
+            .owner
+            .borrow()
+            .as_ref()
+            .and_then(Weak::upgrade)
+            .ok_or_else(|| Exc::new(T::RuntimeError, "super(): __class__ cell not found"))?;
+        let p = &func.def.params;
+        let first = p.posonly.first().or(p.args.first()).ok_or_else(err)?;
+        let mut fr: &Frame = f;
+        while let FrameKind::Comp(_) = fr.kind {
+            match &fr.outer {
+                Some(o) => fr = o,
+                None => break,
+            }
+        }
+        let obj = fr.scope.get(&first.name).ok_or_else(err)?;
+        Ok(Value::Super(Rc::new((owner, obj))))
+    }
+
     async fn items(self: &Rc<Self>, items: &[Expr], f: &Rc<Frame>) -> PyResult<Vec<Value>> {
         let mut out = Vec::with_capacity(items.len());
         for it in items {
@@ -513,7 +582,8 @@ impl Interp {
                     };
                     self.assign(&g.target, v, cf).await?;
                     if self.comp_filters(g, cf).await? {
-                        self.comp_loop(gens, i + 1, cf, outer, sink, elt, val).await?;
+                        self.comp_loop(gens, i + 1, cf, outer, sink, elt, val)
+                            .await?;
                     }
                 }
             } else {
@@ -521,7 +591,8 @@ impl Interp {
                 while let Some(v) = ops::next(self, &it)? {
                     self.assign(&g.target, v, cf).await?;
                     if self.comp_filters(g, cf).await? {
-                        self.comp_loop(gens, i + 1, cf, outer, sink, elt, val).await?;
+                        self.comp_loop(gens, i + 1, cf, outer, sink, elt, val)
+                            .await?;
                     }
                     self.tick()?;
                 }
@@ -552,13 +623,24 @@ impl Interp {
             || !elt.simple && contains_await(elt);
         // The first iterable now, in this scope; the rest lazily.
         let first = self.eval(&gens[0].iter, f).await?;
-        let first = if gens[0].is_async { first } else { ops::iter(self, &first)? };
+        let first = if gens[0].is_async {
+            first
+        } else {
+            ops::iter(self, &first)?
+        };
         let kind = if is_async {
             CoroKind::AsyncGenerator
         } else {
             CoroKind::Generator
         };
-        let coro = Rc::new(self.new_coro(kind, "<genexpr>".into(), "<genexpr>".into(), "<genexpr>".into(), e.pos.line, false));
+        let coro = Rc::new(self.new_coro(
+            kind,
+            "<genexpr>".into(),
+            "<genexpr>".into(),
+            "<genexpr>".into(),
+            e.pos.line,
+            false,
+        ));
         let cf = self.comp_frame(gens, f);
         let cf = Rc::new(Frame {
             scope: cf.scope.clone(),

@@ -313,7 +313,9 @@ impl Interp {
             if let Some(src) = self.lines.get(line.saturating_sub(1) as usize) {
                 self.stderr(&format!("  {}", src.trim()));
             }
-            self.stderr("RuntimeWarning: Enable tracemalloc to get the object allocation traceback");
+            self.stderr(
+                "RuntimeWarning: Enable tracemalloc to get the object allocation traceback",
+            );
         }
     }
 
@@ -353,7 +355,9 @@ impl Interp {
     /// Remembers the name a resource is first bound to.
     pub fn name_resource(&self, v: &Value, name: &str) {
         let Value::Instance(i) = v else { return };
-        if i.class.dict.borrow().contains_key("_pg_resource") || i.class.lookup("_pg_resource").is_some() {
+        if i.class.dict.borrow().contains_key("_pg_resource")
+            || i.class.lookup("_pg_resource").is_some()
+        {
             if let Some(p) = v.ptr() {
                 self.names
                     .borrow_mut()

@@ -72,7 +72,9 @@ fn expr(e: &Expr, info: &mut ScopeInfo) {
                 }
             }
         }
-        ExprKind::ListComp(a, gens) | ExprKind::SetComp(a, gens) | ExprKind::GeneratorExp(a, gens) => {
+        ExprKind::ListComp(a, gens)
+        | ExprKind::SetComp(a, gens)
+        | ExprKind::GeneratorExp(a, gens) => {
             expr(a, info);
             for g in gens {
                 expr(&g.iter, info);
@@ -87,7 +89,11 @@ fn expr(e: &Expr, info: &mut ScopeInfo) {
                 g.ifs.iter().for_each(|e| expr(e, info));
             }
         }
-        ExprKind::Await(e) | ExprKind::YieldFrom(e) | ExprKind::Starred(e) | ExprKind::Attribute(e, _) | ExprKind::UnaryOp(_, e) => expr(e, info),
+        ExprKind::Await(e)
+        | ExprKind::YieldFrom(e)
+        | ExprKind::Starred(e)
+        | ExprKind::Attribute(e, _)
+        | ExprKind::UnaryOp(_, e) => expr(e, info),
         ExprKind::Yield(Some(e)) => expr(e, info),
         ExprKind::BinOp(a, _, b) | ExprKind::Subscript(a, b) => {
             expr(a, info);
@@ -137,11 +143,15 @@ fn stmt(s: &Stmt, info: &mut ScopeInfo) {
             targets.iter().for_each(|t| target(t, info));
             expr(value, info);
         }
-        StmtKind::AugAssign { target: t, value, .. } => {
+        StmtKind::AugAssign {
+            target: t, value, ..
+        } => {
             target(t, info);
             expr(value, info);
         }
-        StmtKind::AnnAssign { target: t, value, .. } => {
+        StmtKind::AnnAssign {
+            target: t, value, ..
+        } => {
             if matches!(t.kind, ExprKind::Name(_)) {
                 target(t, info);
             }
@@ -232,9 +242,6 @@ fn stmt(s: &Stmt, info: &mut ScopeInfo) {
                 expr(m, info);
             }
         }
-        StmtKind::Return(None)
-        | StmtKind::Pass
-        | StmtKind::Break
-        | StmtKind::Continue => {}
+        StmtKind::Return(None) | StmtKind::Pass | StmtKind::Break | StmtKind::Continue => {}
     }
 }

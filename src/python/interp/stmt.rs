@@ -81,21 +81,19 @@ impl Interp {
                     self.exec_block(orelse, f).await?;
                 }
             }
-            StmtKind::While { test, body, orelse } => {
-                loop {
-                    let t = self.eval(test, f).await?;
-                    if !ops::truthy(self, &t)? {
-                        self.exec_block(orelse, f).await?;
-                        break;
-                    }
-                    match self.exec_block(body, f).await {
-                        Ok(()) | Err(Flow::Continue) => {}
-                        Err(Flow::Break) => break,
-                        Err(e) => return Err(e),
-                    }
-                    self.tick()?;
+            StmtKind::While { test, body, orelse } => loop {
+                let t = self.eval(test, f).await?;
+                if !ops::truthy(self, &t)? {
+                    self.exec_block(orelse, f).await?;
+                    break;
                 }
-            }
+                match self.exec_block(body, f).await {
+                    Ok(()) | Err(Flow::Continue) => {}
+                    Err(Flow::Break) => break,
+                    Err(e) => return Err(e),
+                }
+                self.tick()?;
+            },
             StmtKind::For {
                 target,
                 iter,
@@ -133,7 +131,9 @@ impl Interp {
                 orelse,
                 finalbody,
             } => return self.try_stmt(body, handlers, orelse, finalbody, f).await,
-            StmtKind::Raise { exc, cause } => return Err(Flow::Exc(self.raise_stmt(exc, cause, f).await?)),
+            StmtKind::Raise { exc, cause } => {
+                return Err(Flow::Exc(self.raise_stmt(exc, cause, f).await?))
+            }
             StmtKind::FunctionDef(def) => {
                 let func = self.make_function(def, f).await?;
                 let mut v = func;
@@ -231,19 +231,22 @@ impl Interp {
         orelse: &[Stmt],
         f: &Rc<Frame>,
     ) -> Done {
-        let aiter = self.call_method(&it, "__aiter__", Vec::new()).await.map_err(|e| {
-            if e.is(T::AttributeError) {
-                Exc::new(
-                    T::TypeError,
-                    format!(
-                        "'async for' requires an object with __aiter__ method, got {}",
-                        ops::type_name(&it)
-                    ),
-                )
-            } else {
-                e
-            }
-        })?;
+        let aiter = self
+            .call_method(&it, "__aiter__", Vec::new())
+            .await
+            .map_err(|e| {
+                if e.is(T::AttributeError) {
+                    Exc::new(
+                        T::TypeError,
+                        format!(
+                            "'async for' requires an object with __aiter__ method, got {}",
+                            ops::type_name(&it)
+                        ),
+                    )
+                } else {
+                    e
+                }
+            })?;
         loop {
             let aw = self.call_method(&aiter, "__anext__", Vec::new()).await?;
             let v = match self.await_value(aw).await {
@@ -334,7 +337,11 @@ impl Interp {
                 }
                 other => {
                     let mut out = self
-                        .call(exit_fn, vec![Value::None, Value::None, Value::None], Vec::new())
+                        .call(
+                            exit_fn,
+                            vec![Value::None, Value::None, Value::None],
+                            Vec::new(),
+                        )
                         .await;
                     if is_async {
                         if let Ok(aw) = out {
@@ -421,7 +428,12 @@ impl Interp {
         r
     }
 
-    async fn handler_matches(self: &Rc<Self>, h: &Handler, e: &Exc, f: &Rc<Frame>) -> PyResult<bool> {
+    async fn handler_matches(
+        self: &Rc<Self>,
+        h: &Handler,
+        e: &Exc,
+        f: &Rc<Frame>,
+    ) -> PyResult<bool> {
         let Some(t) = &h.typ else { return Ok(true) };
         let t = self.eval(t, f).await?;
         exc_matches(&e.class(), &t)
@@ -469,7 +481,10 @@ impl Interp {
                 let inst = self.call(v.clone(), Vec::new(), Vec::new()).await?;
                 Ok(Exc(inst))
             }
-            _ => Err(Exc::new(T::TypeError, "exceptions must derive from BaseException")),
+            _ => Err(Exc::new(
+                T::TypeError,
+                "exceptions must derive from BaseException",
+            )),
         }
     }
 
@@ -536,7 +551,10 @@ impl Interp {
         if let Some(v) = self.builtins.get(name) {
             return Ok(v);
         }
-        Err(Exc::new(T::NameError, format!("name '{name}' is not defined")))
+        Err(Exc::new(
+            T::NameError,
+            format!("name '{name}' is not defined"),
+        ))
     }
 
     /// Binds a name.
@@ -581,7 +599,10 @@ impl Interp {
         let removed = scope.vars.borrow_mut().remove(name);
         match removed {
             Some(_) => Ok(()),
-            None => Err(Exc::new(T::NameError, format!("name '{name}' is not defined"))),
+            None => Err(Exc::new(
+                T::NameError,
+                format!("name '{name}' is not defined"),
+            )),
         }
     }
 
@@ -615,14 +636,19 @@ impl Interp {
                 }
                 ExprKind::Tuple(items) | ExprKind::List(items) => {
                     let vals = ops::to_vec(self, &v)?;
-                    let star = items.iter().position(|e| matches!(e.kind, ExprKind::Starred(_)));
+                    let star = items
+                        .iter()
+                        .position(|e| matches!(e.kind, ExprKind::Starred(_)));
                     match star {
                         None => {
                             if vals.len() != items.len() {
                                 return Err(if vals.len() > items.len() {
                                     Exc::new(
                                         T::ValueError,
-                                        format!("too many values to unpack (expected {})", items.len()),
+                                        format!(
+                                            "too many values to unpack (expected {})",
+                                            items.len()
+                                        ),
                                     )
                                 } else {
                                     Exc::new(
@@ -702,11 +728,18 @@ impl Interp {
                 let v = ops::inplace(self, op, old, r)?;
                 ops::setitem(self, &o, i, v)
             }
-            _ => Err(Exc::new(T::TypeError, "illegal expression for augmented assignment")),
+            _ => Err(Exc::new(
+                T::TypeError,
+                "illegal expression for augmented assignment",
+            )),
         }
     }
 
-    fn delete<'a>(self: &'a Rc<Self>, t: &'a Expr, f: &'a Rc<Frame>) -> LocalBoxFuture<'a, PyResult<()>> {
+    fn delete<'a>(
+        self: &'a Rc<Self>,
+        t: &'a Expr,
+        f: &'a Rc<Frame>,
+    ) -> LocalBoxFuture<'a, PyResult<()>> {
         Box::pin(async move {
             match &t.kind {
                 ExprKind::Name(n) => self.unbind(f, n),
@@ -791,7 +824,10 @@ impl Interp {
     }
 
     /// The cached scope analysis of a function.
-    pub fn scope_info(&self, def: &Rc<crate::python::ast::FunctionDef>) -> Rc<crate::python::value::ScopeInfo> {
+    pub fn scope_info(
+        &self,
+        def: &Rc<crate::python::ast::FunctionDef>,
+    ) -> Rc<crate::python::value::ScopeInfo> {
         let key = Rc::as_ptr(def) as usize;
         if let Some(i) = self.scope_cache.borrow().get(&key) {
             return i.clone();
@@ -839,7 +875,12 @@ impl Interp {
         match self.exec_block(&def.body, &cf).await {
             Ok(()) => {}
             Err(Flow::Exc(e)) => return Err(e),
-            Err(_) => return Err(Exc::new(T::RuntimeError, "unexpected control flow in class body")),
+            Err(_) => {
+                return Err(Exc::new(
+                    T::RuntimeError,
+                    "unexpected control flow in class body",
+                ))
+            }
         }
         let dict = std::mem::take(&mut *scope.vars.borrow_mut());
         let is_exception = bases.iter().any(|b| b.is_exception);

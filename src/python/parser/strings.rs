@@ -227,7 +227,11 @@ fn decode_bytes(body: &[char], raw: bool) -> SResult<Vec<u8>> {
                         out.push((h * 16 + l) as u8);
                         i += 2;
                     }
-                    _ => return Err(SErr::Last(format!("(value error) invalid \\x escape at position {start}"))),
+                    _ => {
+                        return Err(SErr::Last(format!(
+                            "(value error) invalid \\x escape at position {start}"
+                        )))
+                    }
                 }
             }
             other => {
@@ -299,7 +303,9 @@ impl<'a> P<'a> {
         for (_, s) in &toks {
             if s.fstring {
                 let mut i = 0;
-                let got = self.fstring_parts(s, &mut i, 0).map_err(|e| place(self, e))?;
+                let got = self
+                    .fstring_parts(s, &mut i, 0)
+                    .map_err(|e| place(self, e))?;
                 for p in got {
                     match p {
                         FPart::Lit(l) => push_lit(&mut parts, &l),
@@ -310,7 +316,10 @@ impl<'a> P<'a> {
                 let text: String = s.body.iter().collect();
                 push_lit(&mut parts, &text);
             } else {
-                push_lit(&mut parts, &decode_str(&s.body).map_err(|e| place(self, e))?);
+                push_lit(
+                    &mut parts,
+                    &decode_str(&s.body).map_err(|e| place(self, e))?,
+                );
             }
         }
         Ok(Expr::new(pos, ExprKind::FString(parts)))
@@ -408,7 +417,9 @@ impl<'a> P<'a> {
         let mut stack: Vec<char> = Vec::new();
         while let Some(&ch) = body.get(*i) {
             if ch == '\\' {
-                return Err(SErr::Last("f-string expression part cannot include a backslash".into()));
+                return Err(SErr::Last(
+                    "f-string expression part cannot include a backslash".into(),
+                ));
             }
             if let Some(q) = quote {
                 if ch == q {
@@ -441,7 +452,11 @@ impl<'a> P<'a> {
                     }
                     stack.push(ch);
                 }
-                '#' => return Err(SErr::Last("f-string expression part cannot include '#'".into())),
+                '#' => {
+                    return Err(SErr::Last(
+                        "f-string expression part cannot include '#'".into(),
+                    ))
+                }
                 '!' | ':' | '}' | '=' | '>' | '<' if stack.is_empty() => {
                     let next = body.get(*i + 1).copied();
                     if next == Some('=') && matches!(ch, '!' | '=' | '<' | '>') {
@@ -482,7 +497,9 @@ impl<'a> P<'a> {
         let text = body.get(expr_start..expr_end).unwrap_or(&[]);
         if text.iter().all(|c| matches!(c, ' ' | '\t' | '\n' | '\x0c')) {
             if matches!(stop, '!' | ':' | '=') {
-                return Err(SErr::Last(format!("f-string: expression required before '{stop}'")));
+                return Err(SErr::Last(format!(
+                    "f-string: expression required before '{stop}'"
+                )));
             }
             return Err(SErr::Last("f-string: empty expression not allowed".into()));
         }
