@@ -5,6 +5,7 @@
 //! - [`syntax_error`]: a program that cannot start, rendered as CPython does.
 
 pub mod ast;
+pub mod lexer;
 pub mod parser;
 pub mod syntax_error;
 pub mod run;
