@@ -661,12 +661,16 @@ mod fuzz {
         v.into_iter().collect()
     }
 
-    /// Runs the fuzzing on a thread with a small stack (the wasm main
-    /// thread has about 1 MiB), so a stack overflow fails the test.
+    /// The stack the fuzzing runs on: the parser's budget (2 MiB in test
+    /// builds, 512 KiB in optimized ones) plus room for the test itself;
+    /// an overflow aborts the test run.
+    const STACK: usize = 3 << 20;
+
+    /// Runs the fuzzing on a thread with a bounded stack.
     #[test]
     fn mutated_programs_never_panic() {
         let handle = std::thread::Builder::new()
-            .stack_size(1 << 20)
+            .stack_size(STACK)
             .spawn(|| {
                 let seeds = seeds();
                 let cases = 10_000;
@@ -703,7 +707,7 @@ mod fuzz {
     #[test]
     fn deep_nesting_is_refused_cleanly() {
         let handle = std::thread::Builder::new()
-            .stack_size(1 << 20)
+            .stack_size(STACK)
             .spawn(|| {
                 // 200 brackets are fine in CPython; 201 are not.
                 for (open, close) in [("(", ")"), ("[", "]"), ("{", "}")] {
@@ -765,3 +769,4 @@ fn parsing_200_lines_is_fast() {
     println!("parser: {lines} lines in {per:?} per parse (native)");
     assert!(per < Duration::from_millis(5), "{per:?}");
 }
+

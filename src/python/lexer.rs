@@ -700,7 +700,7 @@ impl<'a> Lexer<'a> {
         if kw {
             return Ok(());
         }
-        if is_id_char(c) {
+        if (c as u32) < 128 && is_id_char(c) {
             return Err(self.err_here(format!("invalid {kind} literal")));
         }
         Ok(())
@@ -956,7 +956,8 @@ impl<'a> Lexer<'a> {
         let msg = if quote_size == 3 {
             // CPython counts the line the end of the source is on.
             let lines = self.src.iter().filter(|&&c| c == '\n').count() as u32 + self.base_line - 1;
-            format!("unterminated triple-quoted string literal (detected at line {})", lines.max(detected))
+            let _ = detected;
+            format!("unterminated triple-quoted string literal (detected at line {})", lines.max(1))
         } else {
             format!("unterminated string literal (detected at line {detected})")
         };

@@ -67,6 +67,7 @@ impl<'a> P<'a> {
         self.named_expression()
     }
 
+    #[inline(never)]
     fn walrus(&mut self) -> PResult<Expr> {
         let t = self.bump();
         let name = self.name_of_tok(t);
@@ -103,6 +104,7 @@ impl<'a> P<'a> {
     }
 
     /// `if x = 1:` and the like (CPython's `invalid_named_expression`).
+    #[inline(never)]
     fn named_eq_error(&mut self, e: &Expr, start: usize) -> Option<super::super::syntax_error::SyntaxError> {
         let eq = self.pos;
         let rhs_ok = self
@@ -187,6 +189,7 @@ impl<'a> P<'a> {
 
     /// Two expressions side by side: `print "x"` and, inside brackets,
     /// "Perhaps you forgot a comma?".
+    #[inline(never)]
     fn check_juxtaposed(&mut self, a: &Expr, start: usize) -> PResult<()> {
         if self.no_invalid {
             return Ok(());
@@ -266,15 +269,19 @@ impl<'a> P<'a> {
             self.bump();
         }
         self.check_prefix_depth(nots.len())?;
-        let mut e = self.comparison()?;
+        self.depth += nots.len() as u32;
+        let e = self.comparison();
+        self.depth -= nots.len() as u32;
+        let mut e = e?;
         for p in nots.into_iter().rev() {
             e = Expr::new(p, ExprKind::UnaryOp(UnaryOp::Not, boxed(e)));
         }
         Ok(e)
     }
 
+    #[inline(never)]
     fn check_prefix_depth(&mut self, n: usize) -> PResult<()> {
-        if n as u32 + self.depth > MAX_DEPTH {
+        if n as u32 + self.depth > MAX_DEPTH || (n > 0 && self.enter_probe()) {
             let t = self.peek();
             return Err(self.err_tok(
                 t,
@@ -326,17 +333,24 @@ impl<'a> P<'a> {
 
     fn binary(&mut self, min: u8) -> PResult<Expr> {
         let mut left = self.factor()?;
-        loop {
-            let Some((prec, op)) = binop_of(self.peek_tok()) else { break };
-            if prec < min {
-                break;
+        let depth = self.depth;
+        let r = (|| {
+            loop {
+                let Some((prec, op)) = binop_of(self.peek_tok()) else { break };
+                if prec < min {
+                    break;
+                }
+                self.bump();
+                // Each link of a chain is one more level of the tree.
+                self.enter()?;
+                let right = self.binary(prec + 1)?;
+                let pos = left.pos;
+                left = Expr::new(pos, ExprKind::BinOp(boxed(left), op, boxed(right)));
             }
-            self.bump();
-            let right = self.binary(prec + 1)?;
-            let pos = left.pos;
-            left = Expr::new(pos, ExprKind::BinOp(boxed(left), op, boxed(right)));
-        }
-        Ok(left)
+            Ok(left)
+        })();
+        self.depth = depth;
+        r
     }
 
     fn factor(&mut self) -> PResult<Expr> {
@@ -352,8 +366,20 @@ impl<'a> P<'a> {
             self.bump();
         }
         self.check_prefix_depth(ops.len())?;
+        let n = ops.len() as u32;
+        self.depth += n;
+        let e = self.factor_operand(&mut ops);
+        self.depth -= n;
+        let mut e = e?;
+        for (op, p) in ops.into_iter().rev() {
+            e = Expr::new(p, ExprKind::UnaryOp(op, boxed(e)));
+        }
+        Ok(e)
+    }
+
+    fn factor_operand(&mut self, ops: &mut Vec<(UnaryOp, Pos)>) -> PResult<Expr> {
         // `-9223372036854775808` fits in 64 bits.
-        let mut e = match (ops.last(), self.peek_tok()) {
+        let e = match (ops.last(), self.peek_tok()) {
             (Some((UnaryOp::Neg, p)), Tok::BigInt(text))
                 if &**text == "9223372036854775808"
                     && !matches!(&self.nth(1).tok, Tok::Op("**" | "." | "(" | "[")) =>
@@ -365,9 +391,6 @@ impl<'a> P<'a> {
             }
             _ => self.power()?,
         };
-        for (op, p) in ops.into_iter().rev() {
-            e = Expr::new(p, ExprKind::UnaryOp(op, boxed(e)));
-        }
         Ok(e)
     }
 
@@ -394,8 +417,18 @@ impl<'a> P<'a> {
     }
 
     fn primary(&mut self) -> PResult<Expr> {
+        let depth = self.depth;
+        let r = self.primary_chain();
+        self.depth = depth;
+        r
+    }
+
+    fn primary_chain(&mut self) -> PResult<Expr> {
         let mut e = self.atom()?;
         loop {
+            if matches!(self.peek_tok(), Tok::Op("." | "(" | "[")) {
+                self.enter()?;
+            }
             match self.peek_tok() {
                 Tok::Op(".") => {
                     self.bump();
@@ -422,6 +455,7 @@ impl<'a> P<'a> {
         Ok(e)
     }
 
+    #[inline(never)]
     fn slices(&mut self) -> PResult<Expr> {
         let first = self.slice()?;
         if !self.at_op(",") {
@@ -474,6 +508,7 @@ impl<'a> P<'a> {
     }
 
     /// The arguments after `(` up to and including `)`.
+    #[inline(never)]
     pub(crate) fn call_args(&mut self, open: &Token) -> PResult<Vec<Arg>> {
         let mut args: Vec<Arg> = Vec::new();
         let mut seen_kw = false;
@@ -570,6 +605,7 @@ impl<'a> P<'a> {
         Ok(args)
     }
 
+    #[inline(never)]
     pub(crate) fn comp_clauses(&mut self) -> PResult<Vec<Comprehension>> {
         let mut v = Vec::new();
         loop {
@@ -605,6 +641,7 @@ impl<'a> P<'a> {
         self.at_kw("for") || (self.at_kw("async") && self.nth_is_kw(1, "for"))
     }
 
+    #[inline(never)]
     pub(crate) fn yield_expr(&mut self) -> PResult<Expr> {
         let t = self.bump();
         let pos = Self::pos_of(t);
@@ -619,6 +656,7 @@ impl<'a> P<'a> {
         Ok(Expr::new(pos, ExprKind::Yield(Some(boxed(e)))))
     }
 
+    #[inline(never)]
     fn lambdef(&mut self) -> PResult<Expr> {
         let t = self.bump();
         let pos = Self::pos_of(t);
@@ -673,6 +711,7 @@ impl<'a> P<'a> {
         Ok(Expr::new(pos, kind))
     }
 
+    #[inline(never)]
     fn no_starred_comp(&mut self, e: &Expr) -> PResult<()> {
         if matches!(e.kind, ExprKind::Starred(_)) {
             return Err(self.err_pos(e.pos, "iterable unpacking cannot be used in comprehension"));
@@ -680,6 +719,7 @@ impl<'a> P<'a> {
         Ok(())
     }
 
+    #[inline(never)]
     fn paren(&mut self) -> PResult<Expr> {
         let open = self.bump();
         let pos = Self::pos_of(open);
@@ -731,6 +771,7 @@ impl<'a> P<'a> {
         Ok(Expr::new(pos, ExprKind::Tuple(elts)))
     }
 
+    #[inline(never)]
     fn list_display(&mut self) -> PResult<Expr> {
         let open = self.bump();
         let pos = Self::pos_of(open);
@@ -759,6 +800,7 @@ impl<'a> P<'a> {
         Ok(Expr::new(pos, ExprKind::List(elts)))
     }
 
+    #[inline(never)]
     fn dict_value(&mut self, colon: &Token) -> PResult<Expr> {
         if self.at_op("*") {
             let t = self.peek();
@@ -770,6 +812,7 @@ impl<'a> P<'a> {
         self.expression()
     }
 
+    #[inline(never)]
     fn brace_display(&mut self) -> PResult<Expr> {
         let open = self.bump();
         let pos = Self::pos_of(open);

@@ -26,6 +26,20 @@ use super::syntax_error::{SyntaxError, SyntaxKind};
 /// instead of exhausting the stack.
 pub const MAX_DEPTH: u32 = 300;
 
+/// How much stack (bytes) the parser lets itself use, measured from where
+/// [`parse`] was entered: deep nesting stops with a `SyntaxError` before
+/// the stack runs out. Optimized builds (the wasm app, whose main thread
+/// has 1 MiB) use a fraction of it for CPython's 200 nested brackets;
+/// unoptimized test builds have fatter frames and run on bigger stacks.
+const STACK_BUDGET: usize = if cfg!(debug_assertions) { 2048 * 1024 } else { 512 * 1024 };
+
+/// An address on the current stack.
+#[inline(never)]
+fn stack_mark() -> usize {
+    let marker = 0u8;
+    std::hint::black_box(&marker) as *const u8 as usize
+}
+
 type PResult<T> = Result<T, SyntaxError>;
 
 /// Errors the parser finds but CPython raises later (in its symbol table or
@@ -48,6 +62,10 @@ pub(crate) struct P<'a> {
     dummy: &'a Token,
     /// Whether the parser looked past the tokenizer's last token.
     hit_end: bool,
+    /// The last line any token looked at was on (lookaheads included).
+    seen_line: u32,
+    /// [`stack_mark`] when parsing began.
+    stack_base: usize,
     depth: u32,
     /// Whether this parser reads an f-string expression.
     in_fstring: bool,
@@ -72,12 +90,12 @@ pub fn parse(source: &str) -> Result<Module, SyntaxError> {
         }
         (Ok(_), Some(e)) => Err(e.err),
         (Err(perr), None) => Err(perr),
-        (Err(perr), Some(lerr)) => Err(pick(perr, lerr, p.hit_end)),
+        (Err(perr), Some(lerr)) => Err(pick(perr, lerr, p.hit_end, p.seen_line)),
     }
 }
 
 /// CPython's choice between a parser error and a tokenizer error met later.
-fn pick(perr: SyntaxError, lerr: lexer::LexError, reached: bool) -> SyntaxError {
+fn pick(perr: SyntaxError, lerr: lexer::LexError, reached: bool, seen_line: u32) -> SyntaxError {
     if reached {
         return lerr.err;
     }
@@ -85,7 +103,7 @@ fn pick(perr: SyntaxError, lerr: lexer::LexError, reached: bool) -> SyntaxError 
         LexErrorKind::Raising => lerr.err,
         LexErrorKind::Quiet => perr,
         LexErrorKind::Unclosed { line } => {
-            if perr.line > line {
+            if perr.line.max(seen_line) > line {
                 lerr.err
             } else {
                 perr
@@ -127,6 +145,8 @@ impl<'a> P<'a> {
             furthest: 0,
             dummy,
             hit_end: false,
+            seen_line: 0,
+            stack_base: stack_mark(),
             depth: 0,
             in_fstring: false,
             no_invalid: false,
@@ -140,7 +160,10 @@ impl<'a> P<'a> {
             self.furthest = i;
         }
         match self.toks.get(i) {
-            Some(t) => t,
+            Some(t) => {
+                self.seen_line = self.seen_line.max(t.line);
+                t
+            }
             None => {
                 self.hit_end = true;
                 self.dummy
@@ -224,6 +247,7 @@ impl<'a> P<'a> {
     }
 
     /// An error at token `t` (CPython's `RAISE_SYNTAX_ERROR_KNOWN_LOCATION`).
+    #[inline(never)]
     fn err_tok(&self, t: &Token, msg: impl Into<String>) -> SyntaxError {
         let mut e = SyntaxError::new(msg, t.line, t.col + 1);
         if t.end_line == t.line {
@@ -233,17 +257,20 @@ impl<'a> P<'a> {
     }
 
     /// An error at a node's start.
+    #[inline(never)]
     fn err_pos(&self, pos: Pos, msg: impl Into<String>) -> SyntaxError {
         SyntaxError::new(msg, pos.line, pos.col + 1)
     }
 
     /// An error at the last token looked at (CPython's `RAISE_SYNTAX_ERROR`).
+    #[inline(never)]
     fn err_last(&mut self, msg: impl Into<String>) -> SyntaxError {
         let t = self.tok_at(self.furthest);
         self.err_tok(t, msg)
     }
 
     /// CPython's generic error at the furthest token.
+    #[inline(never)]
     fn invalid(&mut self) -> SyntaxError {
         let t = self.tok_at(self.furthest);
         match t.tok {
@@ -288,7 +315,7 @@ impl<'a> P<'a> {
 
     fn enter(&mut self) -> PResult<()> {
         self.depth += 1;
-        if self.depth > MAX_DEPTH {
+        if self.depth > MAX_DEPTH || self.stack_base.abs_diff(stack_mark()) > STACK_BUDGET {
             let t = self.peek();
             return Err(self.err_tok(
                 t,
@@ -298,11 +325,17 @@ impl<'a> P<'a> {
         Ok(())
     }
 
+    /// Whether the stack budget is spent.
+    fn enter_probe(&self) -> bool {
+        self.stack_base.abs_diff(stack_mark()) > STACK_BUDGET
+    }
+
     fn leave(&mut self) {
         self.depth = self.depth.saturating_sub(1);
     }
 
     /// Runs `f` and puts the cursor back (a lookahead that parses).
+    #[inline(never)]
     fn speculate<T>(&mut self, f: impl FnOnce(&mut Self) -> PResult<T>) -> Option<T> {
         let save = self.pos;
         let furthest = self.furthest;

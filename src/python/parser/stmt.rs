@@ -592,17 +592,28 @@ impl<'a> P<'a> {
         Ok(body)
     }
 
-    fn if_stmt(&mut self, kw: &str) -> PResult<Stmt> {
-        let t = self.bump();
-        let pos = Self::pos_of(t);
-        let test = self.named_expression()?;
-        let body = self.colon_block(&format!("'{kw}' statement"), t.line)?;
-        let orelse = if self.at_kw("elif") {
-            vec![self.if_stmt("elif")?]
-        } else {
-            self.else_block()?
-        };
-        Ok(stmt(pos, StmtKind::If { test, body, orelse }))
+    /// `if` with its `elif` chain (parsed in a loop, nested from the end).
+    fn if_stmt(&mut self, _kw: &str) -> PResult<Stmt> {
+        let mut arms = Vec::new();
+        let mut kw = "if";
+        loop {
+            let t = self.bump();
+            let test = self.named_expression()?;
+            let body = self.colon_block(&format!("'{kw}' statement"), t.line)?;
+            arms.push((Self::pos_of(t), test, body));
+            if !self.at_kw("elif") {
+                break;
+            }
+            kw = "elif";
+        }
+        let mut orelse = self.else_block()?;
+        while let Some((pos, test, body)) = arms.pop() {
+            orelse = vec![stmt(pos, StmtKind::If { test, body, orelse })];
+        }
+        match orelse.pop() {
+            Some(s) => Ok(s),
+            None => Err(self.invalid()),
+        }
     }
 
     fn else_block(&mut self) -> PResult<Vec<Stmt>> {
@@ -645,6 +656,7 @@ impl<'a> P<'a> {
     }
 
     /// `star_targets` before `in`, with CPython's `cannot assign to ...`.
+    #[inline(never)]
     pub(crate) fn for_target(&mut self) -> PResult<Expr> {
         let start = self.here();
         let mut elts = Vec::new();
@@ -870,8 +882,18 @@ impl<'a> P<'a> {
         self.expect_forced("(")?;
         let params = self.params(")", pos)?;
         self.expect_op(")")?;
-        let returns = if self.eat_op("->") {
-            Some(self.expression()?)
+        // `['->' expression]` is optional: when it does not parse, the
+        // forced ':' complains at the '->'.
+        let returns = if self.at_op("->") {
+            let save = self.pos;
+            self.bump();
+            match self.speculate(|p| p.expression()) {
+                Some(_) => Some(self.expression()?),
+                None => {
+                    self.pos = save;
+                    None
+                }
+            }
         } else {
             None
         };

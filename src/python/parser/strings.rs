@@ -255,6 +255,7 @@ fn push_lit(parts: &mut Vec<FPart>, s: &str) {
 
 impl<'a> P<'a> {
     /// One or more adjacent string literals.
+    #[inline(never)]
     pub(crate) fn strings(&mut self) -> PResult<Expr> {
         let first = self.peek();
         let pos = Self::pos_of(first);
@@ -271,7 +272,7 @@ impl<'a> P<'a> {
         };
         let bytes = toks.first().is_some_and(|(_, s)| s.bytes);
         if toks.iter().any(|(_, s)| s.bytes != bytes) {
-            return Err(self.err_tok(first, "cannot mix bytes and nonbytes literals"));
+            return Err(self.err_tok(after, "cannot mix bytes and nonbytes literals"));
         }
         if bytes {
             let mut out = Vec::new();
@@ -548,6 +549,7 @@ impl<'a> P<'a> {
         let mut sub = P::new(&lexed.tokens, &dummy);
         sub.in_fstring = true;
         sub.depth = self.depth + 1;
+        sub.stack_base = self.stack_base;
         let r = sub.star_expressions().and_then(|(e, _)| {
             if matches!(sub.peek_tok(), Tok::End) {
                 Ok(e)
@@ -568,6 +570,7 @@ impl<'a> P<'a> {
             e
         };
         let hit = sub.hit_end;
+        let seen = sub.seen_line;
         let side = std::mem::take(&mut sub.side);
         self.side.dup_params.extend(side.dup_params);
         self.side.dup_kwargs.extend(side.dup_kwargs);
@@ -575,7 +578,7 @@ impl<'a> P<'a> {
             (Ok(e), None) => Ok(e),
             (Ok(_), Some(le)) => Err(SErr::At(fix(le.err))),
             (Err(pe), None) => Err(SErr::At(fix(pe))),
-            (Err(pe), Some(le)) => Err(SErr::At(fix(pick(pe, le, hit)))),
+            (Err(pe), Some(le)) => Err(SErr::At(fix(pick(pe, le, hit, seen)))),
         }
     }
 }
