@@ -50,7 +50,9 @@ impl JsonReader<'_> {
                         self.i += 1;
                         break;
                     }
-                    let Json::Str(k) = self.value() else { panic!("bad key") };
+                    let Json::Str(k) = self.value() else {
+                        panic!("bad key")
+                    };
                     self.ws();
                     assert_eq!(self.s.get(self.i), Some(&b':'));
                     self.i += 1;
@@ -102,10 +104,15 @@ impl JsonReader<'_> {
                                 b'\\' => '\\',
                                 b'"' => '"',
                                 b'u' => {
-                                    let h = std::str::from_utf8(&self.s[self.i..self.i + 4]).unwrap();
+                                    let h =
+                                        std::str::from_utf8(&self.s[self.i..self.i + 4]).unwrap();
                                     self.i += 4;
                                     let unit = u16::from_str_radix(h, 16).unwrap();
-                                    out.extend(String::from_utf8(std::mem::take(&mut bytes)).unwrap().encode_utf16());
+                                    out.extend(
+                                        String::from_utf8(std::mem::take(&mut bytes))
+                                            .unwrap()
+                                            .encode_utf16(),
+                                    );
                                     out.push(unit);
                                     continue;
                                 }
@@ -141,14 +148,23 @@ impl JsonReader<'_> {
                 {
                     self.i += 1;
                 }
-                Json::Num(std::str::from_utf8(&self.s[start..self.i]).unwrap().parse().unwrap())
+                Json::Num(
+                    std::str::from_utf8(&self.s[start..self.i])
+                        .unwrap()
+                        .parse()
+                        .unwrap(),
+                )
             }
         }
     }
 }
 
 fn parse_json(s: &str) -> Json {
-    JsonReader { s: s.as_bytes(), i: 0 }.value()
+    JsonReader {
+        s: s.as_bytes(),
+        i: 0,
+    }
+    .value()
 }
 
 // ---------------------------------------------------------------------------
@@ -194,7 +210,10 @@ fn cpython(files: &[PathBuf]) -> BTreeMap<String, Verdict> {
         .output()
         .expect("python3");
     let version = String::from_utf8_lossy(&version.stdout).trim().to_string();
-    assert_eq!(version, "(3, 11)", "the corpus is judged by CPython 3.11, found {version}");
+    assert_eq!(
+        version, "(3, 11)",
+        "the corpus is judged by CPython 3.11, found {version}"
+    );
     let Json::Obj(m) = parse_json(&String::from_utf8_lossy(&out.stdout)) else {
         panic!("compile_check.py printed no object")
     };
@@ -245,7 +264,11 @@ fn corpus_agrees_with_cpython() {
     let valid = corpus_files("valid");
     let invalid = corpus_files("invalid");
     assert!(valid.len() >= 150, "only {} valid programs", valid.len());
-    assert!(invalid.len() >= 120, "only {} invalid programs", invalid.len());
+    assert!(
+        invalid.len() >= 120,
+        "only {} invalid programs",
+        invalid.len()
+    );
     let all: Vec<PathBuf> = valid.iter().chain(&invalid).cloned().collect();
     let judged = cpython(&all);
     let mut agree = 0;
@@ -255,7 +278,9 @@ fn corpus_agrees_with_cpython() {
     let mut col_diffs = Vec::new();
     for path in &all {
         let key = path.to_string_lossy().to_string();
-        let theirs = judged.get(&key).unwrap_or_else(|| panic!("no verdict for {key}"));
+        let theirs = judged
+            .get(&key)
+            .unwrap_or_else(|| panic!("no verdict for {key}"));
         let is_valid_dir = valid.contains(path);
         assert_eq!(
             theirs.ok, is_valid_dir,
@@ -266,27 +291,41 @@ fn corpus_agrees_with_cpython() {
         let mine = ours(&src);
         let name = path.file_name().unwrap().to_string_lossy().to_string();
         let same = mine.ok == theirs.ok
-            && (mine.ok || (mine.typ == theirs.typ && mine.msg == theirs.msg && mine.line == theirs.line));
+            && (mine.ok
+                || (mine.typ == theirs.typ && mine.msg == theirs.msg && mine.line == theirs.line));
         if same {
             agree += 1;
         } else {
-            failures.push(format!("{name}:\n    CPython: {theirs:?}\n    ours:    {mine:?}"));
+            failures.push(format!(
+                "{name}:\n    CPython: {theirs:?}\n    ours:    {mine:?}"
+            ));
         }
         if !theirs.ok {
             errors += 1;
             if same && mine.col == theirs.col {
                 col_agree += 1;
             } else if same {
-                col_diffs.push(format!("{name}: col CPython {} ours {}", theirs.col, mine.col));
+                col_diffs.push(format!(
+                    "{name}: col CPython {} ours {}",
+                    theirs.col, mine.col
+                ));
             }
         }
     }
-    println!("parser: {agree} of {} programs agree with CPython's compile()", all.len());
+    println!(
+        "parser: {agree} of {} programs agree with CPython's compile()",
+        all.len()
+    );
     println!("parser: {col_agree} of {errors} errors agree on the column too");
     for d in &col_diffs {
         println!("  column differs: {d}");
     }
-    assert!(failures.is_empty(), "{} disagreements:\n{}", failures.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} disagreements:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
 }
 
 /// Programs CPython accepts but the playground refuses on purpose.
@@ -296,9 +335,15 @@ fn playground_limits() {
         ("x = 9223372036854775808\n", "64-bit"),
         ("x = 99999999999999999999999\n", "64-bit"),
         ("x = 0xFFFFFFFFFFFFFFFFF\n", "64-bit"),
-        ("match x:\n    case 1:\n        pass\n", "not supported in the playground"),
+        (
+            "match x:\n    case 1:\n        pass\n",
+            "not supported in the playground",
+        ),
         ("x = 1j\n", "not supported in the playground"),
-        ("try:\n    pass\nexcept* ValueError:\n    pass\n", "not supported in the playground"),
+        (
+            "try:\n    pass\nexcept* ValueError:\n    pass\n",
+            "not supported in the playground",
+        ),
     ];
     for (src, needle) in cases {
         let e = parse(src).expect_err(src);
@@ -307,7 +352,9 @@ fn playground_limits() {
     }
     // The smallest int still fits.
     let m = parse("x = -9223372036854775808\n").unwrap();
-    let StmtKind::Assign { value, .. } = &m.body[0].kind else { panic!() };
+    let StmtKind::Assign { value, .. } = &m.body[0].kind else {
+        panic!()
+    };
     assert_eq!(value.kind, ExprKind::Int(i64::MIN));
 }
 
@@ -331,69 +378,117 @@ fn int(v: i64) -> ExprKind {
 fn precedence_shapes() {
     // -x**2 is -(x**2)
     let e = expr_of("-2 ** 2\n");
-    let ExprKind::UnaryOp(UnaryOp::Neg, inner) = &e.kind else { panic!("{e:?}") };
-    let ExprKind::BinOp(a, BinOp::Pow, b) = &inner.kind else { panic!() };
+    let ExprKind::UnaryOp(UnaryOp::Neg, inner) = &e.kind else {
+        panic!("{e:?}")
+    };
+    let ExprKind::BinOp(a, BinOp::Pow, b) = &inner.kind else {
+        panic!()
+    };
     assert_eq!((a.kind.clone(), b.kind.clone()), (int(2), int(2)));
     // ** is right-associative; 2 ** -1 takes a unary operand
     let e = expr_of("2 ** 3 ** 2\n");
-    let ExprKind::BinOp(a, BinOp::Pow, rest) = &e.kind else { panic!() };
+    let ExprKind::BinOp(a, BinOp::Pow, rest) = &e.kind else {
+        panic!()
+    };
     assert_eq!(a.kind, int(2));
     assert!(matches!(&rest.kind, ExprKind::BinOp(_, BinOp::Pow, _)));
     let e = expr_of("2 ** -1\n");
-    let ExprKind::BinOp(_, BinOp::Pow, r) = &e.kind else { panic!() };
+    let ExprKind::BinOp(_, BinOp::Pow, r) = &e.kind else {
+        panic!()
+    };
     assert!(matches!(r.kind, ExprKind::UnaryOp(UnaryOp::Neg, _)));
     // 1 + 2 * 3 - 4: (1 + (2*3)) - 4
     let e = expr_of("1 + 2 * 3 - 4\n");
-    let ExprKind::BinOp(l, BinOp::Sub, r) = &e.kind else { panic!() };
+    let ExprKind::BinOp(l, BinOp::Sub, r) = &e.kind else {
+        panic!()
+    };
     assert_eq!(r.kind, int(4));
-    let ExprKind::BinOp(_, BinOp::Add, m) = &l.kind else { panic!() };
+    let ExprKind::BinOp(_, BinOp::Add, m) = &l.kind else {
+        panic!()
+    };
     assert!(matches!(m.kind, ExprKind::BinOp(_, BinOp::Mult, _)));
     // | < ^ < & < shifts < + < *
     let e = expr_of("a | b ^ c & d << e + f * g\n");
-    let ExprKind::BinOp(_, BinOp::BitOr, r) = &e.kind else { panic!() };
-    let ExprKind::BinOp(_, BinOp::BitXor, r) = &r.kind else { panic!() };
-    let ExprKind::BinOp(_, BinOp::BitAnd, r) = &r.kind else { panic!() };
-    let ExprKind::BinOp(_, BinOp::LShift, r) = &r.kind else { panic!() };
-    let ExprKind::BinOp(_, BinOp::Add, r) = &r.kind else { panic!() };
+    let ExprKind::BinOp(_, BinOp::BitOr, r) = &e.kind else {
+        panic!()
+    };
+    let ExprKind::BinOp(_, BinOp::BitXor, r) = &r.kind else {
+        panic!()
+    };
+    let ExprKind::BinOp(_, BinOp::BitAnd, r) = &r.kind else {
+        panic!()
+    };
+    let ExprKind::BinOp(_, BinOp::LShift, r) = &r.kind else {
+        panic!()
+    };
+    let ExprKind::BinOp(_, BinOp::Add, r) = &r.kind else {
+        panic!()
+    };
     assert!(matches!(r.kind, ExprKind::BinOp(_, BinOp::Mult, _)));
     // not binds looser than comparisons, and/or
     let e = expr_of("not a == b or c and d\n");
-    let ExprKind::BoolOp(BoolOp::Or, v) = &e.kind else { panic!() };
+    let ExprKind::BoolOp(BoolOp::Or, v) = &e.kind else {
+        panic!()
+    };
     assert!(matches!(v[0].kind, ExprKind::UnaryOp(UnaryOp::Not, _)));
     assert!(matches!(v[1].kind, ExprKind::BoolOp(BoolOp::And, _)));
     // chained comparison with is not / not in
     let e = expr_of("a < b is not c not in d\n");
-    let ExprKind::Compare(_, ops) = &e.kind else { panic!() };
+    let ExprKind::Compare(_, ops) = &e.kind else {
+        panic!()
+    };
     let ops: Vec<CmpOp> = ops.iter().map(|(o, _)| *o).collect();
     assert_eq!(ops, vec![CmpOp::Lt, CmpOp::IsNot, CmpOp::NotIn]);
     // conditional is right-nested
     let e = expr_of("a if b else c if d else e\n");
-    let ExprKind::IfExp { orelse, .. } = &e.kind else { panic!() };
+    let ExprKind::IfExp { orelse, .. } = &e.kind else {
+        panic!()
+    };
     assert!(matches!(orelse.kind, ExprKind::IfExp { .. }));
     // await binds tighter than **
     let src = "async def f():\n    return await x ** 2\n";
     let m = parse(src).unwrap();
-    let StmtKind::FunctionDef(f) = &m.body[0].kind else { panic!() };
-    let StmtKind::Return(Some(r)) = &f.body[0].kind else { panic!() };
-    let ExprKind::BinOp(a, BinOp::Pow, _) = &r.kind else { panic!() };
+    let StmtKind::FunctionDef(f) = &m.body[0].kind else {
+        panic!()
+    };
+    let StmtKind::Return(Some(r)) = &f.body[0].kind else {
+        panic!()
+    };
+    let ExprKind::BinOp(a, BinOp::Pow, _) = &r.kind else {
+        panic!()
+    };
     assert!(matches!(a.kind, ExprKind::Await(_)));
     // slices and tuples of slices
     let e = expr_of("a[1:2, ::3, x]\n");
-    let ExprKind::Subscript(_, idx) = &e.kind else { panic!() };
-    let ExprKind::Tuple(v) = &idx.kind else { panic!() };
+    let ExprKind::Subscript(_, idx) = &e.kind else {
+        panic!()
+    };
+    let ExprKind::Tuple(v) = &idx.kind else {
+        panic!()
+    };
     assert!(matches!(v[0].kind, ExprKind::Slice(Some(_), Some(_), None)));
     assert!(matches!(v[1].kind, ExprKind::Slice(None, None, Some(_))));
     assert!(matches!(v[2].kind, ExprKind::Name(_)));
     // call argument kinds and a generator argument
     let e = expr_of("f(a, *b, c=1, **d)\n");
-    let ExprKind::Call(_, args) = &e.kind else { panic!() };
+    let ExprKind::Call(_, args) = &e.kind else {
+        panic!()
+    };
     assert!(matches!(
         args.as_slice(),
         [Arg::Pos(_), Arg::Star(_), Arg::Kw(_, _), Arg::StarStar(_)]
     ));
     let e = expr_of("f(x for x in y)\n");
-    let ExprKind::Call(_, args) = &e.kind else { panic!() };
-    assert!(matches!(args.as_slice(), [Arg::Pos(Expr { kind: ExprKind::GeneratorExp(..), .. })]));
+    let ExprKind::Call(_, args) = &e.kind else {
+        panic!()
+    };
+    assert!(matches!(
+        args.as_slice(),
+        [Arg::Pos(Expr {
+            kind: ExprKind::GeneratorExp(..),
+            ..
+        })]
+    ));
     assert!(!e.simple);
     assert!(expr_of("a.b[1] + -c\n").simple);
 }
@@ -413,7 +508,10 @@ fn literal_shapes() {
     );
     assert_eq!(expr_of("r'\\n'\n").kind, ExprKind::Str("\\n".into()));
     assert_eq!(expr_of("'ab\\\ncd'\n").kind, ExprKind::Str("abcd".into()));
-    assert_eq!(expr_of("b'a\\x00' b'c'\n").kind, ExprKind::Bytes(b"a\0c".to_vec().into()));
+    assert_eq!(
+        expr_of("b'a\\x00' b'c'\n").kind,
+        ExprKind::Bytes(b"a\0c".to_vec().into())
+    );
     assert_eq!(expr_of("...\n").kind, ExprKind::Ellipsis);
     assert_eq!(expr_of("None\n").kind, ExprKind::NoneLit);
 }
@@ -422,7 +520,9 @@ fn literal_shapes() {
 fn fstring_shapes() {
     // str + f-string + str: one FString
     let e = expr_of("'a' f'{x!r:>{w}}' 'b{{'\n");
-    let ExprKind::FString(parts) = &e.kind else { panic!("{e:?}") };
+    let ExprKind::FString(parts) = &e.kind else {
+        panic!("{e:?}")
+    };
     assert_eq!(parts.len(), 3);
     assert_eq!(parts[0], FPart::Lit("a".into()));
     let FPart::Field {
@@ -439,11 +539,15 @@ fn fstring_shapes() {
     assert_eq!(debug, &None);
     let spec = spec.as_ref().unwrap();
     assert_eq!(spec[0], FPart::Lit(">".into()));
-    assert!(matches!(&spec[1], FPart::Field { expr, .. } if expr.kind == ExprKind::Name("w".into())));
+    assert!(
+        matches!(&spec[1], FPart::Field { expr, .. } if expr.kind == ExprKind::Name("w".into()))
+    );
     assert_eq!(parts[2], FPart::Lit("b{{".into()));
     // debug form keeps its text; conversion r unless spec/conversion
     let e = expr_of("f'{x = }{y=:>3}{z=!s}{{}}'\n");
-    let ExprKind::FString(parts) = &e.kind else { panic!() };
+    let ExprKind::FString(parts) = &e.kind else {
+        panic!()
+    };
     let fields: Vec<(Option<char>, Option<Name>)> = parts
         .iter()
         .filter_map(|p| match p {
@@ -464,15 +568,25 @@ fn fstring_shapes() {
     assert_eq!(parts.last(), Some(&FPart::Lit("{}".into())));
     // positions inside an f-string are real: x = f"ab{y}" has y at col 9
     let m = parse("x = f\"ab{y}\"\n").unwrap();
-    let StmtKind::Assign { value, .. } = &m.body[0].kind else { panic!() };
-    let ExprKind::FString(parts) = &value.kind else { panic!() };
-    let FPart::Field { expr, .. } = &parts[1] else { panic!() };
+    let StmtKind::Assign { value, .. } = &m.body[0].kind else {
+        panic!()
+    };
+    let ExprKind::FString(parts) = &value.kind else {
+        panic!()
+    };
+    let FPart::Field { expr, .. } = &parts[1] else {
+        panic!()
+    };
     assert_eq!(expr.pos, Pos::new(1, 9));
     assert_eq!(value.pos, Pos::new(1, 4));
     // and on later lines of a triple-quoted f-string
     let m = parse("x=f\"\"\"\nab{y}\n  {z}\"\"\"\n").unwrap();
-    let StmtKind::Assign { value, .. } = &m.body[0].kind else { panic!() };
-    let ExprKind::FString(parts) = &value.kind else { panic!() };
+    let StmtKind::Assign { value, .. } = &m.body[0].kind else {
+        panic!()
+    };
+    let ExprKind::FString(parts) = &value.kind else {
+        panic!()
+    };
     let poss: Vec<Pos> = parts
         .iter()
         .filter_map(|p| match p {
@@ -488,44 +602,70 @@ fn positions_and_flags() {
     // Checked with python3 -c "import ast; print(ast.dump(ast.parse(src), include_attributes=True))"
     let src = "import asyncio\n\n@deco\nasync def main(a, b=1):\n    x = await f(a)[0].y\n    return x\n\nclass C(Base, metaclass=M):\n    def g(self):\n        yield 1\n        def h():\n            return 2\n";
     let m = parse(src).unwrap();
-    let StmtKind::FunctionDef(f) = &m.body[1].kind else { panic!() };
+    let StmtKind::FunctionDef(f) = &m.body[1].kind else {
+        panic!()
+    };
     assert_eq!(f.pos, Pos::new(4, 0));
     assert_eq!(m.body[1].pos, Pos::new(4, 0));
     assert!(f.is_async && !f.is_generator);
     assert_eq!(f.decorators[0].pos, Pos::new(3, 1));
     assert_eq!(f.params.args.len(), 2);
-    let StmtKind::Assign { targets, value } = &f.body[0].kind else { panic!() };
+    let StmtKind::Assign { targets, value } = &f.body[0].kind else {
+        panic!()
+    };
     assert_eq!(targets[0].pos, Pos::new(5, 4));
     assert_eq!(value.pos, Pos::new(5, 8));
-    let ExprKind::Await(inner) = &value.kind else { panic!() };
+    let ExprKind::Await(inner) = &value.kind else {
+        panic!()
+    };
     assert_eq!(inner.pos, Pos::new(5, 14));
-    let StmtKind::ClassDef(c) = &m.body[2].kind else { panic!() };
+    let StmtKind::ClassDef(c) = &m.body[2].kind else {
+        panic!()
+    };
     assert_eq!(c.pos, Pos::new(8, 0));
     assert_eq!(c.bases.len(), 1);
     assert_eq!(&*c.keywords[0].0, "metaclass");
-    let StmtKind::FunctionDef(g) = &c.body[0].kind else { panic!() };
+    let StmtKind::FunctionDef(g) = &c.body[0].kind else {
+        panic!()
+    };
     assert!(g.is_generator, "yield in g's own body");
-    let StmtKind::FunctionDef(h) = &g.body[1].kind else { panic!() };
+    let StmtKind::FunctionDef(h) = &g.body[1].kind else {
+        panic!()
+    };
     assert!(!h.is_generator);
     // yield inside a nested lambda does not make the outer a generator
     let m = parse("def f():\n    return lambda: (yield)\n").unwrap();
-    let StmtKind::FunctionDef(f) = &m.body[0].kind else { panic!() };
+    let StmtKind::FunctionDef(f) = &m.body[0].kind else {
+        panic!()
+    };
     assert!(!f.is_generator);
-    let StmtKind::Return(Some(l)) = &f.body[0].kind else { panic!() };
-    let ExprKind::Lambda(lf) = &l.kind else { panic!() };
+    let StmtKind::Return(Some(l)) = &f.body[0].kind else {
+        panic!()
+    };
+    let ExprKind::Lambda(lf) = &l.kind else {
+        panic!()
+    };
     assert!(lf.is_generator);
     // async generator
     let m = parse("async def f():\n    yield 1\n").unwrap();
-    let StmtKind::FunctionDef(f) = &m.body[0].kind else { panic!() };
+    let StmtKind::FunctionDef(f) = &m.body[0].kind else {
+        panic!()
+    };
     assert!(f.is_async && f.is_generator);
     // elif is an If alone in orelse
     let m = parse("if a:\n    pass\nelif b:\n    pass\nelse:\n    x = 1\n").unwrap();
-    let StmtKind::If { orelse, .. } = &m.body[0].kind else { panic!() };
+    let StmtKind::If { orelse, .. } = &m.body[0].kind else {
+        panic!()
+    };
     assert_eq!(orelse.len(), 1);
     assert_eq!(orelse[0].pos, Pos::new(3, 0));
     // params of every kind
-    let m = parse("def f(a, /, b: int = 1, *args: str, c, d=2, **kw) -> dict[str, int]:\n    pass\n").unwrap();
-    let StmtKind::FunctionDef(f) = &m.body[0].kind else { panic!() };
+    let m =
+        parse("def f(a, /, b: int = 1, *args: str, c, d=2, **kw) -> dict[str, int]:\n    pass\n")
+            .unwrap();
+    let StmtKind::FunctionDef(f) = &m.body[0].kind else {
+        panic!()
+    };
     let p = &f.params;
     assert_eq!(p.posonly.len(), 1);
     assert_eq!(p.args.len(), 1);
@@ -536,15 +676,28 @@ fn positions_and_flags() {
     assert!(f.returns.is_some());
     // import forms
     let m = parse("from ..a.b import (c as d, e,)\nimport x.y as z\n").unwrap();
-    let StmtKind::ImportFrom { module, names, level } = &m.body[0].kind else { panic!() };
+    let StmtKind::ImportFrom {
+        module,
+        names,
+        level,
+    } = &m.body[0].kind
+    else {
+        panic!()
+    };
     assert_eq!((&**module, *level, names.len()), ("a.b", 2, 2));
-    let StmtKind::Import(al) = &m.body[1].kind else { panic!() };
+    let StmtKind::Import(al) = &m.body[1].kind else {
+        panic!()
+    };
     assert_eq!(&*al[0].name, "x.y");
     // tuple positions: a bare tuple starts at its first element; (a, b) at '('
     let m = parse("x = 1, 2\ny = (3, 4)\n").unwrap();
-    let StmtKind::Assign { value, .. } = &m.body[0].kind else { panic!() };
+    let StmtKind::Assign { value, .. } = &m.body[0].kind else {
+        panic!()
+    };
     assert_eq!(value.pos, Pos::new(1, 4));
-    let StmtKind::Assign { value, .. } = &m.body[1].kind else { panic!() };
+    let StmtKind::Assign { value, .. } = &m.body[1].kind else {
+        panic!()
+    };
     assert_eq!(value.pos, Pos::new(2, 4));
     // a call's position is its function's; columns count characters
     let e = expr_of("é = naïve.f(1)\n");
@@ -578,9 +731,49 @@ mod fuzz {
     }
 
     const TOKENS: &[&str] = &[
-        "(", ")", "[", "]", "{", "}", ":", ",", "=", "\n", "    ", "\t", "\\", "'", "\"", "\"\"\"", "f'{",
-        "}", "async ", "await ", "yield ", "lambda ", "def ", "class ", "if ", "else ", "for ", "in ",
-        "*", "**", ":=", "#", "0x", "1e", "…", "\u{a0}", "\r", "@", ".", ";", "not ", "-", "9999999999999999999999",
+        "(",
+        ")",
+        "[",
+        "]",
+        "{",
+        "}",
+        ":",
+        ",",
+        "=",
+        "\n",
+        "    ",
+        "\t",
+        "\\",
+        "'",
+        "\"",
+        "\"\"\"",
+        "f'{",
+        "}",
+        "async ",
+        "await ",
+        "yield ",
+        "lambda ",
+        "def ",
+        "class ",
+        "if ",
+        "else ",
+        "for ",
+        "in ",
+        "*",
+        "**",
+        ":=",
+        "#",
+        "0x",
+        "1e",
+        "…",
+        "\u{a0}",
+        "\r",
+        "@",
+        ".",
+        ";",
+        "not ",
+        "-",
+        "9999999999999999999999",
     ];
 
     #[derive(Debug, Clone)]
@@ -596,11 +789,13 @@ mod fuzz {
     fn edit() -> impl Strategy<Value = Edit> {
         prop_oneof![
             (any::<usize>(), 1usize..8).prop_map(|(a, n)| Edit::Delete(a, n)),
-            (any::<usize>(), proptest::sample::select(TOKENS)).prop_map(|(a, t)| Edit::Insert(a, t.to_string())),
+            (any::<usize>(), proptest::sample::select(TOKENS))
+                .prop_map(|(a, t)| Edit::Insert(a, t.to_string())),
             (any::<usize>(), 1usize..30).prop_map(|(a, n)| Edit::Duplicate(a, n)),
             (any::<usize>(), any::<usize>()).prop_map(|(a, b)| Edit::Swap(a, b)),
             (any::<usize>(), any::<char>()).prop_map(|(a, c)| Edit::Byte(a, c)),
-            (any::<usize>(), 1usize..400, any::<bool>()).prop_map(|(a, n, close)| Edit::Nest(a, n, close)),
+            (any::<usize>(), 1usize..400, any::<bool>())
+                .prop_map(|(a, n, close)| Edit::Nest(a, n, close)),
         ]
     }
 
@@ -646,7 +841,8 @@ mod fuzz {
                 }
                 Edit::Nest(a, k, close) => {
                     let a = (a % (v.len() + 1)).min(v.len());
-                    let opens: String = ["(", "[", "{", "-", "not ", "lambda:", "f'{"][k % 7].repeat(*k);
+                    let opens: String =
+                        ["(", "[", "{", "-", "not ", "lambda:", "f'{"][k % 7].repeat(*k);
                     let mut s: String = opens;
                     s.push('x');
                     if *close {
@@ -698,10 +894,15 @@ mod fuzz {
                         Ok(())
                     })
                     .unwrap();
-                println!("fuzz: {cases} mutated programs, slowest parse {:?}", worst.get());
+                println!(
+                    "fuzz: {cases} mutated programs, slowest parse {:?}",
+                    worst.get()
+                );
             })
             .unwrap();
-        handle.join().expect("the fuzzing thread panicked or overflowed");
+        handle
+            .join()
+            .expect("the fuzzing thread panicked or overflowed");
     }
 
     #[test]
@@ -770,3 +971,34 @@ fn parsing_200_lines_is_fast() {
     assert!(per < Duration::from_millis(5), "{per:?}");
 }
 
+/// A development aid: `PARSER_FILES="a.py b.py" cargo test --test
+/// python_parser compare_files -- --ignored --nocapture` compares any
+/// files with CPython and prints the disagreements.
+#[test]
+#[ignore]
+fn compare_files() {
+    let files: Vec<PathBuf> = std::env::var("PARSER_FILES")
+        .unwrap_or_default()
+        .split_whitespace()
+        .map(PathBuf::from)
+        .collect();
+    let judged = cpython(&files);
+    let (mut same, mut same_col) = (0, 0);
+    for f in &files {
+        let key = f.to_string_lossy().to_string();
+        let theirs = &judged[&key];
+        let src = std::fs::read_to_string(f).unwrap_or_default();
+        let mine = ours(&src);
+        let agree = mine.ok == theirs.ok
+            && (mine.ok || (mine.typ == theirs.typ && mine.msg == theirs.msg && mine.line == theirs.line));
+        if agree {
+            same += 1;
+            if mine.col == theirs.col {
+                same_col += 1;
+            }
+        } else {
+            println!("{key}:\n    CPython: {theirs:?}\n    ours:    {mine:?}");
+        }
+    }
+    println!("compare: {same} of {} agree ({same_col} on the column too)", files.len());
+}

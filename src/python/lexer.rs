@@ -188,7 +188,10 @@ fn valid_id_start(c: char) -> bool {
 fn valid_id_continue(c: char) -> bool {
     c == '_'
         || c.is_alphanumeric()
-        || matches!(c, '\u{0300}'..='\u{036F}' | '\u{00B7}' | '\u{200C}' | '\u{200D}')
+        || matches!(
+            c,
+            '\u{0300}'..='\u{036F}' | '\u{00B7}' | '\u{200C}' | '\u{200D}'
+        )
 }
 
 /// Source prepared as CPython's tokenizer sees it: `\r\n` and `\r` become
@@ -334,9 +337,10 @@ impl<'a> Lexer<'a> {
             }
             if c == '\n' {
                 self.pos += 1;
-                let blank = self.tokens.last().is_none_or(|t| {
-                    matches!(t.tok, Tok::Newline | Tok::Indent | Tok::Dedent)
-                });
+                let blank = self
+                    .tokens
+                    .last()
+                    .is_none_or(|t| matches!(t.tok, Tok::Newline | Tok::Indent | Tok::Dedent));
                 if !self.parens.is_empty() || blank || !self.indentation {
                     self.newline_at(start);
                     if self.parens.is_empty() {
@@ -360,7 +364,9 @@ impl<'a> Lexer<'a> {
                 self.identifier(start, sline, scol)?;
                 continue;
             }
-            if c.is_ascii_digit() || (c == '.' && self.peek_at(1).is_some_and(|d| d.is_ascii_digit())) {
+            if c.is_ascii_digit()
+                || (c == '.' && self.peek_at(1).is_some_and(|d| d.is_ascii_digit()))
+            {
                 self.number(start, sline, scol)?;
                 continue;
             }
@@ -376,7 +382,11 @@ impl<'a> Lexer<'a> {
                             // Backslash then the end of the source.
                             self.pos += 1;
                             let offset = self.col_of(self.pos);
-                            let err = SyntaxError::new("unexpected EOF while parsing", self.abs_line(), offset);
+                            let err = SyntaxError::new(
+                                "unexpected EOF while parsing",
+                                self.abs_line(),
+                                offset,
+                            );
                             return Err(match self.parens.last() {
                                 Some(&(ch, line, col)) => unclosed(ch, line, col),
                                 None => LexError {
@@ -418,7 +428,9 @@ impl<'a> Lexer<'a> {
             } else {
                 self.pos += 1;
                 if c as u32 >= 128 {
-                    return Err(self.err_here(format!("invalid character '{c}' (U+{:04X})", c as u32)));
+                    return Err(
+                        self.err_here(format!("invalid character '{c}' (U+{:04X})", c as u32))
+                    );
                 }
                 op1(c)
             };
@@ -611,8 +623,7 @@ impl<'a> Lexer<'a> {
         // String prefixes.
         let (mut b, mut r, mut u, mut f) = (false, false, false, false);
         let mut p = self.pos;
-        loop {
-            let Some(c) = self.src.get(p).copied() else { break };
+        while let Some(c) = self.src.get(p).copied() {
             let lc = c.to_ascii_lowercase();
             if !(b || u || f) && lc == 'b' {
                 b = true;
@@ -641,7 +652,12 @@ impl<'a> Lexer<'a> {
             }
             self.pos += 1;
         }
-        let text: String = self.src.get(start..self.pos).unwrap_or(&[]).iter().collect();
+        let text: String = self
+            .src
+            .get(start..self.pos)
+            .unwrap_or(&[])
+            .iter()
+            .collect();
         if nonascii {
             for (i, ch) in text.chars().enumerate() {
                 let ok = if i == 0 {
@@ -869,7 +885,14 @@ impl<'a> Lexer<'a> {
         self.verify_end("decimal")
     }
 
-    fn finish_int(&mut self, start: usize, sline: u32, scol: u32, radix: u32, skip: usize) -> LexResult<()> {
+    fn finish_int(
+        &mut self,
+        start: usize,
+        sline: u32,
+        scol: u32,
+        radix: u32,
+        skip: usize,
+    ) -> LexResult<()> {
         let digits: String = self
             .src
             .get(start + skip..self.pos)
@@ -885,7 +908,15 @@ impl<'a> Lexer<'a> {
         Ok(())
     }
 
-    fn string(&mut self, start: usize, sline: u32, scol: u32, raw: bool, bytes: bool, fstring: bool) -> LexResult<()> {
+    fn string(
+        &mut self,
+        start: usize,
+        sline: u32,
+        scol: u32,
+        raw: bool,
+        bytes: bool,
+        fstring: bool,
+    ) -> LexResult<()> {
         let quote = self.peek().unwrap_or('"');
         let first_line = self.line;
         let first_line_start = self.line_start;
@@ -936,7 +967,11 @@ impl<'a> Lexer<'a> {
         }
         let _ = (first_line, first_line_start);
         let body_end = self.pos - quote_size;
-        let body: Vec<char> = self.src.get(body_start..body_end.max(body_start)).unwrap_or(&[]).to_vec();
+        let body: Vec<char> = self
+            .src
+            .get(body_start..body_end.max(body_start))
+            .unwrap_or(&[])
+            .to_vec();
         let head_len = (body_start - start) as u32;
         let st = StrTok {
             raw,
@@ -957,7 +992,10 @@ impl<'a> Lexer<'a> {
             // CPython counts the line the end of the source is on.
             let lines = self.src.iter().filter(|&&c| c == '\n').count() as u32 + self.base_line - 1;
             let _ = detected;
-            format!("unterminated triple-quoted string literal (detected at line {})", lines.max(1))
+            format!(
+                "unterminated triple-quoted string literal (detected at line {})",
+                lines.max(1)
+            )
         } else {
             format!("unterminated string literal (detected at line {detected})")
         };
@@ -974,8 +1012,12 @@ fn unclosed(ch: char, line: u32, col: u32) -> LexError {
 
 fn tab_error(line: u32) -> LexError {
     LexError {
-        err: SyntaxError::new("inconsistent use of tabs and spaces in indentation", line, 1)
-            .with_kind(SyntaxKind::Tab),
+        err: SyntaxError::new(
+            "inconsistent use of tabs and spaces in indentation",
+            line,
+            1,
+        )
+        .with_kind(SyntaxKind::Tab),
         kind: LexErrorKind::Quiet,
     }
 }

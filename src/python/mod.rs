@@ -7,7 +7,7 @@
 pub mod ast;
 pub mod lexer;
 pub mod parser;
-pub mod syntax_error;
 pub mod run;
+pub mod syntax_error;
 
 pub use run::{compile, run_virtual, OutLine, Outcome, Program, RunOptions};

@@ -103,7 +103,10 @@ impl Scope {
     }
 
     fn flags(&self, n: &str) -> u32 {
-        self.symbols.iter().find(|(m, _)| &**m == n).map_or(0, |(_, f)| *f)
+        self.symbols
+            .iter()
+            .find(|(m, _)| &**m == n)
+            .map_or(0, |(_, f)| *f)
     }
 
     fn add(&mut self, n: &Name, f: u32) {
@@ -178,7 +181,11 @@ impl Symtable<'_> {
                 if let ExprKind::Name(n) = &target.kind {
                     let cur = self.cur().flags(n);
                     if cur & (DEF_GLOBAL | DEF_NONLOCAL) != 0 && self.cur_ix() != 0 {
-                        let what = if cur & DEF_GLOBAL != 0 { "global" } else { "nonlocal" };
+                        let what = if cur & DEF_GLOBAL != 0 {
+                            "global"
+                        } else {
+                            "nonlocal"
+                        };
                         return Err(err(s.pos, format!("annotated name '{n}' can't be {what}")));
                     }
                     self.cur().add(n, DEF_ANNOT | DEF_LOCAL);
@@ -245,7 +252,9 @@ impl Symtable<'_> {
                 for d in &f.decorators {
                     self.expr(d)?;
                 }
-                self.enter(Block::Function { is_async: f.is_async });
+                self.enter(Block::Function {
+                    is_async: f.is_async,
+                });
                 self.params(f)?;
                 self.body(&f.body)?;
                 self.exit();
@@ -335,7 +344,14 @@ impl Symtable<'_> {
     }
 
     fn annotations(&mut self, p: &Params) -> CResult {
-        for a in p.posonly.iter().chain(&p.args).chain(&p.vararg).chain(&p.kwonly).chain(&p.kwarg) {
+        for a in p
+            .posonly
+            .iter()
+            .chain(&p.args)
+            .chain(&p.vararg)
+            .chain(&p.kwonly)
+            .chain(&p.kwarg)
+        {
             self.opt(&a.annotation)?;
         }
         Ok(())
@@ -346,7 +362,14 @@ impl Symtable<'_> {
             return Err(e.clone());
         }
         let p = &f.params;
-        for a in p.posonly.iter().chain(&p.args).chain(&p.vararg).chain(&p.kwonly).chain(&p.kwarg) {
+        for a in p
+            .posonly
+            .iter()
+            .chain(&p.args)
+            .chain(&p.vararg)
+            .chain(&p.kwonly)
+            .chain(&p.kwarg)
+        {
             self.cur().add(&a.name, DEF_PARAM);
         }
         Ok(())
@@ -429,7 +452,9 @@ impl Symtable<'_> {
                 self.expr(f)?;
                 for a in args {
                     match a {
-                        Arg::Pos(x) | Arg::Star(x) | Arg::Kw(_, x) | Arg::StarStar(x) => self.expr(x)?,
+                        Arg::Pos(x) | Arg::Star(x) | Arg::Kw(_, x) | Arg::StarStar(x) => {
+                            self.expr(x)?
+                        }
                     }
                 }
                 Ok(())
@@ -476,10 +501,10 @@ impl Symtable<'_> {
                 }
                 Ok(())
             }
-            ListComp(elt, gens) => self.comprehension(CompKind::List, &[elt], gens),
-            SetComp(elt, gens) => self.comprehension(CompKind::Set, &[elt], gens),
-            GeneratorExp(elt, gens) => self.comprehension(CompKind::Gen, &[elt], gens),
-            DictComp(k, v, gens) => self.comprehension(CompKind::Dict, &[k, v], gens),
+            ListComp(elt, gens) => self.comprehension(CompKind::List, &[&**elt], gens),
+            SetComp(elt, gens) => self.comprehension(CompKind::Set, &[&**elt], gens),
+            GeneratorExp(elt, gens) => self.comprehension(CompKind::Gen, &[&**elt], gens),
+            DictComp(k, v, gens) => self.comprehension(CompKind::Dict, &[&**k, &**v], gens),
             NamedExpr(n, v) => {
                 if self.cur().comp_iter_expr > 0 {
                     return Err(err(
@@ -527,8 +552,10 @@ impl Symtable<'_> {
         }
     }
 
-    fn comprehension(&mut self, kind: CompKind, elts: &[&Box<Expr>], gens: &[Comprehension]) -> CResult {
-        let Some(first) = gens.first() else { return Ok(()) };
+    fn comprehension(&mut self, kind: CompKind, elts: &[&Expr], gens: &[Comprehension]) -> CResult {
+        let Some(first) = gens.first() else {
+            return Ok(());
+        };
         self.cur().comp_iter_expr += 1;
         let r = self.expr(&first.iter);
         self.cur().comp_iter_expr -= 1;
@@ -557,7 +584,9 @@ impl Symtable<'_> {
     /// CPython's `analyze_block`: `nonlocal` needs a binding in an
     /// enclosing function.
     fn analyze(&self, ix: usize, bound: Option<&[Name]>) -> CResult {
-        let Some(s) = self.scopes.get(ix) else { return Ok(()) };
+        let Some(s) = self.scopes.get(ix) else {
+            return Ok(());
+        };
         let directive = |n: &Name| {
             s.directives
                 .iter()
@@ -566,23 +595,40 @@ impl Symtable<'_> {
         };
         for (n, f) in &s.symbols {
             if f & DEF_GLOBAL != 0 && f & DEF_NONLOCAL != 0 {
-                return Err(err(directive(n), format!("name '{n}' is nonlocal and global")));
+                return Err(err(
+                    directive(n),
+                    format!("name '{n}' is nonlocal and global"),
+                ));
             }
             if f & DEF_NONLOCAL != 0 {
                 match bound {
-                    None => return Err(err(directive(n), "nonlocal declaration not allowed at module level")),
+                    None => {
+                        return Err(err(
+                            directive(n),
+                            "nonlocal declaration not allowed at module level",
+                        ))
+                    }
                     Some(b) if !b.contains(n) => {
-                        return Err(err(directive(n), format!("no binding for nonlocal '{n}' found")))
+                        return Err(err(
+                            directive(n),
+                            format!("no binding for nonlocal '{n}' found"),
+                        ))
                     }
                     _ => {}
                 }
             }
         }
         let mut newbound: Vec<Name> = bound.map(|b| b.to_vec()).unwrap_or_default();
-        let is_function = matches!(s.block, Block::Function { .. } | Block::Lambda | Block::Comp { .. });
+        let is_function = matches!(
+            s.block,
+            Block::Function { .. } | Block::Lambda | Block::Comp { .. }
+        );
         if is_function {
             for (n, f) in &s.symbols {
-                if f & (DEF_LOCAL | DEF_PARAM) != 0 && f & (DEF_GLOBAL | DEF_NONLOCAL) == 0 && !newbound.contains(n) {
+                if f & (DEF_LOCAL | DEF_PARAM) != 0
+                    && f & (DEF_GLOBAL | DEF_NONLOCAL) == 0
+                    && !newbound.contains(n)
+                {
                     newbound.push(n.clone());
                 }
             }
@@ -631,7 +677,10 @@ impl Compiler<'_> {
     }
 
     fn is_function_block(&self) -> bool {
-        matches!(self.kind(), UnitKind::Function { .. } | UnitKind::Lambda | UnitKind::Comp)
+        matches!(
+            self.kind(),
+            UnitKind::Function { .. } | UnitKind::Lambda | UnitKind::Comp
+        )
     }
 
     fn body(&mut self, b: &[Stmt]) -> CResult {
@@ -677,7 +726,9 @@ impl Compiler<'_> {
             } => {
                 self.opt(value)?;
                 self.store(target)?;
-                if !matches!(target.kind, ExprKind::Name(_)) || !matches!(self.kind(), UnitKind::Function { .. }) {
+                if !matches!(target.kind, ExprKind::Name(_))
+                    || !matches!(self.kind(), UnitKind::Function { .. })
+                {
                     self.expr(annotation)?;
                 }
                 Ok(())
@@ -700,7 +751,10 @@ impl Compiler<'_> {
                     return Err(err(s.pos, "'return' outside function"));
                 }
                 if v.is_some() {
-                    if let UnitKind::Function { async_gen: true, .. } = self.kind() {
+                    if let UnitKind::Function {
+                        async_gen: true, ..
+                    } = self.kind()
+                    {
                         return Err(err(s.pos, "'return' with value in async generator"));
                     }
                 }
@@ -737,7 +791,11 @@ impl Compiler<'_> {
                 r?;
                 self.body(orelse)
             }
-            StmtKind::With { items, body, is_async } => {
+            StmtKind::With {
+                items,
+                body,
+                is_async,
+            } => {
                 if *is_async && !matches!(self.kind(), UnitKind::Function { is_async: true, .. }) {
                     return Err(err(s.pos, "'async with' outside async function"));
                 }
@@ -800,7 +858,10 @@ impl Compiler<'_> {
                 }
                 Ok(())
             }
-            StmtKind::Import(_) | StmtKind::ImportFrom { .. } | StmtKind::Global(_) | StmtKind::Nonlocal(_) => Ok(()),
+            StmtKind::Import(_)
+            | StmtKind::ImportFrom { .. }
+            | StmtKind::Global(_)
+            | StmtKind::Nonlocal(_) => Ok(()),
             StmtKind::Delete(v) => {
                 for t in v {
                     self.expr_sub(t)?;
@@ -825,7 +886,14 @@ impl Compiler<'_> {
     }
 
     fn annotations(&mut self, p: &Params) -> CResult {
-        for a in p.posonly.iter().chain(&p.args).chain(&p.vararg).chain(&p.kwonly).chain(&p.kwarg) {
+        for a in p
+            .posonly
+            .iter()
+            .chain(&p.args)
+            .chain(&p.vararg)
+            .chain(&p.kwonly)
+            .chain(&p.kwarg)
+        {
             if let Some(x) = &a.annotation {
                 // `*args: *Ts` is a starred annotation CPython accepts.
                 match &x.kind {
@@ -842,7 +910,10 @@ impl Compiler<'_> {
         match &e.kind {
             ExprKind::Name(_) => Ok(()),
             ExprKind::Tuple(v) | ExprKind::List(v) => {
-                let stars = v.iter().filter(|x| matches!(x.kind, ExprKind::Starred(_))).count();
+                let stars = v
+                    .iter()
+                    .filter(|x| matches!(x.kind, ExprKind::Starred(_)))
+                    .count();
                 if stars > 1 {
                     return Err(err(e.pos, "multiple starred expressions in assignment"));
                 }
@@ -854,7 +925,10 @@ impl Compiler<'_> {
                 }
                 Ok(())
             }
-            ExprKind::Starred(_) => Err(err(e.pos, "starred assignment target must be in a list or tuple")),
+            ExprKind::Starred(_) => Err(err(
+                e.pos,
+                "starred assignment target must be in a list or tuple",
+            )),
             ExprKind::Attribute(x, _) => self.expr(x),
             ExprKind::Subscript(a, b) => {
                 self.expr(a)?;
@@ -904,7 +978,9 @@ impl Compiler<'_> {
     fn expr(&mut self, e: &Expr) -> CResult {
         use ExprKind::*;
         match &e.kind {
-            Name(_) | Int(_) | Float(_) | Str(_) | Bytes(_) | Bool(_) | NoneLit | Ellipsis => Ok(()),
+            Name(_) | Int(_) | Float(_) | Str(_) | Bytes(_) | Bool(_) | NoneLit | Ellipsis => {
+                Ok(())
+            }
             FString(parts) => self.parts(parts),
             List(v) | Tuple(v) | Set(v) => self.elts(v),
             Dict(items) => {
@@ -939,7 +1015,9 @@ impl Compiler<'_> {
                 self.expr(f)?;
                 for a in args {
                     match a {
-                        Arg::Pos(x) | Arg::Star(x) | Arg::Kw(_, x) | Arg::StarStar(x) => self.expr(x)?,
+                        Arg::Pos(x) | Arg::Star(x) | Arg::Kw(_, x) | Arg::StarStar(x) => {
+                            self.expr(x)?
+                        }
                     }
                 }
                 Ok(())
@@ -974,7 +1052,10 @@ impl Compiler<'_> {
                 if !self.is_function_block() {
                     return Err(err(e.pos, "'await' outside function"));
                 }
-                if !matches!(self.kind(), UnitKind::Function { is_async: true, .. } | UnitKind::Comp) {
+                if !matches!(
+                    self.kind(),
+                    UnitKind::Function { is_async: true, .. } | UnitKind::Comp
+                ) {
                     return Err(err(e.pos, "'await' outside async function"));
                 }
                 self.expr(x)
@@ -999,18 +1080,33 @@ impl Compiler<'_> {
             }
             ListComp(elt, gens) | SetComp(elt, gens) | GeneratorExp(elt, gens) => {
                 let gen = matches!(e.kind, GeneratorExp(..));
-                self.comprehension(e, gen, &[elt], gens)
+                self.comprehension(e, gen, &[&**elt], gens)
             }
-            DictComp(k, v, gens) => self.comprehension(e, false, &[k, v], gens),
+            DictComp(k, v, gens) => self.comprehension(e, false, &[&**k, &**v], gens),
             NamedExpr(_, v) => self.expr(v),
         }
     }
 
-    fn comprehension(&mut self, e: &Expr, gen: bool, elts: &[&Box<Expr>], gens: &[Comprehension]) -> CResult {
+    fn comprehension(
+        &mut self,
+        e: &Expr,
+        gen: bool,
+        elts: &[&Expr],
+        gens: &[Comprehension],
+    ) -> CResult {
         let is_async = comp_is_async(elts, gens);
         let enclosing = self.kind();
-        if is_async && !gen && !matches!(enclosing, UnitKind::Function { is_async: true, .. } | UnitKind::Comp) {
-            return Err(err(e.pos, "asynchronous comprehension outside of an asynchronous function"));
+        if is_async
+            && !gen
+            && !matches!(
+                enclosing,
+                UnitKind::Function { is_async: true, .. } | UnitKind::Comp
+            )
+        {
+            return Err(err(
+                e.pos,
+                "asynchronous comprehension outside of an asynchronous function",
+            ));
         }
         let _ = self.st;
         self.next_scope += 1;
@@ -1042,7 +1138,7 @@ impl Compiler<'_> {
 /// Whether a comprehension is asynchronous: `async for`, or `await` in its
 /// own scope (not in its first iterable, nor inside lambdas or generator
 /// expressions; an inner asynchronous list/set/dict comprehension counts).
-fn comp_is_async(elts: &[&Box<Expr>], gens: &[Comprehension]) -> bool {
+fn comp_is_async(elts: &[&Expr], gens: &[Comprehension]) -> bool {
     if gens.iter().any(|g| g.is_async) {
         return true;
     }
@@ -1065,12 +1161,15 @@ fn has_await(e: &Expr) -> bool {
             FPart::Field { expr, spec, .. } => {
                 has_await(expr)
                     || spec.as_ref().is_some_and(|s| {
-                        s.iter().any(|q| matches!(q, FPart::Field { expr, .. } if has_await(expr)))
+                        s.iter()
+                            .any(|q| matches!(q, FPart::Field { expr, .. } if has_await(expr)))
                     })
             }
         }),
         List(v) | Tuple(v) | Set(v) | BoolOp(_, v) => v.iter().any(has_await),
-        Dict(items) => items.iter().any(|(k, v)| k.as_ref().is_some_and(has_await) || has_await(v)),
+        Dict(items) => items
+            .iter()
+            .any(|(k, v)| k.as_ref().is_some_and(has_await) || has_await(v)),
         Starred(x) | Attribute(x, _) | UnaryOp(_, x) | NamedExpr(_, x) => has_await(x),
         Subscript(a, b) | BinOp(a, _, b) => has_await(a) || has_await(b),
         Slice(a, b, c) => [a, b, c].into_iter().flatten().any(|x| has_await(x)),
@@ -1086,9 +1185,11 @@ fn has_await(e: &Expr) -> bool {
         Yield(x) => x.as_ref().is_some_and(|x| has_await(x)),
         YieldFrom(x) => has_await(x),
         ListComp(elt, gens) | SetComp(elt, gens) => {
-            gens.first().is_some_and(|g| has_await(&g.iter)) || comp_is_async(&[elt], gens)
+            gens.first().is_some_and(|g| has_await(&g.iter)) || comp_is_async(&[&**elt], gens)
         }
-        DictComp(k, v, gens) => gens.first().is_some_and(|g| has_await(&g.iter)) || comp_is_async(&[k, v], gens),
+        DictComp(k, v, gens) => {
+            gens.first().is_some_and(|g| has_await(&g.iter)) || comp_is_async(&[&**k, &**v], gens)
+        }
         GeneratorExp(_, gens) => gens.first().is_some_and(|g| has_await(&g.iter)),
     }
 }

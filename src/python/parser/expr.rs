@@ -73,7 +73,10 @@ impl<'a> P<'a> {
         let name = self.name_of_tok(t);
         self.bump(); // :=
         let value = self.expression()?;
-        Ok(Expr::new(Self::pos_of(t), ExprKind::NamedExpr(name, boxed(value))))
+        Ok(Expr::new(
+            Self::pos_of(t),
+            ExprKind::NamedExpr(name, boxed(value)),
+        ))
     }
 
     fn name_of_tok(&self, t: &Token) -> Name {
@@ -92,7 +95,10 @@ impl<'a> P<'a> {
         if self.at_op(":=") {
             return Err(self.err_pos(
                 e.pos,
-                format!("cannot use assignment expressions with {}", targets::expr_name(&e)),
+                format!(
+                    "cannot use assignment expressions with {}",
+                    targets::expr_name(&e)
+                ),
             ));
         }
         if self.at_op("=") && !self.no_invalid {
@@ -105,7 +111,11 @@ impl<'a> P<'a> {
 
     /// `if x = 1:` and the like (CPython's `invalid_named_expression`).
     #[inline(never)]
-    fn named_eq_error(&mut self, e: &Expr, start: usize) -> Option<super::super::syntax_error::SyntaxError> {
+    fn named_eq_error(
+        &mut self,
+        e: &Expr,
+        start: usize,
+    ) -> Option<super::super::syntax_error::SyntaxError> {
         let eq = self.pos;
         let rhs_ok = self
             .speculate(|p| {
@@ -119,7 +129,10 @@ impl<'a> P<'a> {
         }
         if eq == start + 1 && matches!(e.kind, ExprKind::Name(_)) {
             let t = self.toks.get(start)?;
-            return Some(self.err_tok(t, "invalid syntax. Maybe you meant '==' or ':=' instead of '='?"));
+            return Some(self.err_tok(
+                t,
+                "invalid syntax. Maybe you meant '==' or ':=' instead of '='?",
+            ));
         }
         if !targets::is_bitwise_or_level(e) {
             return None;
@@ -131,7 +144,10 @@ impl<'a> P<'a> {
                 let save = self.pos;
                 self.pos = start;
                 let r = self.speculate(|p| p.atom()).is_some_and(|a| {
-                    matches!(a.kind, ExprKind::List(_) | ExprKind::Tuple(_) | ExprKind::GeneratorExp(..))
+                    matches!(
+                        a.kind,
+                        ExprKind::List(_) | ExprKind::Tuple(_) | ExprKind::GeneratorExp(..)
+                    )
                 });
                 self.pos = save;
                 r
@@ -335,8 +351,7 @@ impl<'a> P<'a> {
         let mut left = self.factor()?;
         let depth = self.depth;
         let r = (|| {
-            loop {
-                let Some((prec, op)) = binop_of(self.peek_tok()) else { break };
+            while let Some((prec, op)) = binop_of(self.peek_tok()) {
                 if prec < min {
                     break;
                 }
@@ -404,7 +419,10 @@ impl<'a> P<'a> {
         let rhs = self.factor();
         self.leave();
         let pos = base.pos;
-        Ok(Expr::new(pos, ExprKind::BinOp(boxed(base), BinOp::Pow, boxed(rhs?))))
+        Ok(Expr::new(
+            pos,
+            ExprKind::BinOp(boxed(base), BinOp::Pow, boxed(rhs?)),
+        ))
     }
 
     fn await_primary(&mut self) -> PResult<Expr> {
@@ -494,7 +512,11 @@ impl<'a> P<'a> {
         };
         self.bump(); // ':'
         let ends = |p: &mut Self| p.at_op(":") || p.at_op("]") || p.at_op(",");
-        let upper = if ends(self) { None } else { Some(boxed(self.expression()?)) };
+        let upper = if ends(self) {
+            None
+        } else {
+            Some(boxed(self.expression()?))
+        };
         let step = if self.eat_op(":") {
             if self.at_op("]") || self.at_op(",") {
                 None
@@ -524,7 +546,10 @@ impl<'a> P<'a> {
                 self.bump();
                 let e = self.expression()?;
                 if seen_kwunpack {
-                    return Err(self.err_tok(t, "iterable argument unpacking follows keyword argument unpacking"));
+                    return Err(self.err_tok(
+                        t,
+                        "iterable argument unpacking follows keyword argument unpacking",
+                    ));
                 }
                 args.push(Arg::Star(e));
             } else if self.at_op("**") {
@@ -533,7 +558,9 @@ impl<'a> P<'a> {
                 seen_kwunpack = true;
                 args.push(Arg::StarStar(e));
             } else if self.nth_is_op(1, "=") && matches!(&t.tok, Tok::Name(_)) {
-                let Tok::Name(n) = &t.tok else { return Err(self.invalid()) };
+                let Tok::Name(n) = &t.tok else {
+                    return Err(self.invalid());
+                };
                 if matches!(&**n, "True" | "False" | "None") {
                     return Err(self.err_tok(t, format!("cannot assign to {n}")));
                 }
@@ -544,7 +571,10 @@ impl<'a> P<'a> {
                 self.bump();
                 let value = self.expression()?;
                 if self.at_kw("for") || (self.at_kw("async") && self.nth_is_kw(1, "for")) {
-                    return Err(self.err_tok(t, "invalid syntax. Maybe you meant '==' or ':=' instead of '='?"));
+                    return Err(self.err_tok(
+                        t,
+                        "invalid syntax. Maybe you meant '==' or ':=' instead of '='?",
+                    ));
                 }
                 if kw_names.iter().any(|k| k == n) {
                     let e = self.err_tok(t, format!("keyword argument repeated: {n}"));
@@ -561,20 +591,27 @@ impl<'a> P<'a> {
                     self.expression()?
                 };
                 if self.at_op("=") {
-                    return Err(self.err_pos(e.pos, "expression cannot contain assignment, perhaps you meant \"==\"?"));
+                    return Err(self.err_pos(
+                        e.pos,
+                        "expression cannot contain assignment, perhaps you meant \"==\"?",
+                    ));
                 }
                 let e = if self.at_kw("for") || (self.at_kw("async") && self.nth_is_kw(1, "for")) {
                     let gens = self.comp_clauses()?;
                     let sole = args.is_empty() && self.at_op(")");
                     if !sole {
-                        return Err(self.err_pos(e.pos, "Generator expression must be parenthesized"));
+                        return Err(
+                            self.err_pos(e.pos, "Generator expression must be parenthesized")
+                        );
                     }
                     Expr::new(Self::pos_of(open), ExprKind::GeneratorExp(boxed(e), gens))
                 } else {
                     e
                 };
                 if seen_kwunpack {
-                    return Err(self.err_last("positional argument follows keyword argument unpacking"));
+                    return Err(
+                        self.err_last("positional argument follows keyword argument unpacking")
+                    );
                 }
                 if seen_kw {
                     return Err(self.err_last("positional argument follows keyword argument"));
@@ -590,9 +627,14 @@ impl<'a> P<'a> {
                 self.bump();
                 // A sole generator argument must be alone.
                 if let Some(Arg::Pos(g)) = args.last() {
-                    if matches!(g.kind, ExprKind::GeneratorExp(..)) && g.pos == Self::pos_of(open) && !self.at_op(")") {
+                    if matches!(g.kind, ExprKind::GeneratorExp(..))
+                        && g.pos == Self::pos_of(open)
+                        && !self.at_op(")")
+                    {
                         if let ExprKind::GeneratorExp(elt, _) = &g.kind {
-                            return Err(self.err_pos(elt.pos, "Generator expression must be parenthesized"));
+                            return Err(
+                                self.err_pos(elt.pos, "Generator expression must be parenthesized")
+                            );
                         }
                     }
                 }
@@ -620,6 +662,18 @@ impl<'a> P<'a> {
             self.bump(); // for
             let target = self.for_target()?;
             if !self.eat_kw("in") {
+                // CPython reparses the target as expressions: inside brackets,
+                // `for y range(3)` is a missing comma.
+                let next = self.peek();
+                if starts_expr(&next.tok) && next.level > 0 && !self.no_invalid {
+                    let last = match &target.kind {
+                        ExprKind::Tuple(v) => v.last().map_or(target.pos, |e| e.pos),
+                        _ => target.pos,
+                    };
+                    if self.speculate(|p| p.expression()).is_some() {
+                        return Err(self.err_pos(last, "invalid syntax. Perhaps you forgot a comma?"));
+                    }
+                }
                 return Err(self.invalid());
             }
             let iter = self.disjunction()?;
@@ -794,7 +848,10 @@ impl<'a> P<'a> {
             elts.push(self.star_named_expression()?);
         }
         if self.at_comp() && elts.len() > 1 {
-            return Err(self.err_pos(first_pos, "did you forget parentheses around the comprehension target?"));
+            return Err(self.err_pos(
+                first_pos,
+                "did you forget parentheses around the comprehension target?",
+            ));
         }
         self.expect_op("]")?;
         Ok(Expr::new(pos, ExprKind::List(elts)))
@@ -832,7 +889,10 @@ impl<'a> P<'a> {
                 if self.at_comp() {
                     let gens = self.comp_clauses()?;
                     self.expect_op("}")?;
-                    return Ok(Expr::new(pos, ExprKind::DictComp(boxed(first), boxed(v), gens)));
+                    return Ok(Expr::new(
+                        pos,
+                        ExprKind::DictComp(boxed(first), boxed(v), gens),
+                    ));
                 }
                 items.push((Some(first), v));
             } else {
@@ -852,7 +912,10 @@ impl<'a> P<'a> {
                     elts.push(self.star_named_expression()?);
                 }
                 if self.at_comp() && elts.len() > 1 {
-                    return Err(self.err_pos(first_pos, "did you forget parentheses around the comprehension target?"));
+                    return Err(self.err_pos(
+                        first_pos,
+                        "did you forget parentheses around the comprehension target?",
+                    ));
                 }
                 self.expect_op("}")?;
                 return Ok(Expr::new(pos, ExprKind::Set(elts)));
@@ -871,7 +934,9 @@ impl<'a> P<'a> {
             }
             let k = self.expression()?;
             if !self.at_op(":") {
-                let end = self.prev().map_or((k.pos.line, k.pos.col), |t| (t.end_line, t.end_col));
+                let end = self
+                    .prev()
+                    .map_or((k.pos.line, k.pos.col), |t| (t.end_line, t.end_col));
                 return Err(super::super::syntax_error::SyntaxError::new(
                     "':' expected after dictionary key",
                     end.0,

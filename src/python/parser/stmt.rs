@@ -51,12 +51,15 @@ impl<'a> P<'a> {
                     out.push(self.compound()?);
                     return Ok(());
                 }
-                "async" if matches!(&self.nth(1).tok, Tok::Name(k) if matches!(&**k, "def" | "for" | "with")) => {
+                "async" if matches!(&self.nth(1).tok, Tok::Name(k) if matches!(&**k, "def" | "for" | "with")) =>
+                {
                     out.push(self.compound()?);
                     return Ok(());
                 }
                 "match" if self.looks_like_match() => {
-                    return Err(self.err_tok(t, "match statements are not supported in the playground"));
+                    return Err(
+                        self.err_tok(t, "match statements are not supported in the playground")
+                    );
                 }
                 _ => {}
             }
@@ -165,7 +168,7 @@ impl<'a> P<'a> {
                     return Ok(stmt(pos, StmtKind::Assert { test, msg }));
                 }
                 "import" => return self.import_stmt(pos),
-                "from" => return self.from_stmt(pos),
+                "from" => return self.import_from_stmt(pos),
                 _ => {}
             }
         }
@@ -183,7 +186,13 @@ impl<'a> P<'a> {
     fn raise_stmt(&mut self, pos: Pos) -> PResult<Stmt> {
         self.bump();
         if self.at_stmt_end() {
-            return Ok(stmt(pos, StmtKind::Raise { exc: None, cause: None }));
+            return Ok(stmt(
+                pos,
+                StmtKind::Raise {
+                    exc: None,
+                    cause: None,
+                },
+            ));
         }
         let exc = self.expression()?;
         let cause = if self.eat_kw("from") {
@@ -204,7 +213,10 @@ impl<'a> P<'a> {
         self.bump();
         let (e, bare) = self.star_expressions()?;
         if let Some(bad) = targets::invalid_target(&e, TargetKind::Del) {
-            return Err(self.err_pos(bad.pos, format!("cannot delete {}", targets::expr_name(bad))));
+            return Err(self.err_pos(
+                bad.pos,
+                format!("cannot delete {}", targets::expr_name(bad)),
+            ));
         }
         if !self.at_stmt_end() {
             return Err(self.invalid());
@@ -231,7 +243,11 @@ impl<'a> P<'a> {
         let mut names = Vec::new();
         loop {
             let name = self.dotted_name()?;
-            let asname = if self.eat_kw("as") { Some(self.name()?) } else { None };
+            let asname = if self.eat_kw("as") {
+                Some(self.name()?)
+            } else {
+                None
+            };
             names.push(Alias {
                 name: name.into(),
                 asname,
@@ -243,7 +259,7 @@ impl<'a> P<'a> {
         Ok(stmt(pos, StmtKind::Import(names)))
     }
 
-    fn from_stmt(&mut self, pos: Pos) -> PResult<Stmt> {
+    fn import_from_stmt(&mut self, pos: Pos) -> PResult<Stmt> {
         self.bump();
         let mut level = 0u32;
         loop {
@@ -274,7 +290,11 @@ impl<'a> P<'a> {
             let paren = self.eat_op("(");
             loop {
                 let name = self.name()?;
-                let asname = if self.eat_kw("as") { Some(self.name()?) } else { None };
+                let asname = if self.eat_kw("as") {
+                    Some(self.name()?)
+                } else {
+                    None
+                };
                 names.push(Alias { name, asname });
                 if !self.eat_op(",") {
                     break;
@@ -283,7 +303,9 @@ impl<'a> P<'a> {
                     break;
                 }
                 if !paren && self.at_newline() {
-                    return Err(self.err_last("trailing comma not allowed without surrounding parentheses"));
+                    return Err(
+                        self.err_last("trailing comma not allowed without surrounding parentheses")
+                    );
                 }
             }
             if paren {
@@ -314,7 +336,37 @@ impl<'a> P<'a> {
             self.star_expressions()?
         };
         if self.at_op(":") {
+            let annotation_follows = self.speculate(|p| {
+                p.bump();
+                p.expression()
+            });
+            if annotation_follows.is_none() {
+                self.bump();
+                return Err(self.invalid());
+            }
             return self.annotated(pos, first, bare_tuple);
+        }
+        if self.at_op(":=") {
+            // CPython's invalid_named_expression: `a.b := 1` as a statement.
+            let elem = match (&first.kind, bare_tuple) {
+                (ExprKind::Tuple(v), true) => v.last(),
+                _ => Some(&first),
+            };
+            if let Some(e) = elem {
+                let value_follows = self
+                    .speculate(|p| {
+                        p.bump();
+                        p.expression()
+                    })
+                    .is_some();
+                if !matches!(e.kind, ExprKind::Name(_)) && value_follows {
+                    return Err(self.err_pos(
+                        e.pos,
+                        format!("cannot use assignment expressions with {}", targets::expr_name(e)),
+                    ));
+                }
+            }
+            return Err(self.invalid());
         }
         if let Tok::Op(o) = self.peek_tok() {
             if let Some(&(_, op)) = AUG_OPS.iter().find(|(s, _)| s == o) {
@@ -323,7 +375,11 @@ impl<'a> P<'a> {
                     ExprKind::Name(_) | ExprKind::Attribute(..) | ExprKind::Subscript(..)
                 ) || bare_tuple
                 {
-                    let name = if bare_tuple { "tuple" } else { targets::expr_name(&first) };
+                    let name = if bare_tuple {
+                        "tuple"
+                    } else {
+                        targets::expr_name(&first)
+                    };
                     return Err(self.err_pos(
                         first.pos,
                         format!("'{name}' is an illegal expression for augmented assignment"),
@@ -371,7 +427,10 @@ impl<'a> P<'a> {
                         return Err(e);
                     }
                 }
-                return Err(self.err_pos(bad.pos, format!("cannot assign to {}", targets::expr_name(bad))));
+                return Err(self.err_pos(
+                    bad.pos,
+                    format!("cannot assign to {}", targets::expr_name(bad)),
+                ));
             }
         }
         let value = value.0;
@@ -386,7 +445,12 @@ impl<'a> P<'a> {
 
     /// CPython's `invalid_named_expression` on the element before the
     /// first `=`: "cannot assign to X here. Maybe you meant '==' ...".
-    fn here_maybe_error(&mut self, target: &Expr, bare: bool, tidx: usize) -> PResult<Option<SyntaxError>> {
+    fn here_maybe_error(
+        &mut self,
+        target: &Expr,
+        bare: bool,
+        tidx: usize,
+    ) -> PResult<Option<SyntaxError>> {
         // The element directly before '=' and where it starts.
         let (elem, elem_idx) = match (&target.kind, bare) {
             (ExprKind::Tuple(v), true) => match v.last() {
@@ -399,7 +463,9 @@ impl<'a> P<'a> {
         let save = self.pos;
         // The value after '=' must start with a bitwise_or not followed by '=' or ':='.
         let eq_idx = self.find_first_eq(tidx);
-        let Some(eq_idx) = eq_idx else { return Ok(None) };
+        let Some(eq_idx) = eq_idx else {
+            return Ok(None);
+        };
         self.pos = eq_idx + 1;
         let ok = self
             .speculate(|p| {
@@ -412,7 +478,11 @@ impl<'a> P<'a> {
             return Ok(None);
         }
         if let ExprKind::Name(_) = elem.kind {
-            if self.toks.get(elem_idx + 1).is_some_and(|t| matches!(t.tok, Tok::Op("="))) {
+            if self
+                .toks
+                .get(elem_idx + 1)
+                .is_some_and(|t| matches!(t.tok, Tok::Op("=")))
+            {
                 let t = self.toks.get(elem_idx).unwrap_or(self.dummy);
                 return Ok(Some(self.err_tok(
                     t,
@@ -428,9 +498,12 @@ impl<'a> P<'a> {
         self.pos = elem_idx;
         let excluded = match &self.peek().tok {
             Tok::Name(n) if matches!(&**n, "True" | "None" | "False") => true,
-            Tok::Op("[") | Tok::Op("(") => self
-                .speculate(|p| p.atom())
-                .is_some_and(|a| matches!(a.kind, ExprKind::List(_) | ExprKind::Tuple(_) | ExprKind::GeneratorExp(..))),
+            Tok::Op("[") | Tok::Op("(") => self.speculate(|p| p.atom()).is_some_and(|a| {
+                matches!(
+                    a.kind,
+                    ExprKind::List(_) | ExprKind::Tuple(_) | ExprKind::GeneratorExp(..)
+                )
+            }),
             _ => false,
         };
         self.pos = save;
@@ -498,10 +571,15 @@ impl<'a> P<'a> {
         match &target.kind {
             ExprKind::Name(_) | ExprKind::Attribute(..) | ExprKind::Subscript(..) => {}
             ExprKind::Tuple(_) => {
-                return Err(self.err_pos(target.pos, "only single target (not tuple) can be annotated"))
+                return Err(self.err_pos(
+                    target.pos,
+                    "only single target (not tuple) can be annotated",
+                ))
             }
             ExprKind::List(_) => {
-                return Err(self.err_pos(target.pos, "only single target (not list) can be annotated"))
+                return Err(
+                    self.err_pos(target.pos, "only single target (not list) can be annotated")
+                )
             }
             _ => return Err(self.err_pos(target.pos, "illegal target for annotation")),
         }
@@ -511,7 +589,11 @@ impl<'a> P<'a> {
     fn ann_assign(&mut self, pos: Pos, target: Expr) -> PResult<Stmt> {
         self.expect_op(":")?;
         let annotation = self.expression()?;
-        let value = if self.eat_op("=") { Some(self.rhs()?) } else { None };
+        let value = if self.eat_op("=") {
+            Some(self.rhs()?)
+        } else {
+            None
+        };
         Ok(stmt(
             pos,
             StmtKind::AnnAssign {
@@ -574,7 +656,10 @@ impl<'a> P<'a> {
         if !matches!(self.peek_tok(), Tok::Indent) {
             let t = self.peek();
             return Err(self
-                .err_tok(t, format!("expected an indented block after {what} on line {line}"))
+                .err_tok(
+                    t,
+                    format!("expected an indented block after {what} on line {line}"),
+                )
                 .with_kind(SyntaxKind::Indentation));
         }
         self.bump();
@@ -630,7 +715,10 @@ impl<'a> P<'a> {
         let test = self.named_expression()?;
         let body = self.colon_block("'while' statement", t.line)?;
         let orelse = self.else_block()?;
-        Ok(stmt(Self::pos_of(t), StmtKind::While { test, body, orelse }))
+        Ok(stmt(
+            Self::pos_of(t),
+            StmtKind::While { test, body, orelse },
+        ))
     }
 
     fn for_stmt(&mut self, async_tok: Option<&'a Token>) -> PResult<Stmt> {
@@ -690,7 +778,10 @@ impl<'a> P<'a> {
         };
         if let Some(bad) = targets::invalid_target(&target, TargetKind::Store) {
             if self.at_kw("in") || self.at_kw("not") || matches!(self.peek_tok(), Tok::Op(_)) {
-                return Err(self.err_pos(bad.pos, format!("cannot assign to {}", targets::expr_name(bad))));
+                return Err(self.err_pos(
+                    bad.pos,
+                    format!("cannot assign to {}", targets::expr_name(bad)),
+                ));
             }
         }
         Ok(target)
@@ -768,7 +859,10 @@ impl<'a> P<'a> {
         };
         if self.at_op(",") || self.at_op(")") || self.at_op(":") {
             if let Some(bad) = targets::invalid_target(&e, TargetKind::Store) {
-                return Err(self.err_pos(bad.pos, format!("cannot assign to {}", targets::expr_name(bad))));
+                return Err(self.err_pos(
+                    bad.pos,
+                    format!("cannot assign to {}", targets::expr_name(bad)),
+                ));
             }
         } else {
             // `with a as b + c:` etc.: CPython parses an expression there.
@@ -813,11 +907,17 @@ impl<'a> P<'a> {
                     });
                     self.pos = save;
                     if ok.is_some() {
-                        return Err(self.err_pos(typ.pos, "multiple exception types must be parenthesized"));
+                        return Err(
+                            self.err_pos(typ.pos, "multiple exception types must be parenthesized")
+                        );
                     }
                     return Err(self.invalid());
                 }
-                let name = if self.eat_kw("as") { Some(self.name()?) } else { None };
+                let name = if self.eat_kw("as") {
+                    Some(self.name()?)
+                } else {
+                    None
+                };
                 (Some(typ), name)
             };
             let body = self.colon_block("'except' statement", et.line)?;
@@ -958,7 +1058,10 @@ impl<'a> P<'a> {
         let mut check_dup = |p: &mut Self, n: &Name, t: &Token, dup: &mut Option<SyntaxError>| {
             if names.iter().any(|m| m == n) {
                 if dup.is_none() {
-                    *dup = Some(p.err_tok(t, format!("duplicate argument '{n}' in function definition")));
+                    *dup = Some(p.err_tok(
+                        t,
+                        format!("duplicate argument '{n}' in function definition"),
+                    ));
                 }
             } else {
                 names.push(n.clone());
@@ -988,7 +1091,9 @@ impl<'a> P<'a> {
                 }
                 self.bump();
                 seen_star = true;
-                if self.at_op(closer) || (self.at_op(",") && (self.nth_is_op(1, closer) || self.nth_is_op(1, "**"))) {
+                if self.at_op(closer)
+                    || (self.at_op(",") && (self.nth_is_op(1, closer) || self.nth_is_op(1, "**")))
+                {
                     return Err(self.err_tok(t, "named arguments must follow bare *"));
                 }
                 if !self.at_op(",") {
@@ -1008,7 +1113,9 @@ impl<'a> P<'a> {
                     };
                     if self.at_op("=") {
                         let et = self.peek();
-                        return Err(self.err_tok(et, "var-positional argument cannot have default value"));
+                        return Err(
+                            self.err_tok(et, "var-positional argument cannot have default value")
+                        );
                     }
                     ps.vararg = Some(Param {
                         name,
@@ -1043,7 +1150,9 @@ impl<'a> P<'a> {
                         _ => false,
                     };
                     if follows {
-                        return Err(self.err_tok(nt, "arguments cannot follow var-keyword argument"));
+                        return Err(
+                            self.err_tok(nt, "arguments cannot follow var-keyword argument")
+                        );
                     }
                     self.bump();
                 }
@@ -1069,7 +1178,9 @@ impl<'a> P<'a> {
                     if default.is_some() {
                         seen_default = true;
                     } else if seen_default {
-                        return Err(self.err_tok(nt, "non-default argument follows default argument"));
+                        return Err(
+                            self.err_tok(nt, "non-default argument follows default argument")
+                        );
                     }
                 }
                 let p = Param {

@@ -227,7 +227,11 @@ fn decode_bytes(body: &[char], raw: bool) -> SResult<Vec<u8>> {
                         out.push((h * 16 + l) as u8);
                         i += 2;
                     }
-                    _ => return Err(SErr::Last(format!("(value error) invalid \\x escape at position {start}"))),
+                    _ => {
+                        return Err(SErr::Last(format!(
+                            "(value error) invalid \\x escape at position {start}"
+                        )))
+                    }
                 }
             }
             other => {
@@ -299,7 +303,9 @@ impl<'a> P<'a> {
         for (_, s) in &toks {
             if s.fstring {
                 let mut i = 0;
-                let got = self.fstring_parts(s, &mut i, 0).map_err(|e| place(self, e))?;
+                let got = self
+                    .fstring_parts(s, &mut i, 0)
+                    .map_err(|e| place(self, e))?;
                 for p in got {
                     match p {
                         FPart::Lit(l) => push_lit(&mut parts, &l),
@@ -310,7 +316,10 @@ impl<'a> P<'a> {
                 let text: String = s.body.iter().collect();
                 push_lit(&mut parts, &text);
             } else {
-                push_lit(&mut parts, &decode_str(&s.body).map_err(|e| place(self, e))?);
+                push_lit(
+                    &mut parts,
+                    &decode_str(&s.body).map_err(|e| place(self, e))?,
+                );
             }
         }
         Ok(Expr::new(pos, ExprKind::FString(parts)))
@@ -408,7 +417,9 @@ impl<'a> P<'a> {
         let mut stack: Vec<char> = Vec::new();
         while let Some(&ch) = body.get(*i) {
             if ch == '\\' {
-                return Err(SErr::Last("f-string expression part cannot include a backslash".into()));
+                return Err(SErr::Last(
+                    "f-string expression part cannot include a backslash".into(),
+                ));
             }
             if let Some(q) = quote {
                 if ch == q {
@@ -441,7 +452,11 @@ impl<'a> P<'a> {
                     }
                     stack.push(ch);
                 }
-                '#' => return Err(SErr::Last("f-string expression part cannot include '#'".into())),
+                '#' => {
+                    return Err(SErr::Last(
+                        "f-string expression part cannot include '#'".into(),
+                    ))
+                }
                 '!' | ':' | '}' | '=' | '>' | '<' if stack.is_empty() => {
                     let next = body.get(*i + 1).copied();
                     if next == Some('=') && matches!(ch, '!' | '=' | '<' | '>') {
@@ -482,7 +497,9 @@ impl<'a> P<'a> {
         let text = body.get(expr_start..expr_end).unwrap_or(&[]);
         if text.iter().all(|c| matches!(c, ' ' | '\t' | '\n' | '\x0c')) {
             if matches!(stop, '!' | ':' | '=') {
-                return Err(SErr::Last(format!("f-string: expression required before '{stop}'")));
+                return Err(SErr::Last(format!(
+                    "f-string: expression required before '{stop}'"
+                )));
             }
             return Err(SErr::Last("f-string: empty expression not allowed".into()));
         }
@@ -557,8 +574,8 @@ impl<'a> P<'a> {
                 Err(sub.invalid())
             }
         });
-        let fix = |mut e: SyntaxError| {
-            if !e.msg.starts_with("f-string") {
+        let fix = |mut e: SyntaxError, prefix: bool| {
+            if prefix && !e.msg.starts_with("f-string") {
                 e.msg = format!("f-string: {}", e.msg);
             }
             if e.line == line {
@@ -576,9 +593,14 @@ impl<'a> P<'a> {
         self.side.dup_kwargs.extend(side.dup_kwargs);
         match (r, lexed.error) {
             (Ok(e), None) => Ok(e),
-            (Ok(_), Some(le)) => Err(SErr::At(fix(le.err))),
-            (Err(pe), None) => Err(SErr::At(fix(pe))),
-            (Err(pe), Some(le)) => Err(SErr::At(fix(pick(pe, le, hit, seen)))),
+            // Tokenizer errors keep their plain message, as in CPython.
+            (Ok(_), Some(le)) => Err(SErr::At(fix(le.err, false))),
+            (Err(pe), None) => Err(SErr::At(fix(pe, true))),
+            (Err(pe), Some(le)) => {
+                let from_lexer = pick(pe.clone(), le.clone(), hit, seen) == le.err;
+                let e = if from_lexer { le.err } else { pe };
+                Err(SErr::At(fix(e, !from_lexer)))
+            }
         }
     }
 }

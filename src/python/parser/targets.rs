@@ -92,8 +92,12 @@ fn opt(e: &Option<Expr>) -> bool {
 fn stmt_has_yield(s: &Stmt) -> bool {
     match &s.kind {
         StmtKind::Expr(e) => expr_has_yield(e),
-        StmtKind::Assign { targets, value } => targets.iter().any(expr_has_yield) || expr_has_yield(value),
-        StmtKind::AugAssign { target, value, .. } => expr_has_yield(target) || expr_has_yield(value),
+        StmtKind::Assign { targets, value } => {
+            targets.iter().any(expr_has_yield) || expr_has_yield(value)
+        }
+        StmtKind::AugAssign { target, value, .. } => {
+            expr_has_yield(target) || expr_has_yield(value)
+        }
         StmtKind::AnnAssign {
             target,
             annotation,
@@ -110,7 +114,12 @@ fn stmt_has_yield(s: &Stmt) -> bool {
             body,
             orelse,
             ..
-        } => expr_has_yield(target) || expr_has_yield(iter) || body_has_yield(body) || body_has_yield(orelse),
+        } => {
+            expr_has_yield(target)
+                || expr_has_yield(iter)
+                || body_has_yield(body)
+                || body_has_yield(orelse)
+        }
         StmtKind::With { items, body, .. } => {
             items
                 .iter()
@@ -141,7 +150,10 @@ fn stmt_has_yield(s: &Stmt) -> bool {
                 || c.bases.iter().any(expr_has_yield)
                 || c.keywords.iter().any(|(_, e)| expr_has_yield(e))
         }
-        StmtKind::Import(_) | StmtKind::ImportFrom { .. } | StmtKind::Global(_) | StmtKind::Nonlocal(_) => false,
+        StmtKind::Import(_)
+        | StmtKind::ImportFrom { .. }
+        | StmtKind::Global(_)
+        | StmtKind::Nonlocal(_) => false,
         StmtKind::Delete(v) => v.iter().any(expr_has_yield),
         StmtKind::Assert { test, msg } => expr_has_yield(test) || opt(msg),
     }
@@ -154,7 +166,10 @@ fn params_have_yield(p: &Params) -> bool {
         .chain(&p.vararg)
         .chain(&p.kwonly)
         .chain(&p.kwarg)
-        .any(|a| a.default.as_ref().is_some_and(expr_has_yield) || a.annotation.as_ref().is_some_and(expr_has_yield))
+        .any(|a| {
+            a.default.as_ref().is_some_and(expr_has_yield)
+                || a.annotation.as_ref().is_some_and(expr_has_yield)
+        })
 }
 
 fn boxed(e: &Option<Box<Expr>>) -> bool {
@@ -164,7 +179,9 @@ fn boxed(e: &Option<Box<Expr>>) -> bool {
 fn parts_have_yield(parts: &[FPart]) -> bool {
     parts.iter().any(|p| match p {
         FPart::Lit(_) => false,
-        FPart::Field { expr, spec, .. } => expr_has_yield(expr) || spec.as_ref().is_some_and(|s| parts_have_yield(s)),
+        FPart::Field { expr, spec, .. } => {
+            expr_has_yield(expr) || spec.as_ref().is_some_and(|s| parts_have_yield(s))
+        }
     })
 }
 
@@ -189,12 +206,16 @@ pub(crate) fn expr_has_yield(e: &Expr) -> bool {
         Call(f, args) => {
             expr_has_yield(f)
                 || args.iter().any(|a| match a {
-                    Arg::Pos(e) | Arg::Star(e) | Arg::Kw(_, e) | Arg::StarStar(e) => expr_has_yield(e),
+                    Arg::Pos(e) | Arg::Star(e) | Arg::Kw(_, e) | Arg::StarStar(e) => {
+                        expr_has_yield(e)
+                    }
                 })
         }
         BoolOp(_, v) => v.iter().any(expr_has_yield),
         Compare(a, rest) => expr_has_yield(a) || rest.iter().any(|(_, e)| expr_has_yield(e)),
-        IfExp { test, body, orelse } => expr_has_yield(test) || expr_has_yield(body) || expr_has_yield(orelse),
+        IfExp { test, body, orelse } => {
+            expr_has_yield(test) || expr_has_yield(body) || expr_has_yield(orelse)
+        }
         Lambda(f) => params_have_yield(&f.params),
         ListComp(_, gens) | SetComp(_, gens) | DictComp(_, _, gens) | GeneratorExp(_, gens) => {
             gens.first().is_some_and(|g| expr_has_yield(&g.iter))
