@@ -990,7 +990,8 @@ fn compare_files() {
         let src = std::fs::read_to_string(f).unwrap_or_default();
         let mine = ours(&src);
         let agree = mine.ok == theirs.ok
-            && (mine.ok || (mine.typ == theirs.typ && mine.msg == theirs.msg && mine.line == theirs.line));
+            && (mine.ok
+                || (mine.typ == theirs.typ && mine.msg == theirs.msg && mine.line == theirs.line));
         if agree {
             same += 1;
             if mine.col == theirs.col {
@@ -1000,5 +1001,8 @@ fn compare_files() {
             println!("{key}:\n    CPython: {theirs:?}\n    ours:    {mine:?}");
         }
     }
-    println!("compare: {same} of {} agree ({same_col} on the column too)", files.len());
+    println!(
+        "compare: {same} of {} agree ({same_col} on the column too)",
+        files.len()
+    );
 }

@@ -236,9 +236,9 @@ impl<'a> P<'a> {
                 return Ok(());
             }
         }
-        if next.level == 0 && !self.in_fstring {
-            return Ok(());
-        }
+        // CPython parses the second expression before it looks at the
+        // bracket level, reading tokens on later lines (which matters for
+        // `'(' was never closed`).
         let ok = self.speculate(|p| {
             p.no_invalid = true;
             let r = p.expression();
@@ -246,6 +246,9 @@ impl<'a> P<'a> {
             r
         });
         self.no_invalid = false;
+        if next.level == 0 && !self.in_fstring {
+            return Ok(());
+        }
         if ok.is_some() {
             return Err(self.err_pos(a.pos, "invalid syntax. Perhaps you forgot a comma?"));
         }
@@ -671,7 +674,9 @@ impl<'a> P<'a> {
                         _ => target.pos,
                     };
                     if self.speculate(|p| p.expression()).is_some() {
-                        return Err(self.err_pos(last, "invalid syntax. Perhaps you forgot a comma?"));
+                        return Err(
+                            self.err_pos(last, "invalid syntax. Perhaps you forgot a comma?")
+                        );
                     }
                 }
                 return Err(self.invalid());

@@ -362,7 +362,10 @@ impl<'a> P<'a> {
                 if !matches!(e.kind, ExprKind::Name(_)) && value_follows {
                     return Err(self.err_pos(
                         e.pos,
-                        format!("cannot use assignment expressions with {}", targets::expr_name(e)),
+                        format!(
+                            "cannot use assignment expressions with {}",
+                            targets::expr_name(e)
+                        ),
                     ));
                 }
             }
