@@ -623,10 +623,7 @@ impl<'a> Lexer<'a> {
         // String prefixes.
         let (mut b, mut r, mut u, mut f) = (false, false, false, false);
         let mut p = self.pos;
-        loop {
-            let Some(c) = self.src.get(p).copied() else {
-                break;
-            };
+        while let Some(c) = self.src.get(p).copied() {
             let lc = c.to_ascii_lowercase();
             if !(b || u || f) && lc == 'b' {
                 b = true;

@@ -501,10 +501,10 @@ impl Symtable<'_> {
                 }
                 Ok(())
             }
-            ListComp(elt, gens) => self.comprehension(CompKind::List, &[elt], gens),
-            SetComp(elt, gens) => self.comprehension(CompKind::Set, &[elt], gens),
-            GeneratorExp(elt, gens) => self.comprehension(CompKind::Gen, &[elt], gens),
-            DictComp(k, v, gens) => self.comprehension(CompKind::Dict, &[k, v], gens),
+            ListComp(elt, gens) => self.comprehension(CompKind::List, &[&**elt], gens),
+            SetComp(elt, gens) => self.comprehension(CompKind::Set, &[&**elt], gens),
+            GeneratorExp(elt, gens) => self.comprehension(CompKind::Gen, &[&**elt], gens),
+            DictComp(k, v, gens) => self.comprehension(CompKind::Dict, &[&**k, &**v], gens),
             NamedExpr(n, v) => {
                 if self.cur().comp_iter_expr > 0 {
                     return Err(err(
@@ -552,12 +552,7 @@ impl Symtable<'_> {
         }
     }
 
-    fn comprehension(
-        &mut self,
-        kind: CompKind,
-        elts: &[&Box<Expr>],
-        gens: &[Comprehension],
-    ) -> CResult {
+    fn comprehension(&mut self, kind: CompKind, elts: &[&Expr], gens: &[Comprehension]) -> CResult {
         let Some(first) = gens.first() else {
             return Ok(());
         };
@@ -1085,9 +1080,9 @@ impl Compiler<'_> {
             }
             ListComp(elt, gens) | SetComp(elt, gens) | GeneratorExp(elt, gens) => {
                 let gen = matches!(e.kind, GeneratorExp(..));
-                self.comprehension(e, gen, &[elt], gens)
+                self.comprehension(e, gen, &[&**elt], gens)
             }
-            DictComp(k, v, gens) => self.comprehension(e, false, &[k, v], gens),
+            DictComp(k, v, gens) => self.comprehension(e, false, &[&**k, &**v], gens),
             NamedExpr(_, v) => self.expr(v),
         }
     }
@@ -1096,7 +1091,7 @@ impl Compiler<'_> {
         &mut self,
         e: &Expr,
         gen: bool,
-        elts: &[&Box<Expr>],
+        elts: &[&Expr],
         gens: &[Comprehension],
     ) -> CResult {
         let is_async = comp_is_async(elts, gens);
@@ -1143,7 +1138,7 @@ impl Compiler<'_> {
 /// Whether a comprehension is asynchronous: `async for`, or `await` in its
 /// own scope (not in its first iterable, nor inside lambdas or generator
 /// expressions; an inner asynchronous list/set/dict comprehension counts).
-fn comp_is_async(elts: &[&Box<Expr>], gens: &[Comprehension]) -> bool {
+fn comp_is_async(elts: &[&Expr], gens: &[Comprehension]) -> bool {
     if gens.iter().any(|g| g.is_async) {
         return true;
     }
@@ -1190,10 +1185,10 @@ fn has_await(e: &Expr) -> bool {
         Yield(x) => x.as_ref().is_some_and(|x| has_await(x)),
         YieldFrom(x) => has_await(x),
         ListComp(elt, gens) | SetComp(elt, gens) => {
-            gens.first().is_some_and(|g| has_await(&g.iter)) || comp_is_async(&[elt], gens)
+            gens.first().is_some_and(|g| has_await(&g.iter)) || comp_is_async(&[&**elt], gens)
         }
         DictComp(k, v, gens) => {
-            gens.first().is_some_and(|g| has_await(&g.iter)) || comp_is_async(&[k, v], gens)
+            gens.first().is_some_and(|g| has_await(&g.iter)) || comp_is_async(&[&**k, &**v], gens)
         }
         GeneratorExp(_, gens) => gens.first().is_some_and(|g| has_await(&g.iter)),
     }

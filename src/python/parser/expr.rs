@@ -236,9 +236,9 @@ impl<'a> P<'a> {
                 return Ok(());
             }
         }
-        if next.level == 0 && !self.in_fstring {
-            return Ok(());
-        }
+        // CPython parses the second expression before it looks at the
+        // bracket level, reading tokens on later lines (which matters for
+        // `'(' was never closed`).
         let ok = self.speculate(|p| {
             p.no_invalid = true;
             let r = p.expression();
@@ -246,6 +246,9 @@ impl<'a> P<'a> {
             r
         });
         self.no_invalid = false;
+        if next.level == 0 && !self.in_fstring {
+            return Ok(());
+        }
         if ok.is_some() {
             return Err(self.err_pos(a.pos, "invalid syntax. Perhaps you forgot a comma?"));
         }
@@ -351,10 +354,7 @@ impl<'a> P<'a> {
         let mut left = self.factor()?;
         let depth = self.depth;
         let r = (|| {
-            loop {
-                let Some((prec, op)) = binop_of(self.peek_tok()) else {
-                    break;
-                };
+            while let Some((prec, op)) = binop_of(self.peek_tok()) {
                 if prec < min {
                     break;
                 }
@@ -665,6 +665,20 @@ impl<'a> P<'a> {
             self.bump(); // for
             let target = self.for_target()?;
             if !self.eat_kw("in") {
+                // CPython reparses the target as expressions: inside brackets,
+                // `for y range(3)` is a missing comma.
+                let next = self.peek();
+                if starts_expr(&next.tok) && next.level > 0 && !self.no_invalid {
+                    let last = match &target.kind {
+                        ExprKind::Tuple(v) => v.last().map_or(target.pos, |e| e.pos),
+                        _ => target.pos,
+                    };
+                    if self.speculate(|p| p.expression()).is_some() {
+                        return Err(
+                            self.err_pos(last, "invalid syntax. Perhaps you forgot a comma?")
+                        );
+                    }
+                }
                 return Err(self.invalid());
             }
             let iter = self.disjunction()?;

@@ -168,7 +168,7 @@ impl<'a> P<'a> {
                     return Ok(stmt(pos, StmtKind::Assert { test, msg }));
                 }
                 "import" => return self.import_stmt(pos),
-                "from" => return self.from_stmt(pos),
+                "from" => return self.import_from_stmt(pos),
                 _ => {}
             }
         }
@@ -259,7 +259,7 @@ impl<'a> P<'a> {
         Ok(stmt(pos, StmtKind::Import(names)))
     }
 
-    fn from_stmt(&mut self, pos: Pos) -> PResult<Stmt> {
+    fn import_from_stmt(&mut self, pos: Pos) -> PResult<Stmt> {
         self.bump();
         let mut level = 0u32;
         loop {
@@ -336,7 +336,40 @@ impl<'a> P<'a> {
             self.star_expressions()?
         };
         if self.at_op(":") {
+            let annotation_follows = self.speculate(|p| {
+                p.bump();
+                p.expression()
+            });
+            if annotation_follows.is_none() {
+                self.bump();
+                return Err(self.invalid());
+            }
             return self.annotated(pos, first, bare_tuple);
+        }
+        if self.at_op(":=") {
+            // CPython's invalid_named_expression: `a.b := 1` as a statement.
+            let elem = match (&first.kind, bare_tuple) {
+                (ExprKind::Tuple(v), true) => v.last(),
+                _ => Some(&first),
+            };
+            if let Some(e) = elem {
+                let value_follows = self
+                    .speculate(|p| {
+                        p.bump();
+                        p.expression()
+                    })
+                    .is_some();
+                if !matches!(e.kind, ExprKind::Name(_)) && value_follows {
+                    return Err(self.err_pos(
+                        e.pos,
+                        format!(
+                            "cannot use assignment expressions with {}",
+                            targets::expr_name(e)
+                        ),
+                    ));
+                }
+            }
+            return Err(self.invalid());
         }
         if let Tok::Op(o) = self.peek_tok() {
             if let Some(&(_, op)) = AUG_OPS.iter().find(|(s, _)| s == o) {

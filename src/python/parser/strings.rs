@@ -574,8 +574,8 @@ impl<'a> P<'a> {
                 Err(sub.invalid())
             }
         });
-        let fix = |mut e: SyntaxError| {
-            if !e.msg.starts_with("f-string") {
+        let fix = |mut e: SyntaxError, prefix: bool| {
+            if prefix && !e.msg.starts_with("f-string") {
                 e.msg = format!("f-string: {}", e.msg);
             }
             if e.line == line {
@@ -593,9 +593,14 @@ impl<'a> P<'a> {
         self.side.dup_kwargs.extend(side.dup_kwargs);
         match (r, lexed.error) {
             (Ok(e), None) => Ok(e),
-            (Ok(_), Some(le)) => Err(SErr::At(fix(le.err))),
-            (Err(pe), None) => Err(SErr::At(fix(pe))),
-            (Err(pe), Some(le)) => Err(SErr::At(fix(pick(pe, le, hit, seen)))),
+            // Tokenizer errors keep their plain message, as in CPython.
+            (Ok(_), Some(le)) => Err(SErr::At(fix(le.err, false))),
+            (Err(pe), None) => Err(SErr::At(fix(pe, true))),
+            (Err(pe), Some(le)) => {
+                let from_lexer = pick(pe.clone(), le.clone(), hit, seen) == le.err;
+                let e = if from_lexer { le.err } else { pe };
+                Err(SErr::At(fix(e, !from_lexer)))
+            }
         }
     }
 }
