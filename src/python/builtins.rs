@@ -563,27 +563,25 @@ pub fn call(
     })
 }
 
-/// The clock as the program reads it, in ms. Inside an executor job it is
-/// the job's private clock; on the virtual clock, a busy loop that keeps
-/// reading the clock without yielding makes time pass (a real CPU would),
-/// a little more with each read after the first few.
+/// The clock as the program reads it (`time.monotonic()`...), in ms: one
+/// read of the loop's clock. Inside an executor job it is the job's
+/// private clock, on which a busy loop that keeps reading the clock makes
+/// time pass (a little more with each read after the first few), so the
+/// job's length is what its code says.
 fn clock_ms(it: &Rc<Interp>) -> f64 {
-    let n = it.busy_reads.get().saturating_add(1);
-    it.busy_reads.set(n);
-    let step = if n <= 8 {
-        0.0
-    } else {
-        (0.001 * f64::from(1u32 << (n - 8).min(10))).min(1.0)
-    };
     if let Some(t) = it.worker_clock.get() {
+        let n = it.busy_reads.get().saturating_add(1);
+        it.busy_reads.set(n);
+        let step = if n <= 8 {
+            0.000001
+        } else {
+            (0.001 * f64::from(1u32 << (n - 8).min(10))).min(1.0)
+        };
         let t = t + step;
         it.worker_clock.set(Some(t));
         return t;
     }
-    if it.host.is_virtual() && step > 0.0 {
-        it.host.block(step);
-    }
-    it.host.now()
+    it.now_ns() as f64 / 1e6
 }
 
 fn time_s(it: &Rc<Interp>) -> f64 {
@@ -621,7 +619,7 @@ fn sleep(it: &Rc<Interp>, delay_s: f64, result: Value) -> Value {
             }
             let fut = Fut::new();
             let ms = delay_s * 1000.0;
-            *fut.label.borrow_mut() = Label::Sleep(me.host.now() + ms);
+            *fut.label.borrow_mut() = Label::Sleep(me.host.now() + ms.min(1e15));
             let h = me.call_later(ms, super::interp::Job::SetResult(fut.clone(), result));
             let r = me.await_fut(fut).await;
             h.cancelled.set(true);
@@ -2927,7 +2925,10 @@ fn module_call(
             }
             match it.worker_clock.get() {
                 Some(t) => it.worker_clock.set(Some(t + d * 1000.0)),
-                None => it.host.block(d * 1000.0),
+                None => {
+                    it.advance_ns((d * 1e9).round() as i64);
+                    it.host.block(d * 1000.0);
+                }
             }
             Value::None
         }
@@ -3448,7 +3449,7 @@ fn loop_call(
     // pos[0] is the loop object.
     let args = &pos[1.min(pos.len())..];
     Ok(match f {
-        LoopTime => Value::Float(it.host.now() / 1000.0),
+        LoopTime => Value::Float(it.now_ns() as f64 / 1e9),
         LoopCallSoon => {
             let func = need(args, 0, "call_soon")?.clone();
             let h = Rc::new(super::value::Handle::default());

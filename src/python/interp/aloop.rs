@@ -1,12 +1,12 @@
 //! The event loop: CPython's `BaseEventLoop._run_once`, `Task.__step`,
 //! `Task.__wakeup`, futures' callbacks, and `asyncio.run`.
 //!
-//! Time is the host's scenario clock. On the virtual clock, CPython's order
-//! for timers due "at the same instant" is kept: a real loop wakes a little
-//! after the timer it waited for, so a timer set after that wake-up (even
-//! for the same due time) fires in a later turn. Timers carry the number of
-//! waits before they were set (their epoch); one turn pops the timers due at
-//! the first one's time and epoch.
+//! Time is the loop's clock in nanoseconds: the host's scenario clock in the
+//! browser. On the virtual clock it is the clock `scripts/oracle.py` gives
+//! CPython, read for read: every read moves it on a nanosecond and a wait
+//! for a timer ends a microsecond late, so timers that fall due "at the
+//! same instant" fire in the order (and the turns) a real run gives them,
+//! and the interpreter's virtual run is CPython's, instant for instant.
 
 use std::cell::{Cell, RefCell};
 use std::cmp::{Ordering, Reverse};
@@ -51,8 +51,7 @@ pub enum Job {
 }
 
 struct Timer {
-    when: f64,
-    epoch: u64,
+    when: i64,
     seq: u64,
     handle: Rc<Handle>,
     job: Job,
@@ -71,10 +70,7 @@ impl PartialOrd for Timer {
 }
 impl Ord for Timer {
     fn cmp(&self, other: &Self) -> Ordering {
-        self.when
-            .total_cmp(&other.when)
-            .then(self.epoch.cmp(&other.epoch))
-            .then(self.seq.cmp(&other.seq))
+        self.when.cmp(&other.when).then(self.seq.cmp(&other.seq))
     }
 }
 
@@ -84,7 +80,8 @@ pub struct Loop {
     ready: RefCell<VecDeque<Job>>,
     timers: RefCell<BinaryHeap<Reverse<Timer>>>,
     seq: Cell<u64>,
-    epoch: Cell<u64>,
+    /// The virtual clock, ns (see the module's docs).
+    vclock: Cell<i64>,
     stopping: Cell<bool>,
     /// Whether `asyncio.run` is running (nested runs are an error).
     pub running: Cell<bool>,
@@ -106,25 +103,52 @@ impl Interp {
         self.lp.ready.borrow_mut().push_back(job);
     }
 
+    /// `loop.time()` in ns: one read of the loop's clock.
+    pub fn now_ns(&self) -> i64 {
+        if self.host.is_virtual() {
+            let t = self.lp.vclock.get() + 1;
+            self.lp.vclock.set(t);
+            t
+        } else {
+            (self.host.now() * 1e6) as i64
+        }
+    }
+
+    /// Moves the virtual clock on (a blocking call), ns.
+    pub fn advance_ns(&self, ns: i64) {
+        if self.host.is_virtual() {
+            self.lp.vclock.set(self.lp.vclock.get() + ns.max(0));
+        }
+    }
+
     /// `loop.call_later(delay_ms, job)`: returns the timer's handle.
     pub fn call_later(&self, delay_ms: f64, job: Job) -> Rc<Handle> {
         let delay = if delay_ms.is_finite() {
-            delay_ms.max(0.0)
+            delay_ms.max(0.0).min(1e15)
         } else {
             1e15
         };
-        self.call_at(self.host.now() + delay, job)
+        let now = self.now_ns();
+        self.call_at_ns(now + (delay * 1e6).round() as i64, job)
     }
 
     /// `loop.call_at(when_ms, job)`.
     pub fn call_at(&self, when: f64, job: Job) -> Rc<Handle> {
+        let w = if when.is_finite() {
+            when.clamp(-1e15, 1e15)
+        } else {
+            1e15
+        };
+        self.call_at_ns((w * 1e6).round() as i64, job)
+    }
+
+    fn call_at_ns(&self, when: i64, job: Job) -> Rc<Handle> {
         let handle = Rc::new(Handle::default());
-        handle.when.set(when);
+        handle.when.set(when as f64 / 1e6);
         let seq = self.lp.seq.get();
         self.lp.seq.set(seq + 1);
         self.lp.timers.borrow_mut().push(Reverse(Timer {
             when,
-            epoch: self.lp.epoch.get(),
             seq,
             handle: handle.clone(),
             job,
@@ -524,9 +548,35 @@ impl Interp {
                 return Ok(false);
             }
             self.lp.turns_since_yield.set(0);
-            let done = self.host.clone().idle(next).await;
+            let until = match next {
+                Some(when) if virt => {
+                    // select(timeout) on the oracle's clock: the timeout
+                    // read, then the wake a microsecond late.
+                    let t = self.now_ns();
+                    let timeout = (when - t).max(0);
+                    if timeout > 0 {
+                        Some(t + timeout + 1000)
+                    } else {
+                        Some(t)
+                    }
+                }
+                Some(when) => Some(when),
+                None => None,
+            };
+            let done = self
+                .host
+                .clone()
+                .idle(until.map(|ns| ns as f64 / 1e6))
+                .await;
             if virt {
-                self.lp.epoch.set(self.lp.epoch.get() + 1);
+                if let Some(u) = until {
+                    if done.is_empty() {
+                        self.lp.vclock.set(self.lp.vclock.get().max(u));
+                    } else {
+                        let host_ns = (self.host.now() * 1e6) as i64;
+                        self.lp.vclock.set(self.lp.vclock.get().max(host_ns));
+                    }
+                }
             }
             for (id, r) in done {
                 self.complete_io(id, r);
@@ -546,29 +596,17 @@ impl Interp {
         if let Some(e) = self.fatal.borrow().as_ref() {
             return Err(e.clone());
         }
-        // Timers that are due.
-        let now = self.host.now();
+        // Timers that are due (`end_time = self.time() + clock_resolution`).
+        let end_time = self.now_ns() + 1;
         {
             let mut timers = self.lp.timers.borrow_mut();
-            let mut first: Option<(f64, u64)> = None;
             while let Some(Reverse(t)) = timers.peek() {
-                let due = if virt {
-                    match first {
-                        None => t.when <= now + 1e-9,
-                        Some((w, ep)) => t.when <= w && t.epoch <= ep || t.when < w,
-                    }
-                } else {
-                    t.when <= now
-                };
-                if !due {
+                if t.when >= end_time {
                     break;
                 }
                 let Some(Reverse(t)) = timers.pop() else {
                     break;
                 };
-                if first.is_none() {
-                    first = Some((t.when, t.epoch));
-                }
                 if !t.handle.cancelled.get() {
                     let job = match t.job {
                         Job::Call(f, a, _) => Job::Call(f, a, Some(t.handle.clone())),
