@@ -56,6 +56,7 @@ import io
 import os
 import re
 import json
+import os
 import random
 import selectors
 import sys
@@ -233,16 +234,30 @@ class Limit(BaseException):
     pass
 
 
+RECORDERS = []
+
+
+def stop_recording():
+    """A deadlock hangs CPython and a run past the limit goes on forever:
+    nothing printed after that point would be seen, so none is recorded
+    (not asyncio.run's clean-up, nor 'Task was destroyed' at exit)."""
+    for r in RECORDERS:
+        r.flush_rest()
+        r.stopped = True
+
+
 class VirtualSelector(selectors.DefaultSelector):
     """Registers file objects as usual but never waits: select() moves the
     virtual clock to the deadline (plus a microsecond) and reports nothing."""
 
     def select(self, timeout=None):
         if timeout is None:
+            stop_recording()
             raise Deadlock()
         if timeout > 0:
             CLOCK.t += timeout + LATE
         if CLOCK.t > LIMIT_S:
+            stop_recording()
             raise Limit()
         return []
 
@@ -298,11 +313,14 @@ class Recorder(io.TextIOBase):
         self.lines = lines
         self.t0 = t0
         self.buf = ""
+        self.stopped = False
 
     def writable(self):
         return True
 
     def write(self, s):
+        if self.stopped:
+            return len(s)
         self.buf += s
         while "\n" in self.buf:
             line, self.buf = self.buf.split("\n", 1)
@@ -335,6 +353,7 @@ def run_one(source, name="main.py"):
     lines = []
     out = Recorder("stdout", lines, t0)
     err = Recorder("stderr", lines, t0)
+    RECORDERS[:] = [out, err]
     saved = sys.stdout, sys.stderr
     sys.stdout, sys.stderr = out, err
     random.seed(0)
@@ -355,7 +374,8 @@ def run_one(source, name="main.py"):
     except SystemExit:
         ending = "ok"
     except BaseException as e:  # noqa: BLE001 - the program's own exception
-        tb = traceback.format_exception(e)
+        # Without run_one's own frame: the traceback `python main.py` shows.
+        tb = traceback.format_exception(type(e), e, e.__traceback__.tb_next)
         for chunk in tb:
             err.write(chunk)
         last = traceback.format_exception_only(e)[-1].rstrip("\n")
@@ -373,17 +393,42 @@ def run_one(source, name="main.py"):
     return {"lines": lines, "ending": ending, "tasks": LANES.resolved()}
 
 
+def run_isolated(source, name="main.py"):
+    """run_one in a forked child, so no state leaks from one program to the
+    next: the C Task's name counter (Task-1, Task-2, ...) is a static that
+    nothing can reset, and modules, warnings and `random` are shared too."""
+    if not hasattr(os, "fork"):
+        return run_one(source, name)
+    sys.stdout.flush()
+    rfd, wfd = os.pipe()
+    pid = os.fork()
+    if pid == 0:
+        os.close(rfd)
+        try:
+            data = json.dumps(run_one(source, name)).encode()
+        except BaseException as e:  # noqa: BLE001
+            data = json.dumps({"lines": [], "ending": "oracle: " + repr(e)}).encode()
+        with os.fdopen(wfd, "wb") as w:
+            w.write(data)
+        os._exit(0)
+    os.close(wfd)
+    with os.fdopen(rfd, "rb") as r:
+        data = r.read()
+    os.waitpid(pid, 0)
+    return json.loads(data)
+
+
 def main(argv):
     sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "oracle_shims"))
     patch_time()
     asyncio.set_event_loop_policy(Policy())
     results = {}
     if argv[:1] == ["--source"]:
-        results["<stdin>"] = run_one(sys.stdin.read())
+        results["<stdin>"] = run_isolated(sys.stdin.read())
     else:
         for path in argv:
             with open(path, encoding="utf-8") as f:
-                results[path] = run_one(f.read())
+                results[path] = run_isolated(f.read())
     json.dump(results, sys.stdout, indent=1, ensure_ascii=False)
     sys.stdout.write("\n")
 

@@ -55,16 +55,61 @@ pub struct Outcome {
     pub ending: String,
 }
 
-/// Runs `source` to its end on the virtual clock.
+/// Runs `source` to its end on the virtual clock (see
+/// [`crate::runtime::python_host::run_virtual`]).
 pub fn run_virtual(source: &str) -> Outcome {
-    match compile(source) {
-        Err(e) => Outcome {
-            lines: Vec::new(),
-            ending: format!("error: {e}"),
-        },
-        Ok(_) => Outcome {
-            lines: Vec::new(),
-            ending: "error: RuntimeError: the evaluator is not built yet".into(),
-        },
+    crate::runtime::python_host::run_virtual(source)
+}
+
+impl Program {
+    /// The lane name of the program's entry coroutine: the call given to
+    /// `asyncio.run(...)` at module level (or under `if __name__ ==
+    /// "__main__":`), `main()` if none is found.
+    pub fn entry_name(&self) -> String {
+        use super::ast::{Arg, ExprKind, StmtKind};
+        fn find(body: &[super::ast::Stmt]) -> Option<String> {
+            for s in body {
+                match &s.kind {
+                    StmtKind::Expr(e) => {
+                        if let ExprKind::Call(f, args) = &e.kind {
+                            if let ExprKind::Attribute(m, name) = &f.kind {
+                                if &**name == "run"
+                                    && matches!(&m.kind, ExprKind::Name(n) if &**n == "asyncio")
+                                {
+                                    if let Some(Arg::Pos(c)) = args.first() {
+                                        if let ExprKind::Call(g, cargs) = &c.kind {
+                                            if let ExprKind::Name(n) = &g.kind {
+                                                let simple: Vec<String> = cargs
+                                                    .iter()
+                                                    .filter_map(|a| match a {
+                                                        Arg::Pos(x) => match &x.kind {
+                                                            ExprKind::Int(i) => Some(i.to_string()),
+                                                            ExprKind::Str(s) => Some(
+                                                                format!("{s:?}").replace('"', "'"),
+                                                            ),
+                                                            _ => None,
+                                                        },
+                                                        _ => None,
+                                                    })
+                                                    .collect();
+                                                return Some(format!("{n}({})", simple.join(", ")));
+                                            }
+                                        }
+                                    }
+                                }
+                            }
+                        }
+                    }
+                    StmtKind::If { body, orelse, .. } => {
+                        if let Some(n) = find(body).or_else(|| find(orelse)) {
+                            return Some(n);
+                        }
+                    }
+                    _ => {}
+                }
+            }
+            None
+        }
+        find(&self.module.body).unwrap_or_else(|| "main()".to_string())
     }
 }

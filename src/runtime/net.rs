@@ -88,7 +88,7 @@ impl Cx {
     }
 }
 
-fn request(
+pub(crate) fn request(
     clock: &Clock,
     url: String,
 ) -> futures::future::LocalBoxFuture<'static, Result<Response, TaskError>> {

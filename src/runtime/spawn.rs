@@ -327,6 +327,49 @@ impl RunInner {
         }
     }
 
+    /// A lane for an interpreted program's task or awaited coroutine:
+    /// scheduled (`Spawned`) or a coroutine nothing runs (`Created`). It has
+    /// no future of its own: the interpreter drives it and ends it with
+    /// [`RunInner::end_lane`].
+    pub(crate) fn add_lane(&self, name: String, scheduled: bool) -> TaskId {
+        let id = TaskId(self.slots.borrow().len() as u32);
+        self.slots.borrow_mut().push(Slot {
+            running: false,
+            ended: !scheduled,
+            abort: None,
+            on_cancel: None,
+        });
+        if scheduled {
+            self.push(id, EventKind::Spawned { name });
+        } else {
+            self.push(id, EventKind::Created { name });
+        }
+        id
+    }
+
+    /// Ends an interpreted lane with `Done`, `Failed` or `Cancelled` (the
+    /// run goes on: the interpreter says when it ends).
+    pub(crate) fn end_lane(&self, id: TaskId, kind: EventKind) {
+        let live = {
+            let mut slots = self.slots.borrow_mut();
+            match slots.get_mut(id.index()) {
+                Some(s) if !s.ended => {
+                    s.on_cancel = None;
+                    s.abort = None;
+                    true
+                }
+                _ => false,
+            }
+        };
+        if !live {
+            return;
+        }
+        self.act(id, kind);
+        if let Some(slot) = self.slots.borrow_mut().get_mut(id.index()) {
+            slot.ended = true;
+        }
+    }
+
     /// Counts a timer or I/O in flight until the guard drops.
     pub(crate) fn wakeup_guard(self: &Rc<Self>) -> WakeupGuard {
         self.pending_wakeups.set(self.pending_wakeups.get() + 1);
@@ -335,7 +378,7 @@ impl RunInner {
 }
 
 /// Counts one pending timer or I/O operation while it lives.
-pub(crate) struct WakeupGuard(Rc<RunInner>);
+pub struct WakeupGuard(Rc<RunInner>);
 
 impl Drop for WakeupGuard {
     fn drop(&mut self) {
@@ -390,7 +433,13 @@ impl Run {
     /// Spawns the lesson's `main()` task; on the browser clock also the
     /// loop's heartbeat probe. The run finishes when `main()` ends.
     pub fn start(&self, main: MainFn) {
-        let h = self.0.spawn_task("main()".to_string(), main);
+        self.start_named("main()".to_string(), main);
+    }
+
+    /// [`Run::start`] with the main task's lane named `name` (an
+    /// interpreted program's entry coroutine, e.g. `amain()`).
+    pub fn start_named(&self, name: String, main: MainFn) {
+        let h = self.0.spawn_task(name, main);
         self.0.main.set(Some(h.id));
         #[cfg(target_arch = "wasm32")]
         if let Clock::Browser(clock) = &self.0.clock {

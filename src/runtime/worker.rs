@@ -58,6 +58,22 @@ impl Cx {
         }
     }
 
+    /// A worker job of `work_ms` scenario ms for an interpreted program's
+    /// executor, recorded by the interpreter (not here); gives back the
+    /// primes found, or 0 if the worker failed.
+    #[cfg(target_arch = "wasm32")]
+    pub(crate) async fn worker_job(&self, work_ms: Ms) -> f64 {
+        match &self.run.clock {
+            Clock::Browser(b) => browser::job(b.real(work_ms))
+                .await
+                .map_or(0.0, |n| n as f64),
+            Clock::Virtual(_) => {
+                self.run.clock.sleep(work_ms).await;
+                0.0
+            }
+        }
+    }
+
     /// Runs `work_ms` (scenario ms) of the same CPU work inline, on the
     /// loop's own thread: nothing else runs meanwhile.
     pub fn compute_inline(&self, work_ms: Ms) -> u64 {

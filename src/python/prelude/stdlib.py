@@ -1,0 +1,536 @@
+# Small pure-Python parts of the standard library, run by the interpreter.
+# Each section becomes one module (see modules.rs); `#: name` starts one.
+#: functools
+def partial(func, /, *args, **keywords):
+    def newfunc(*fargs, **fkeywords):
+        return func(*args, *fargs, **{**keywords, **fkeywords})
+    newfunc.func = func
+    newfunc.args = args
+    newfunc.keywords = keywords
+    return newfunc
+
+
+def wraps(wrapped, assigned=None, updated=None):
+    def decorator(wrapper):
+        try:
+            wrapper.__wrapped__ = wrapped
+        except Exception:
+            pass
+        return wrapper
+    return decorator
+
+
+def reduce(function, iterable, *initial):
+    it = iter(iterable)
+    if initial:
+        value = initial[0]
+    else:
+        try:
+            value = next(it)
+        except StopIteration:
+            raise TypeError('reduce() of empty iterable with no initial value') from None
+    for element in it:
+        value = function(value, element)
+    return value
+
+
+def lru_cache(maxsize=128, typed=False):
+    def decorator(f):
+        cache = {}
+        def wrapper(*args):
+            if args not in cache:
+                cache[args] = f(*args)
+            return cache[args]
+        return wrapper
+    if callable(maxsize):
+        return decorator(maxsize)
+    return decorator
+
+
+def cache(f):
+    return lru_cache()(f)
+
+
+def total_ordering(cls):
+    return cls
+#: contextlib
+class _GeneratorContextManager:
+    def __init__(self, gen):
+        self.gen = gen
+
+    def __enter__(self):
+        try:
+            return next(self.gen)
+        except StopIteration:
+            raise RuntimeError("generator didn't yield") from None
+
+    def __exit__(self, typ, value, tb):
+        if typ is None:
+            try:
+                next(self.gen)
+            except StopIteration:
+                return False
+            else:
+                raise RuntimeError("generator didn't stop")
+        try:
+            self.gen.throw(value)
+        except StopIteration as exc:
+            return exc is not value
+        except BaseException as exc:
+            if exc is value:
+                return False
+            raise
+        raise RuntimeError("generator didn't stop after throw()")
+
+
+class _AsyncGeneratorContextManager:
+    def __init__(self, gen):
+        self.gen = gen
+
+    async def __aenter__(self):
+        try:
+            return await anext(self.gen)
+        except StopAsyncIteration:
+            raise RuntimeError("generator didn't yield") from None
+
+    async def __aexit__(self, typ, value, tb):
+        if typ is None:
+            try:
+                await anext(self.gen)
+            except StopAsyncIteration:
+                return False
+            else:
+                raise RuntimeError("generator didn't stop")
+        try:
+            await self.gen.athrow(value)
+        except StopAsyncIteration as exc:
+            return exc is not value
+        except BaseException as exc:
+            if exc is value:
+                return False
+            raise
+        raise RuntimeError("generator didn't stop after athrow()")
+
+
+def contextmanager(func):
+    def helper(*args, **kwds):
+        return _GeneratorContextManager(func(*args, **kwds))
+    return helper
+
+
+def asynccontextmanager(func):
+    def helper(*args, **kwds):
+        return _AsyncGeneratorContextManager(func(*args, **kwds))
+    return helper
+
+
+class suppress:
+    def __init__(self, *exceptions):
+        self._exceptions = exceptions
+
+    def __enter__(self):
+        pass
+
+    def __exit__(self, exctype, excinst, exctb):
+        return exctype is not None and issubclass(exctype, self._exceptions)
+
+
+class nullcontext:
+    def __init__(self, enter_result=None):
+        self.enter_result = enter_result
+
+    def __enter__(self):
+        return self.enter_result
+
+    def __exit__(self, *excinfo):
+        pass
+
+    async def __aenter__(self):
+        return self.enter_result
+
+    async def __aexit__(self, *excinfo):
+        pass
+
+
+class AsyncExitStack:
+    def __init__(self):
+        self._exit_callbacks = []
+
+    async def enter_async_context(self, cm):
+        result = await cm.__aenter__()
+        self._exit_callbacks.append((True, cm.__aexit__))
+        return result
+
+    def enter_context(self, cm):
+        result = cm.__enter__()
+        self._exit_callbacks.append((False, cm.__exit__))
+        return result
+
+    def push_async_callback(self, callback, *args, **kwds):
+        async def _exit_wrapper(exc_type, exc, tb):
+            await callback(*args, **kwds)
+        self._exit_callbacks.append((True, _exit_wrapper))
+        return callback
+
+    def callback(self, callback, *args, **kwds):
+        def _exit_wrapper(exc_type, exc, tb):
+            callback(*args, **kwds)
+        self._exit_callbacks.append((False, _exit_wrapper))
+        return callback
+
+    async def aclose(self):
+        await self.__aexit__(None, None, None)
+
+    async def __aenter__(self):
+        return self
+
+    async def __aexit__(self, *exc_details):
+        received_exc = exc_details[0] is not None
+        suppressed = False
+        pending_raise = False
+        while self._exit_callbacks:
+            is_async, cb = self._exit_callbacks.pop()
+            try:
+                if is_async:
+                    cb_suppress = await cb(*exc_details)
+                else:
+                    cb_suppress = cb(*exc_details)
+                if cb_suppress:
+                    suppressed = True
+                    pending_raise = False
+                    exc_details = (None, None, None)
+            except BaseException as e:
+                exc_details = (type(e), e, None)
+                pending_raise = True
+        if pending_raise:
+            raise exc_details[1]
+        return received_exc and suppressed
+#: collections
+class deque:
+    def __init__(self, iterable=(), maxlen=None):
+        self._items = list(iterable)
+        self.maxlen = maxlen
+        self._trim_left()
+
+    def _trim_left(self):
+        if self.maxlen is not None:
+            while len(self._items) > self.maxlen:
+                self._items.pop(0)
+
+    def append(self, x):
+        self._items.append(x)
+        self._trim_left()
+
+    def appendleft(self, x):
+        self._items.insert(0, x)
+        if self.maxlen is not None and len(self._items) > self.maxlen:
+            self._items.pop()
+
+    def pop(self):
+        if not self._items:
+            raise IndexError('pop from an empty deque')
+        return self._items.pop()
+
+    def popleft(self):
+        if not self._items:
+            raise IndexError('pop from an empty deque')
+        return self._items.pop(0)
+
+    def extend(self, it):
+        for x in it:
+            self.append(x)
+
+    def clear(self):
+        self._items.clear()
+
+    def remove(self, x):
+        self._items.remove(x)
+
+    def rotate(self, n=1):
+        if self._items:
+            n = n % len(self._items)
+            self._items[:] = self._items[-n:] + self._items[:-n]
+
+    def __len__(self):
+        return len(self._items)
+
+    def __iter__(self):
+        return iter(list(self._items))
+
+    def __bool__(self):
+        return bool(self._items)
+
+    def __getitem__(self, i):
+        return self._items[i]
+
+    def __contains__(self, x):
+        return x in self._items
+
+    def __repr__(self):
+        if self.maxlen is None:
+            return f'deque({self._items!r})'
+        return f'deque({self._items!r}, maxlen={self.maxlen})'
+
+
+class defaultdict:
+    def __init__(self, default_factory=None, *args):
+        self.default_factory = default_factory
+        self._d = dict(*args)
+
+    def __getitem__(self, k):
+        if k not in self._d:
+            if self.default_factory is None:
+                raise KeyError(k)
+            self._d[k] = self.default_factory()
+        return self._d[k]
+
+    def __setitem__(self, k, v):
+        self._d[k] = v
+
+    def __delitem__(self, k):
+        del self._d[k]
+
+    def __contains__(self, k):
+        return k in self._d
+
+    def __len__(self):
+        return len(self._d)
+
+    def __iter__(self):
+        return iter(self._d)
+
+    def get(self, k, default=None):
+        return self._d.get(k, default)
+
+    def keys(self):
+        return self._d.keys()
+
+    def values(self):
+        return self._d.values()
+
+    def items(self):
+        return self._d.items()
+
+    def pop(self, k, *default):
+        return self._d.pop(k, *default)
+
+    def setdefault(self, k, default=None):
+        return self._d.setdefault(k, default)
+
+    def __eq__(self, other):
+        if isinstance(other, defaultdict):
+            return self._d == other._d
+        return self._d == other
+
+    def __repr__(self):
+        f = self.default_factory
+        name = 'None' if f is None else repr(f)
+        return f'defaultdict({name}, {self._d!r})'
+
+
+class Counter:
+    def __init__(self, iterable=None, **kwds):
+        self._d = {}
+        if iterable is not None:
+            self.update(iterable)
+        if kwds:
+            self.update(kwds)
+
+    def update(self, iterable):
+        if isinstance(iterable, (dict, Counter)):
+            for k, v in iterable.items():
+                self._d[k] = self._d.get(k, 0) + v
+        else:
+            for k in iterable:
+                self._d[k] = self._d.get(k, 0) + 1
+
+    def __getitem__(self, k):
+        return self._d.get(k, 0)
+
+    def __setitem__(self, k, v):
+        self._d[k] = v
+
+    def __contains__(self, k):
+        return k in self._d
+
+    def __len__(self):
+        return len(self._d)
+
+    def __iter__(self):
+        return iter(self._d)
+
+    def keys(self):
+        return self._d.keys()
+
+    def values(self):
+        return self._d.values()
+
+    def items(self):
+        return self._d.items()
+
+    def get(self, k, default=None):
+        return self._d.get(k, default)
+
+    def total(self):
+        return sum(self._d.values())
+
+    def most_common(self, n=None):
+        items = sorted(self._d.items(), key=lambda kv: kv[1], reverse=True)
+        return items if n is None else items[:n]
+
+    def __eq__(self, other):
+        if isinstance(other, Counter):
+            return self._d == other._d
+        return self._d == other
+
+    def __repr__(self):
+        if not self._d:
+            return 'Counter()'
+        items = ', '.join(f'{k!r}: {v!r}' for k, v in self.most_common())
+        return f'Counter({{{items}}})'
+
+
+OrderedDict = dict
+
+
+def namedtuple(typename, field_names, *, defaults=None):
+    if isinstance(field_names, str):
+        field_names = field_names.replace(',', ' ').split()
+    fields = tuple(field_names)
+
+    def __init__(self, *args, **kwargs):
+        vals = list(args)
+        for f in fields[len(args):]:
+            if f in kwargs:
+                vals.append(kwargs[f])
+            elif defaults is not None and len(fields) - fields.index(f) <= len(defaults):
+                vals.append(defaults[len(defaults) - (len(fields) - fields.index(f))])
+            else:
+                raise TypeError(f"{typename}.__new__() missing 1 required positional argument: '{f}'")
+        for f, v in zip(fields, vals):
+            object.__setattr__(self, f, v) if False else setattr(self, f, v)
+
+    def __repr__(self):
+        inner = ', '.join(f'{f}={getattr(self, f)!r}' for f in fields)
+        return f'{typename}({inner})'
+
+    def __iter__(self):
+        return iter([getattr(self, f) for f in fields])
+
+    def __getitem__(self, i):
+        return [getattr(self, f) for f in fields][i]
+
+    def __len__(self):
+        return len(fields)
+
+    def __eq__(self, other):
+        return list(self) == list(other)
+
+    def __hash__(self):
+        return hash(tuple(self))
+
+    def _asdict(self):
+        return {f: getattr(self, f) for f in fields}
+
+    ns = {'__init__': __init__, '__repr__': __repr__, '__iter__': __iter__,
+          '__getitem__': __getitem__, '__len__': __len__, '__eq__': __eq__,
+          '__hash__': __hash__, '_asdict': _asdict, '_fields': fields}
+    return _make_class(typename, ns)
+#: dataclasses
+class _Field:
+    def __init__(self, default, default_factory):
+        self.default = default
+        self.default_factory = default_factory
+
+
+_MISSING = object()
+
+
+def field(*, default=_MISSING, default_factory=_MISSING, repr=True, compare=True, init=True):
+    return _Field(default, default_factory)
+
+
+def dataclass(cls=None, *, frozen=False, order=False, eq=True, repr=True, init=True):
+    def wrap(cls):
+        names = list(getattr(cls, '__annotations__', {}).keys())
+        defaults = {}
+        for n in names:
+            if hasattr(cls, n):
+                defaults[n] = getattr(cls, n)
+
+        def __init__(self, *args, **kwargs):
+            for i, n in enumerate(names):
+                if i < len(args):
+                    v = args[i]
+                elif n in kwargs:
+                    v = kwargs[n]
+                elif n in defaults:
+                    d = defaults[n]
+                    if isinstance(d, _Field):
+                        if d.default_factory is not _MISSING:
+                            v = d.default_factory()
+                        elif d.default is not _MISSING:
+                            v = d.default
+                        else:
+                            raise TypeError(f"{cls.__name__}.__init__() missing 1 required positional argument: '{n}'")
+                    else:
+                        v = d
+                else:
+                    raise TypeError(f"{cls.__name__}.__init__() missing 1 required positional argument: '{n}'")
+                setattr(self, n, v)
+            if hasattr(self, '__post_init__'):
+                self.__post_init__()
+
+        def __repr__(self):
+            inner = ', '.join(f'{n}={getattr(self, n)!r}' for n in names)
+            return f'{cls.__qualname__}({inner})'
+
+        def __eq__(self, other):
+            if other.__class__ is not self.__class__:
+                return NotImplemented
+            return [getattr(self, n) for n in names] == [getattr(other, n) for n in names]
+
+        def __lt__(self, other):
+            return [getattr(self, n) for n in names] < [getattr(other, n) for n in names]
+
+        if init and '__init__' not in cls.__dict__:
+            cls.__init__ = __init__
+        if repr and '__repr__' not in cls.__dict__:
+            cls.__repr__ = __repr__
+        if eq and '__eq__' not in cls.__dict__:
+            cls.__eq__ = __eq__
+        if order:
+            cls.__lt__ = __lt__
+        return cls
+    if cls is None:
+        return wrap
+    return wrap(cls)
+
+
+def asdict(obj):
+    return {n: getattr(obj, n) for n in obj.__annotations__}
+#: concurrent.futures
+class Executor:
+    def __init__(self, max_workers=None, *args, **kwargs):
+        self._max_workers = max_workers
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.shutdown()
+        return False
+
+    def shutdown(self, wait=True, *, cancel_futures=False):
+        pass
+
+    def submit(self, fn, /, *args, **kwargs):
+        raise RuntimeError('Executor.submit() is not available in the playground: use loop.run_in_executor()')
+
+
+class ThreadPoolExecutor(Executor):
+    pass
+
+
+class ProcessPoolExecutor(Executor):
+    pass

@@ -1,0 +1,20 @@
+# Checks: float repr corner cases (shortest repr), int/float conversions,
+# round() with banker's rounding, inf/nan, big and small exponents.
+# Modules: none
+print(0.1 + 0.2, 0.1 + 0.2 == 0.3, round(0.1 + 0.2, 2))
+print(1e-05, 0.0001, 1e16, 1e15, 123456789012345678.0)
+print(1 / 3, 2 / 3, 10 / 2, 7 / 2, -7 / 2)
+print(round(2.5), round(3.5), round(-2.5), round(0.5), round(1.5))
+print(round(2.675, 2), round(1.005, 2), round(123.456, -1), round(1234, -2))
+print(round(3.14159, 3), round(7), type(round(7.0)), round(7.0, 1))
+print(float("inf"), -float("inf"), float("nan"), float("1e3"), float(" 2.5 "))
+print(3.0, 3.10, -0.0, 1.5e300 * 1e10, 2 ** 0.5)
+print(int(3.9), int(-3.9), float(7), int("  42 "), int("-0"))
+print(1e22, 1e21, 1.0e-4, 0.00001234, 100.0)
+print(sum([0.1] * 10), 0.1 * 3, 1.1 * 1.1)
+print(str(1.0), repr(2.50), f"{0.1 + 0.2}", [0.1 + 0.2])
+print(5 / 1, 2 ** -1, 10 ** 20, 10.0 ** 20, 2 ** 100)
+print(abs(-2.5), abs(-3), max(1, 2.0), min(1.0, 1))
+print(divmod(7.5, 2), 7.5 // 2, 7.5 % 2, -7.5 % 2)
+print(float(10 ** 16), float(2 ** 53 + 1), 9007199254740993)
+print((0.1).is_integer(), (2.0).is_integer(), (0.5).as_integer_ratio())

@@ -1,0 +1,3 @@
+def main():
+    async for x in agen():
+        print(x)

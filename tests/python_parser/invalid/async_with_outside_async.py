@@ -1,0 +1,4 @@
+import asyncio
+def main():
+    async with asyncio.Lock():
+        pass

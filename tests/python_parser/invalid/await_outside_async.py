@@ -1,0 +1,3 @@
+import asyncio
+def main():
+    await asyncio.sleep(1)

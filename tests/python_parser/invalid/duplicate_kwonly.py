@@ -1,0 +1,2 @@
+async def f(a, *, a=1):
+    pass

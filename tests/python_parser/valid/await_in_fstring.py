@@ -1,0 +1,4 @@
+import asyncio
+async def main():
+    print(f'{await asyncio.sleep(0, 5)}')
+asyncio.run(main())

@@ -1,0 +1,2 @@
+b = b'ab' b'cd'
+print(b, b'\x00\xff')

@@ -1,0 +1,10 @@
+for i in range(3):
+    try:
+        pass
+    finally:
+        continue
+while True:
+    try:
+        break
+    finally:
+        pass

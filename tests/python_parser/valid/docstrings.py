@@ -1,0 +1,9 @@
+"""Module docstring."""
+def f():
+    """Function docstring.
+
+    More text.
+    """
+    return None
+class C:
+    '''Class docstring.'''

@@ -1,0 +1,2 @@
+x = 2
+print(rf'\d{x}' fr'\w{x}')

@@ -1,0 +1,2 @@
+def f(key=lambda x: x, *, rev=False):
+    return key, rev

@@ -1,0 +1,3 @@
+print('a', 'b', sep='-', end='!\n')
+print()
+print(*range(3), sep=', ')

@@ -1,0 +1,4 @@
+def match(x):
+    return x
+print(match(1))
+match.__name__

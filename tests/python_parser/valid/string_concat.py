@@ -1,0 +1,5 @@
+s = 'a' 'b' "c"
+t = ('long string '
+     'continued '
+     'here')
+print(s, t)

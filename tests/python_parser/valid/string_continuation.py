@@ -1,0 +1,5 @@
+s = 'abc\
+def'
+t = """one \
+two"""
+print(s, t)

@@ -1,0 +1,6 @@
+msg = (
+    f'one {1} '
+    'two '
+    f'three {3}'
+)
+print(msg)

@@ -1,0 +1,2 @@
+s = '  Hello, World  '
+print(s.strip().lower().replace(',', '').split())

@@ -1,0 +1,7 @@
+a = 'single'
+b = "double"
+c = '''triple
+single'''
+d = """triple
+double"""
+print(a, b, c, d)

@@ -1,0 +1,3 @@
+async def agen(src):
+    async for x in src:
+        yield x * 2

@@ -1,0 +1,2 @@
+f = lambda: (yield)
+g = lambda: (yield from [1])
