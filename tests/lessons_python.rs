@@ -174,6 +174,7 @@ fn oracle(files: &[PathBuf]) -> Json {
         .map(|chunk| {
             python3()
                 .arg(&script)
+                .arg("--lanes")
                 .args(chunk)
                 .stdout(std::process::Stdio::piped())
                 .stderr(std::process::Stdio::piped())
