@@ -152,6 +152,8 @@ pub fn Playground(
     provide_context(replay);
     provide_context(CompareCtl::new(ctl, page, code));
     embed::install(ctx, ctl, watch);
+    // Watch for the end of start-up work from the mount on (see PageCtx::run).
+    web::settle::start();
 
     // The playhead is part of the URL (`t=`) while the learner inspects a
     // moment (not on every frame of a playback).

@@ -197,7 +197,7 @@ thread_local! {
 }
 
 fn addr(v: &Value) -> String {
-    format!("0x{:012x}", v.ptr().unwrap_or(0) & 0xffff_ffff_ffff)
+    format!("0x{:012x}", (v.ptr().unwrap_or(0) as u64) & 0xffff_ffff_ffff)
 }
 
 /// `repr(v)`.
