@@ -137,9 +137,11 @@ test('[interpreter] a program typed into the editor runs and animates', async ()
   assert.ok(ts.every((t) => t.state === 'done'));
   assert.equal(await page.getAttribute('[data-testid=playground]', 'data-ideal-ms'), '500');
   await checkLines(page);
-  // Lanes know their line: each worker ended at its `return`.
-  const lines = await page.$$eval('[data-task]', (els) => els.map((e) => e.dataset.line));
-  assert.equal(lines[1], '8', `worker's last line: ${lines}`);
+  // Lanes know their line: main() ended at its print, each worker in its
+  // body (lines 5 to 8).
+  const lines = await page.$$eval('[data-task]', (els) => els.map((e) => Number(e.dataset.line)));
+  assert.equal(lines[0], 13, `main()'s last line: ${lines}`);
+  assert.ok(lines.slice(1).every((l) => l >= 5 && l <= 8), `workers' last lines: ${lines}`);
   // The URL carries the typed program.
   const url = new URL(page.url());
   assert.equal(url.searchParams.get('code'), PROGRAM);
@@ -218,6 +220,7 @@ test('[interpreter] clicking a lane marks the line its task is at', async () => 
   const { page, context } = await openPage(browser, `${srv.base}?code=${enc(PROGRAM)}&autorun=1`);
   await waitForRunState(page, 'finished', 15000);
   const lane = (await page.$$('[data-task] .lane-track'))[2];
+  await lane.scrollIntoViewIfNeeded();
   const box = await lane.boundingBox();
   // At 250 ms worker("b", 0.5) sleeps, at line 6.
   const axis = await page.$$eval('.axis .tick', (t) => Number(t.at(-1).textContent.replace(/[^\d.]/g, '')) * (t.at(-1).textContent.includes(' s') ? 1000 : 1));
@@ -253,10 +256,27 @@ test('the editor: Edit opens it on the lesson, Reset restores, the URL follows',
   await page.waitForFunction(() => new URLSearchParams(location.search).get('code')?.includes('print("edited")'));
   assert.equal(await page.isDisabled('[data-testid=reset-code]'), false);
   await page.waitForSelector('[data-testid=params-note]');
+  // A control rewrites its literal in the edited code.
+  await page.fill('#param-delay', '1500');
+  await page.dispatchEvent('#param-delay', 'change');
+  await page.waitForFunction(() => document.querySelector('[data-testid=editor]').value.includes('DELAY = 1.5'));
+  assert.match(await editorValue(page), /print\("edited"\)/);
+  // A literal edited in the code moves its control.
+  await editor.fill((await editorValue(page)).replace('DELAY = 1.5', 'DELAY = 0.25'));
+  await page.waitForFunction(() => document.querySelector('#param-delay').value === '250');
+  // A literal that is gone: its control says so.
+  await editor.fill((await editorValue(page)).replace(/^DELAY = .*$/m, 'DELAY = 2 * 0.1'));
+  const note = await page.waitForSelector('[data-testid=literal-note][data-key=delay]');
+  assert.match(await note.textContent(), /no longer sets DELAY to a literal/);
   await shot(page, 'code-editor-lesson');
   await page.click('[data-testid=reset-code]');
-  assert.equal(await editorValue(page), original);
+  assert.equal(await editorValue(page), original.replace('DELAY = 0.7', 'DELAY = 0.25'), 'Reset keeps the parameters');
   await page.waitForFunction(() => !new URLSearchParams(location.search).has('code'));
+  // Editing only a literal is turning its control: no code= in the URL.
+  await editor.fill((await editorValue(page)).replace('DELAY = 0.25', 'DELAY = 0.9'));
+  await page.waitForFunction(() => document.querySelector('#param-delay').value === '900');
+  await page.waitForFunction(() => new URLSearchParams(location.search).get('delay') === '900');
+  assert.equal(new URL(page.url()).searchParams.has('code'), false);
   assert.equal(await page.isDisabled('[data-testid=reset-code]'), true);
   assert.deepEqual(errors, []);
   await context.close();
@@ -265,7 +285,8 @@ test('the editor: Edit opens it on the lesson, Reset restores, the URL follows',
 test('Share carries the edited code, and the link opens it', async () => {
   const { page, context, errors } = await openPage(browser, `${srv.base}?example=semaphore&tasks=4`);
   await page.click('[data-testid=edit]');
-  const edited = (await editorValue(page)).replace('asyncio.Semaphore(3)', 'asyncio.Semaphore(1)');
+  const edited = (await editorValue(page)).replace('print(f"download({i}) start")', 'print(f"download({i}) begins")');
+  assert.notEqual(edited, await editorValue(page));
   await page.fill('[data-testid=editor]', edited);
   // At once: the Share menu takes the editor's latest text.
   await page.click('[data-testid=share]');

@@ -12,6 +12,15 @@
 //!
 //! Edits reach the URL's `code=` a moment after typing stops (one
 //! `history.replaceState`), only while the code differs from the lesson's.
+//!
+//! Parameters and edited code stay coherent through
+//! [`code_params`](crate::core::code_params): each lesson parameter is a
+//! literal in its code (`DELAY = 0.8`). When the editor's text reaches the
+//! page, the controls take the values the code sets ([`read`]); when a
+//! control changes, its literal in the edited code is rewritten
+//! ([`apply`]); a control whose literal is gone says so. Editing only a
+//! parameter's literal is therefore the same as turning its control: the
+//! code is the lesson's again and `code=` leaves the URL.
 
 use std::cell::Cell;
 use std::rc::Rc;
@@ -20,6 +29,7 @@ use std::time::Duration;
 use leptos::prelude::*;
 
 use crate::core::code_error::{from_traceback, CodeError};
+use crate::core::code_params::{apply, read};
 use crate::core::params::{PageState, Values};
 use crate::core::query::YOUR_CODE;
 use crate::core::trace::{EventKind, RunOutcome};
@@ -203,24 +213,62 @@ impl CodeCtl {
         }
     }
 
-    /// Writes the editor's text into the page's `code` now: `None` while it
-    /// is the lesson's own code (which then follows the parameters again).
+    /// Writes the editor's text into the page now: the controls take the
+    /// values its literals set, and `code` is `None` while the text is the
+    /// lesson's own code with those values.
     pub fn flush(&self, lesson: &'static Lesson) {
         self.cancel_sync();
         let Some(text) = self.buffer.try_get_untracked().flatten() else {
             return;
         };
         let Some(next) = self.page.try_with_untracked(|p| {
+            let values = read(&text, lesson.params).values(lesson.params, &p.values);
+            let own = lesson_code(lesson, &values);
+            let code = (text != own).then_some(text);
+            (p.code != code || p.values != values).then_some((values, code))
+        }) else {
+            return;
+        };
+        if let Some((values, code)) = next {
+            self.page.update(|p| {
+                p.values = values;
+                p.code = code;
+            });
+        }
+        self.buffer.set(None);
+    }
+
+    /// A control changed the page's values: its literal in the edited code
+    /// follows (the code may be the lesson's own again). Call
+    /// [`flush`](Self::flush) before changing the values, so that text
+    /// still being typed does not take them back.
+    pub fn params_changed(&self, lesson: &'static Lesson) {
+        let Some(next) = self.page.try_with_untracked(|p| {
+            let code = p.code.as_ref()?;
+            let rewritten = apply(code, lesson.params, &p.values);
             let own = lesson_code(lesson, &p.values);
-            let next = (text != own).then_some(text);
-            (p.code != next).then_some(next)
+            Some((rewritten != own).then_some(rewritten))
         }) else {
             return;
         };
         if let Some(next) = next {
-            self.page.update(|p| p.code = next);
+            if self.page.with_untracked(|p| p.code != next) {
+                self.page.update(|p| p.code = next);
+            }
         }
-        self.buffer.set(None);
+    }
+
+    /// What a control should say about its literal in the edited code:
+    /// gone (the control has no effect), or corrected (out of range).
+    pub fn literal_note(&self, lesson: &'static Lesson, key: &str) -> Option<String> {
+        use crate::core::code_params::Setting;
+        self.page.with(|p| {
+            let code = p.code.as_ref()?;
+            match read(code, lesson.params).get(key)? {
+                Setting::Missing { notice } => Some(notice.clone()),
+                Setting::Set { notice, .. } => notice.clone(),
+            }
+        })
     }
 
     /// Back to the lesson's own code (the editor stays open if it was).

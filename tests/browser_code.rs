@@ -37,6 +37,30 @@ fn editor() -> web_sys::HtmlTextAreaElement {
         .expect("the editor")
 }
 
+thread_local! {
+    static BUSY: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// One test at a time: async tests interleave, and each mounts a page that
+/// owns the window's URL.
+struct Exclusive;
+
+impl Drop for Exclusive {
+    fn drop(&mut self) {
+        BUSY.with(|b| b.set(false));
+    }
+}
+
+async fn exclusive() -> Exclusive {
+    // A test that failed may never let go: after 20 s, go on anyway.
+    let mut waited = 0;
+    while BUSY.with(|b| b.replace(true)) && waited < 20_000 {
+        TimeoutFuture::new(20).await;
+        waited += 20;
+    }
+    Exclusive
+}
+
 /// Mounts the page of `q` in a fresh element; keep the handle alive.
 async fn mount(q: &str) -> impl Drop {
     if let Some(old) = doc().query_selector("#code-test-root").ok().flatten() {
@@ -97,6 +121,7 @@ fn key(area: &web_sys::HtmlTextAreaElement, key: &str, ctrl: bool, shift: bool) 
 
 #[wasm_bindgen_test]
 async fn the_editor_indents_undoes_and_follows_the_url() {
+    let _x = exclusive().await;
     let _h = mount("example=code").await;
     assert_eq!(
         attr("[data-testid=playground]", "data-example").as_deref(),
@@ -127,7 +152,9 @@ async fn the_editor_indents_undoes_and_follows_the_url() {
     assert_eq!(area.value(), "async def main():\n    pass\n    ", "undo");
     key(&area, "z", true, true);
     assert_eq!(area.value(), "async def main():\n    pass\n", "redo");
-    // The highlighted layer and the line numbers follow.
+    // The highlighted layer and the line numbers follow (drawn by effects,
+    // which run once the handler has returned).
+    TimeoutFuture::new(30).await;
     let layer = doc()
         .query_selector(".editor-layer")
         .ok()
@@ -162,6 +189,7 @@ async fn the_editor_indents_undoes_and_follows_the_url() {
 
 #[wasm_bindgen_test]
 async fn a_typed_program_runs() {
+    let _x = exclusive().await;
     let _h = mount("example=code").await;
     let area = editor();
     area.set_value("");

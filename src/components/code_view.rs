@@ -11,7 +11,7 @@ use leptos::prelude::*;
 
 use crate::app::PageCtx;
 use crate::code_ctl::{lesson_code, CodeCtl};
-use crate::components::editor::{Editor, Marks};
+use crate::components::editor::{focus_line, Editor, Marks};
 use crate::core::code_line::line_for;
 use crate::core::highlight::{highlight, highlight_rust};
 use crate::core::query::YOUR_CODE;
@@ -227,10 +227,26 @@ pub fn CodeView(
                             >
                                 <p class="code-error-head">
                                     <strong class="code-error-msg">{e.message.clone()}</strong>
-                                    {line.map(|l| view! { <span class="code-error-line">{format!(" line {l}")}</span> })}
-                                    {if e.syntax { " · the program did not start" } else { " · the program stopped here" }}
+                                    {line.map(|l| view! { " at " <span class="code-error-line">{format!("line {l}")}</span> })}
+                                    <span class="muted">
+                                        {if e.syntax { " · the program did not start" } else { " · the program stopped here" }}
+                                    </span>
                                 </p>
                                 <pre class="code-error-detail">{e.detail.clone()}</pre>
+                                {line.map(|l| view! {
+                                    <button
+                                        type="button"
+                                        class="small"
+                                        data-testid="goto-error"
+                                        on:click=move |_| {
+                                            cc.start_editing();
+                                            // Once the editor is there.
+                                            request_animation_frame(move || focus_line(l));
+                                        }
+                                    >
+                                        {format!("Go to line {l}")}
+                                    </button>
+                                })}
                             </div>
                         }
                     })

@@ -29,14 +29,23 @@ fn ParamInput(
                 .unwrap_or_default()
         })
     };
+    let code = use_context::<crate::code_ctl::CodeCtl>();
     let set = move |raw: String| {
+        if let Some(code) = code {
+            code.flush(lesson);
+        }
         let mut notice = None;
         ctx.page
             .update(|p| notice = p.values.set(lesson.params, spec.key, &raw));
         if let Some(n) = notice {
             ctx.notices.update(|ns| ns.push(n));
         }
+        // Edited code follows: the literal is rewritten.
+        if let Some(code) = code {
+            code.params_changed(lesson);
+        }
     };
+    let literal_note = move || code.and_then(|c| c.literal_note(lesson, spec.key));
     let input = match spec.kind {
         Kind::Int { min, max, .. } => view! {
             <input
@@ -90,6 +99,9 @@ fn ParamInput(
             <label for=id>{spec.label}<span class="key">{spec.key}</span></label>
             {input}
             <span class="hint">{spec.range_text()}" · "{spec.help}</span>
+            {move || literal_note().map(|n| view! {
+                <span class="hint literal-note" data-testid="literal-note" data-key=spec.key>{n}</span>
+            })}
         </div>
     }
 }
@@ -142,7 +154,7 @@ pub fn Controls(
             </div>
             <Show when=move || !lesson.params.is_empty() && ctx.page.with(|p| p.code.is_some())>
                 <p class="hint params-note" data-testid="params-note">
-                    "You edited the code: it runs with the values written in it, and these controls no longer rewrite it. Reset (in the code panel) goes back to the lesson's code."
+                    "You edited the code. Each control still writes its value into it (the literal near the top, e.g. DELAY = 0.8); Reset, in the code panel, goes back to the lesson's code."
                 </p>
             </Show>
             <div class="actions">

@@ -358,3 +358,34 @@ pub fn Editor(
         </div>
     }
 }
+
+/// Puts the editor's caret at the start of `line` (from 1), focused and
+/// scrolled into view (the code error's "Go to line" button).
+pub fn focus_line(line: u32) {
+    use wasm_bindgen::JsCast;
+    let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    let Some(area) = doc
+        .get_element_by_id("code-editor")
+        .and_then(|e| e.dyn_into::<web_sys::HtmlTextAreaElement>().ok())
+    else {
+        return;
+    };
+    let text = area.value();
+    let skip = line.saturating_sub(1) as usize;
+    let byte = if skip == 0 {
+        0
+    } else {
+        text.match_indices('\n')
+            .nth(skip - 1)
+            .map_or(text.len(), |(i, _)| i + 1)
+    };
+    let at = u32::try_from(byte_to_utf16(&text, byte)).unwrap_or(0);
+    let _ = area.focus();
+    let _ = area.set_selection_range(at, at);
+    let selector = format!(".editor-layer > .code-line:nth-child({})", skip + 1);
+    if let Ok(Some(el)) = doc.query_selector(&selector) {
+        el.scroll_into_view_with_bool(false);
+    }
+}
