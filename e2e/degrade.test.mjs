@@ -109,10 +109,15 @@ for (const [name, init, q, id, expectNote] of CASES) {
     }
     if (id === 'executor') {
       // The task that would offload says why it cannot, in words.
-      const failed = await page.$$eval('[data-task][data-state=failed]', (l) => l.length);
-      const text = await page.evaluate(() => document.body.innerText);
-      assert.ok(failed >= 1, 'the task that would offload failed, in words');
-      assert.match(text, /cannot start a Web Worker|no Web Workers here/);
+      // The run says it could not offload: a failed lane (the Rust
+      // version), or a traceback on stderr / the code error (interpreted),
+      // naming the worker; never a silent success.
+      const said = await page.evaluate(() => [
+        ...document.querySelectorAll('[data-task][data-state=failed]'),
+        ...document.querySelectorAll('[data-testid=console] [data-stream=stderr], [data-testid=code-error]'),
+      ].length);
+      assert.ok(said >= 1, 'the run says the work could not be offloaded');
+      assert.match(await page.evaluate(() => document.body.innerText), /no Web Workers here/);
       // offload=0 still runs the work inline.
       await page.goto(`${srv.base}?example=executor&work=200&offload=0&autorun=1`);
       await lessonRuns(page, 'executor');
@@ -145,7 +150,10 @@ test('a Blob-URL worker forbidden by the page\'s CSP: the executor says so, the 
   await lessonRuns(page, 'executor', ['finished', 'error']);
   const text = await page.evaluate(() => document.body.innerText);
   assert.match(text, /cannot start Web Workers from Blob URLs/);
-  assert.ok(await page.$$eval('[data-task][data-state=failed]', (l) => l.length) >= 1, 'the offloading task failed, in words');
+  assert.ok(await page.evaluate(() => [
+    ...document.querySelectorAll('[data-task][data-state=failed]'),
+    ...document.querySelectorAll('[data-testid=console] [data-stream=stderr], [data-testid=code-error]'),
+  ].length) >= 1, 'the run says the work could not be offloaded');
   assert.match(await page.evaluate(() => document.querySelector('[data-testid=feature-note]')?.textContent ?? ''), /Content-Security-Policy forbids them/);
   await page.screenshot({ path: path.join(SHOTS, 'degrade-worker-csp.png') });
   assert.deepEqual(errors, []);

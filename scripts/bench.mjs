@@ -2,7 +2,7 @@
 // pages first): each figure is measured in headless Chromium against bare
 // JavaScript doing the same thing in the same page and run, and printed as
 //   name: value (goal: ...) ok|MISS
-// Usage: node scripts/bench.mjs <app dist> <bench dist> [--quick] [--only=tasks,fidelity,scale,size,soak]
+// Usage: node scripts/bench.mjs <app dist> <bench dist> [--quick] [--only=tasks,fidelity,scale,size,firstrun,soak]
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
@@ -207,6 +207,48 @@ try {
     const [afcp, aready, pfcp] = [median(a.map((x) => x.fcp)), median(a.map((x) => x.ready)), median(p.map((x) => x.fcp))];
     const interactive = Math.max(afcp, aready);
     info('start-up on localhost (median of ' + runs + ')', `first paint ${fmt(afcp, 0)} ms, interactive (lesson mounted and painted) ${fmt(interactive, 0)} ms; plain static page first paint ${fmt(pfcp, 0)} ms (${fmt(interactive / pfcp, 1)}×)`);
+  }
+
+  // 5b. The first run of a link is as on time as a later one: a fresh page
+  // per sample (a first visit), autorun=1, then Run four times more; the
+  // first timers' lateness (the first wave's end past its ideal, from the
+  // lanes' data-late-ms) and the run's (elapsed past its ideal) of run 1 vs
+  // run 5. Autorun waits for the page to settle (src/web/settle.rs).
+  if (want('firstrun')) {
+    const samples = QUICK ? 3 : 7;
+    const q = '?example=semaphore&tasks=6&limit=2&delay=100&autorun=1';
+    const one = async (page) => page.evaluate(() => {
+      const late = (n) => Number(document.querySelector(`[data-task-name="${n}"]`)?.dataset.lateMs);
+      const root = document.querySelector('[data-testid=playground]');
+      return {
+        first: Math.max(late('download(0)'), late('download(1)')),
+        run: Number(root.dataset.elapsedMs) - Number(root.dataset.idealMs ?? 300),
+      };
+    });
+    const firsts = []; const fifths = [];
+    for (let i = 0; i < samples; i++) {
+      const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+      const page = await context.newPage();
+      await page.goto(`${app.base}${q}`);
+      const finished = (n) => page.waitForFunction((k) => document.querySelector('[data-testid=playground]').dataset.runState === 'finished'
+        && document.querySelectorAll('[data-testid=console] > *').length > 0 && window.__runs === k, n, { timeout: 20000 });
+      await page.evaluate(() => { window.__runs = 0; new MutationObserver(() => {
+        const st = document.querySelector('[data-testid=playground]')?.dataset.runState;
+        if (st !== window.__last) { window.__last = st; if (st === 'finished') window.__runs += 1; }
+      }).observe(document.body, { attributes: true, subtree: true, attributeFilter: ['data-run-state'] }); });
+      await page.waitForFunction(() => document.querySelector('[data-testid=playground]')?.dataset.runState === 'finished', null, { timeout: 20000 });
+      firsts.push(await one(page));
+      await page.evaluate(() => { window.__runs = 0; });
+      for (let k = 1; k <= 4; k++) {
+        await page.click('[data-testid=run]');
+        await finished(k);
+      }
+      fifths.push(await one(page));
+      await context.close();
+    }
+    const m = (xs, key) => median(xs.map((x) => x[key]));
+    info(`first run vs fifth, semaphore 6/2/100 ms by link with autorun (median of ${samples} fresh pages)`,
+      `first timers late ${fmt(m(firsts, 'first'), 0)} ms vs ${fmt(m(fifths, 'first'), 0)} ms; whole run late ${fmt(m(firsts, 'run'), 0)} ms vs ${fmt(m(fifths, 'run'), 0)} ms (worst first run: timers ${fmt(Math.max(...firsts.map((x) => x.first)), 0)} ms)`);
   }
 
   // 6. Soak: 1,000 consecutive runs, JS heap after GC before and after.

@@ -26,4 +26,4 @@ export MOCK_API_BASE=$(head -n1 "$URL_FILE")
 [ -n "$MOCK_API_BASE" ] || { echo "mock API server did not start" >&2; exit 1; }
 TESTS=()
 for f in tests/browser*.rs; do TESTS+=(--test "$(basename "$f" .rs)"); done
-WASM_BINDGEN_TEST_TIMEOUT=${WASM_BINDGEN_TEST_TIMEOUT:-180} cargo test --target wasm32-unknown-unknown "${TESTS[@]}"
+WASM_BINDGEN_TEST_TIMEOUT=${WASM_BINDGEN_TEST_TIMEOUT:-180} cargo test --no-fail-fast --target wasm32-unknown-unknown "${TESTS[@]}"
