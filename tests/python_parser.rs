@@ -336,7 +336,7 @@ fn playground_limits() {
         ("x = 99999999999999999999999\n", "64-bit"),
         ("x = 0xFFFFFFFFFFFFFFFFF\n", "64-bit"),
         (
-            "match x:\n    case 1:\n        pass\n",
+            "match x:\n    case 1 + 2j:\n        pass\n",
             "not supported in the playground",
         ),
         ("x = 1j\n", "not supported in the playground"),

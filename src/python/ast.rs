@@ -167,6 +167,122 @@ pub enum StmtKind {
         /// The message.
         msg: Option<Expr>,
     },
+    /// `match subject: case ...` (structural pattern matching, PEP 634).
+    Match {
+        /// The value matched (`a, b` is a tuple).
+        subject: Expr,
+        /// The `case` blocks, in order.
+        cases: Vec<MatchCase>,
+    },
+}
+
+/// One `case pattern [if guard]: body` of a `match`.
+#[derive(Clone, Debug, PartialEq)]
+pub struct MatchCase {
+    /// The pattern.
+    pub pattern: Pattern,
+    /// The `if` guard.
+    pub guard: Option<Expr>,
+    /// The block.
+    pub body: Vec<Stmt>,
+}
+
+/// A pattern of a `case` (CPython's `pattern` nodes); each carries where it starts.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Pattern {
+    /// A literal or dotted-name value, compared with `==`
+    /// (`1`, `-2.5`, `"s"`, `Color.RED`).
+    Value {
+        /// Where it starts.
+        pos: Pos,
+        /// The literal or attribute expression.
+        value: Expr,
+    },
+    /// `None`, `True`, `False`, compared with `is` (`None` is `Singleton(None)`).
+    Singleton {
+        /// Where it starts.
+        pos: Pos,
+        /// `None` for `None`, else the bool.
+        value: Option<bool>,
+    },
+    /// A capture `name` (`None`: the wildcard `_`).
+    Capture {
+        /// Where it starts.
+        pos: Pos,
+        /// The name bound, `None` for `_`.
+        name: Option<Name>,
+    },
+    /// `pattern as name`.
+    As {
+        /// Where it starts.
+        pos: Pos,
+        /// The pattern.
+        pattern: Box<Pattern>,
+        /// The name bound to the subject.
+        name: Name,
+    },
+    /// `p1 | p2 | ...`.
+    Or {
+        /// Where it starts.
+        pos: Pos,
+        /// The alternatives, two or more.
+        patterns: Vec<Pattern>,
+    },
+    /// `[a, *rest]` or `(a, b)` (or a bare `a, b`).
+    Sequence {
+        /// Where it starts.
+        pos: Pos,
+        /// The items (at most one [`Pattern::Star`]).
+        patterns: Vec<Pattern>,
+    },
+    /// `*name` (or `*_`: `None`) inside a sequence pattern.
+    Star {
+        /// Where it starts.
+        pos: Pos,
+        /// The name bound to the list of the rest, `None` for `*_`.
+        name: Option<Name>,
+    },
+    /// `{key: pattern, **rest}`.
+    Mapping {
+        /// Where it starts.
+        pos: Pos,
+        /// The keys (literals or dotted names).
+        keys: Vec<Expr>,
+        /// The value patterns, one per key.
+        patterns: Vec<Pattern>,
+        /// `**rest`.
+        rest: Option<Name>,
+    },
+    /// `Cls(p, attr=p)`.
+    Class {
+        /// Where it starts.
+        pos: Pos,
+        /// The class (a name or dotted name).
+        cls: Expr,
+        /// Positional sub-patterns (matched through `__match_args__`).
+        patterns: Vec<Pattern>,
+        /// Keyword attribute names.
+        kwd_attrs: Vec<Name>,
+        /// Keyword sub-patterns, one per attribute.
+        kwd_patterns: Vec<Pattern>,
+    },
+}
+
+impl Pattern {
+    /// Where the pattern starts.
+    pub fn pos(&self) -> Pos {
+        match self {
+            Pattern::Value { pos, .. }
+            | Pattern::Singleton { pos, .. }
+            | Pattern::Capture { pos, .. }
+            | Pattern::As { pos, .. }
+            | Pattern::Or { pos, .. }
+            | Pattern::Sequence { pos, .. }
+            | Pattern::Star { pos, .. }
+            | Pattern::Mapping { pos, .. }
+            | Pattern::Class { pos, .. } => *pos,
+        }
+    }
 }
 
 /// One `except` clause.

@@ -10,6 +10,7 @@
 mod aloop;
 mod call;
 mod expr;
+mod pattern;
 mod scope;
 mod stmt;
 

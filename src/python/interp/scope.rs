@@ -243,5 +243,17 @@ fn stmt(s: &Stmt, info: &mut ScopeInfo) {
             }
         }
         StmtKind::Return(None) | StmtKind::Pass | StmtKind::Break | StmtKind::Continue => {}
+        StmtKind::Match { subject, cases } => {
+            expr(subject, info);
+            for c in cases {
+                let mut names = Vec::new();
+                super::pattern::pattern_names(&c.pattern, &mut names);
+                names.iter().for_each(|n| bind(n, info));
+                if let Some(g) = &c.guard {
+                    expr(g, info);
+                }
+                block(&c.body, info);
+            }
+        }
     }
 }

@@ -219,6 +219,7 @@ impl Interp {
                     return Err(Flow::Exc(Exc::with_args(T::AssertionError, args)));
                 }
             }
+            StmtKind::Match { subject, cases } => return self.exec_match(subject, cases, f).await,
         }
         Ok(())
     }

@@ -330,6 +330,23 @@ impl Symtable<'_> {
                 self.expr(test)?;
                 self.opt(msg)
             }
+            StmtKind::Match { subject, cases } => {
+                self.expr(subject)?;
+                for c in cases {
+                    let mut names = Vec::new();
+                    let mut exprs = Vec::new();
+                    super::pattern::pattern_parts(&c.pattern, &mut names, &mut exprs);
+                    for e in exprs {
+                        self.expr(e)?;
+                    }
+                    for n in names {
+                        self.cur().add(n, DEF_LOCAL);
+                    }
+                    self.opt(&c.guard)?;
+                    self.body(&c.body)?;
+                }
+                Ok(())
+            }
         }
     }
 
@@ -871,6 +888,16 @@ impl Compiler<'_> {
             StmtKind::Assert { test, msg } => {
                 self.expr(test)?;
                 self.opt(msg)
+            }
+            StmtKind::Match { subject, cases } => {
+                self.expr(subject)?;
+                let n = cases.len();
+                for (i, c) in cases.iter().enumerate() {
+                    super::pattern::check_pattern(&c.pattern, c.guard.is_some() || i + 1 == n)?;
+                    self.opt(&c.guard)?;
+                    self.body(&c.body)?;
+                }
+                Ok(())
             }
         }
     }

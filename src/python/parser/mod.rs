@@ -11,6 +11,7 @@
 
 mod check;
 mod expr;
+mod pattern;
 mod stmt;
 mod strings;
 mod targets;

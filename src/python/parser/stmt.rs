@@ -56,10 +56,11 @@ impl<'a> P<'a> {
                     out.push(self.compound()?);
                     return Ok(());
                 }
-                "match" if self.looks_like_match() => {
-                    return Err(
-                        self.err_tok(t, "match statements are not supported in the playground")
-                    );
+                "match" => {
+                    if let Some(m) = self.match_stmt_opt()? {
+                        out.push(m);
+                        return Ok(());
+                    }
                 }
                 _ => {}
             }
@@ -71,31 +72,7 @@ impl<'a> P<'a> {
         self.simple_stmts(out)
     }
 
-    /// `match subject:` (a soft keyword): the line ends with `:`.
-    fn looks_like_match(&mut self) -> bool {
-        let next = &self.nth(1).tok;
-        let starts = match next {
-            Tok::Op(o) => matches!(*o, "(" | "[" | "{" | "-" | "*" | "~"),
-            Tok::Name(_) | Tok::Int(_) | Tok::Float(_) | Tok::Str(_) | Tok::BigInt(_) => true,
-            _ => false,
-        };
-        if !starts {
-            return false;
-        }
-        let mut i = self.pos + 1;
-        let mut last_colon = false;
-        while let Some(t) = self.toks.get(i) {
-            match &t.tok {
-                Tok::Newline | Tok::End => return last_colon,
-                Tok::Op(":") if t.level == 0 => last_colon = true,
-                _ => last_colon = false,
-            }
-            i += 1;
-        }
-        false
-    }
-
-    fn simple_stmts(&mut self, out: &mut Vec<Stmt>) -> PResult<()> {
+    pub(crate) fn simple_stmts(&mut self, out: &mut Vec<Stmt>) -> PResult<()> {
         loop {
             out.push(self.simple_stmt()?);
             if self.eat_op(";") {
@@ -637,7 +614,7 @@ impl<'a> P<'a> {
 
     /// `':' block`, with CPython's messages for a missing `:` (only when a
     /// newline follows) and a missing indented block.
-    fn colon_block(&mut self, what: &str, line: u32) -> PResult<Vec<Stmt>> {
+    pub(crate) fn colon_block(&mut self, what: &str, line: u32) -> PResult<Vec<Stmt>> {
         if !self.at_op(":") {
             if self.at_newline() {
                 let t = self.peek();

@@ -156,6 +156,12 @@ fn stmt_has_yield(s: &Stmt) -> bool {
         | StmtKind::Nonlocal(_) => false,
         StmtKind::Delete(v) => v.iter().any(expr_has_yield),
         StmtKind::Assert { test, msg } => expr_has_yield(test) || opt(msg),
+        StmtKind::Match { subject, cases } => {
+            expr_has_yield(subject)
+                || cases
+                    .iter()
+                    .any(|c| opt(&c.guard) || body_has_yield(&c.body))
+        }
     }
 }
 

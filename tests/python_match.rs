@@ -1,0 +1,555 @@
+//! `match` statements (PEP 634) run by the playground's interpreter, each
+//! program's printed lines compared with the machine's CPython 3.11 at
+//! test time (a missing `python3` fails the test).
+#![cfg(not(target_arch = "wasm32"))]
+
+use std::io::Write;
+use std::process::{Command, Stdio};
+
+use async_playground::python::run_virtual;
+
+/// CPython's stdout lines and the last stderr line (the exception, if any).
+fn cpython(src: &str) -> (Vec<String>, Option<String>) {
+    let mut child = Command::new("python3")
+        .arg("-")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap_or_else(|e| {
+            panic!("python3 is needed for the match tests and could not be run: {e}")
+        });
+    child
+        .stdin
+        .take()
+        .expect("stdin")
+        .write_all(src.as_bytes())
+        .expect("write the program to python3");
+    let out = child.wait_with_output().expect("python3 runs");
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    (
+        stdout.lines().map(str::to_string).collect(),
+        stderr.lines().last().map(str::to_string),
+    )
+}
+
+fn playground(src: &str) -> (Vec<String>, Option<String>) {
+    let o = run_virtual(src);
+    let out = o
+        .lines
+        .iter()
+        .filter(|l| l.stream == "stdout")
+        .map(|l| l.text.clone())
+        .collect();
+    let err = o
+        .lines
+        .iter()
+        .filter(|l| l.stream == "stderr")
+        .map(|l| l.text.clone())
+        .next_back();
+    (out, err)
+}
+
+#[test]
+fn python3_is_3_11() {
+    let out = Command::new("python3")
+        .arg("--version")
+        .output()
+        .unwrap_or_else(|e| {
+            panic!("python3 is needed for the match tests and could not be run: {e}")
+        });
+    let v =
+        String::from_utf8_lossy(&out.stdout).to_string() + &String::from_utf8_lossy(&out.stderr);
+    assert!(
+        v.contains("3.11"),
+        "the match tests need CPython 3.11; python3 is {v}"
+    );
+}
+
+fn check(programs: &[(&str, &str)]) {
+    let mut fails = Vec::new();
+    for (name, src) in programs {
+        let want = cpython(src);
+        let got = playground(src);
+        if want != got {
+            fails.push(format!(
+                "--- {name}\nCPython:    {:?}\n            {:?}\nplayground: {:?}\n            {:?}",
+                want.0, want.1, got.0, got.1
+            ));
+        }
+    }
+    assert!(
+        fails.is_empty(),
+        "{} of {} disagree:\n{}",
+        fails.len(),
+        programs.len(),
+        fails.join("\n")
+    );
+}
+
+const LITERALS: &str = r#"
+def f(x):
+    match x:
+        case 0:
+            return "zero"
+        case -1:
+            return "minus one"
+        case 1.5:
+            return "one and a half"
+        case "hi" | "hello":
+            return "greeting"
+        case b"raw":
+            return "bytes"
+        case None:
+            return "none"
+        case True:
+            return "true"
+        case False:
+            return "false"
+        case -2.5:
+            return "neg float"
+        case _:
+            return "other"
+
+for v in [0, -1, 1.5, "hi", "hello", b"raw", None, True, False, 1, 0.0, -2.5, "x", 1.0]:
+    print(repr(v), f(v))
+"#;
+
+const CAPTURE: &str = r#"
+match 42:
+    case x:
+        print("captured", x)
+print(x)
+match [1, 2]:
+    case _:
+        print("wildcard")
+def g(v):
+    match v:
+        case n if n > 10:
+            return f"big {n}"
+        case n if n < 0:
+            return f"neg {n}"
+        case n:
+            return f"small {n}"
+print([g(v) for v in (5, 50, -3)])
+# a failed guard keeps the bindings
+match 7:
+    case y if y > 100:
+        pass
+    case _:
+        print("guard failed, y is", y)
+"#;
+
+const SEQUENCES: &str = r#"
+def s(v):
+    match v:
+        case []:
+            return "empty"
+        case [x]:
+            return f"one {x}"
+        case [x, y]:
+            return f"two {x} {y}"
+        case [first, *middle, last]:
+            return f"first {first} middle {middle} last {last}"
+        case _:
+            return "not a sequence"
+
+for v in [[], [1], (1, 2), [1, 2, 3], (1, 2, 3, 4, 5), "ab", "abc", b"ab", {1: 2}, range(3), 7, {1, 2}]:
+    print(repr(v), s(v))
+
+match (1, [2, (3, 4)]):
+    case (a, [b, (c, d)]):
+        print(a, b, c, d)
+match [1, 2, 3]:
+    case [*_, 3]:
+        print("ends with 3")
+match [1, 2, 3]:
+    case [1, *rest]:
+        print("rest", rest, type(rest).__name__)
+match (1, 2):
+    case [a, b]:
+        print("list pattern matches a tuple", a, b)
+match [5]:
+    case (x,):
+        print("tuple pattern matches a list", x)
+match 1, 2:
+    case a, b:
+        print("bare", a, b)
+match [1, [2, 3]]:
+    case [int(), [*xs]]:
+        print("nested star", xs)
+"#;
+
+const MAPPINGS: &str = r#"
+def m(v):
+    match v:
+        case {"type": "point", "x": x, "y": y}:
+            return f"point {x},{y}"
+        case {"type": "circle", **rest}:
+            return f"circle {rest}"
+        case {}:
+            return "some mapping"
+        case _:
+            return "no mapping"
+
+for v in [{"type": "point", "x": 1, "y": 2, "z": 3}, {"type": "circle", "r": 5, "c": (0, 0)},
+          {"type": "square"}, {}, [("type", "point")], "type"]:
+    print(m(v))
+
+class K:
+    A = "a"
+match {"a": 1, 2: "two", None: 0}:
+    case {K.A: 1, 2: s, None: z, **others}:
+        print("keys", s, z, others)
+match {1: "x"}:
+    case {True: v}:
+        print("True finds 1", v)
+"#;
+
+const CLASSES: &str = r#"
+class Point:
+    __match_args__ = ("x", "y")
+    def __init__(self, x, y):
+        self.x = x
+        self.y = y
+
+def where(p):
+    match p:
+        case Point(x=0, y=0):
+            return "origin"
+        case Point(0, yy):
+            return f"on y axis at {yy}"
+        case Point(x, 0):
+            return f"on x axis at {x}"
+        case Point(x=a, y=b) if a == b:
+            return f"diagonal {a}"
+        case Point():
+            return "somewhere"
+        case _:
+            return "not a point"
+
+for p in [Point(0, 0), Point(0, 5), Point(3, 0), Point(2, 2), Point(1, 2), (0, 0)]:
+    print(where(p))
+
+def kind(v):
+    match v:
+        case bool(b):
+            return f"bool {b}"
+        case int(i):
+            return f"int {i}"
+        case float(f):
+            return f"float {f}"
+        case str(s):
+            return f"str {s!r}"
+        case list([a, *_]):
+            return f"list starting {a}"
+        case dict(d) if d:
+            return f"dict {d}"
+        case tuple():
+            return "tuple"
+        case _:
+            return "other"
+
+for v in [True, 3, 2.5, "s", [9, 8], {"k": 1}, {}, (), None]:
+    print(kind(v))
+
+class Sub(Point):
+    pass
+match Sub(1, 2):
+    case Point(a, b):
+        print("subclass matches", a, b)
+
+class NoArgs:
+    pass
+try:
+    match NoArgs():
+        case NoArgs(1):
+            pass
+except TypeError as e:
+    print("TypeError:", e)
+try:
+    match Point(1, 2):
+        case Point(1, 2, 3):
+            pass
+except TypeError as e:
+    print("TypeError:", e)
+try:
+    match 5:
+        case int(1, 2):
+            pass
+except TypeError as e:
+    print("TypeError:", e)
+try:
+    match Point(1, 2):
+        case Point(1, x=1):
+            pass
+except TypeError as e:
+    print("TypeError:", e)
+class BadArgs:
+    __match_args__ = ["a"]
+try:
+    match BadArgs():
+        case BadArgs(1):
+            pass
+except TypeError as e:
+    print("TypeError:", e)
+match Point(1, 2):
+    case Point(z=1):
+        print("no")
+    case _:
+        print("missing attribute fails the match")
+"#;
+
+const VALUES_OR_AS: &str = r#"
+class Color:
+    RED = 1
+    GREEN = 2
+    BLUE = 3
+
+def c(v):
+    match v:
+        case Color.RED:
+            return "red"
+        case Color.GREEN | Color.BLUE as other:
+            return f"cool {other}"
+        case [1 | 2 as a, (3 | 4) as b]:
+            return f"pair {a} {b}"
+        case (1 | 2 | 3) as small:
+            return f"small {small}"
+        case _:
+            return "?"
+
+for v in [1, 2, 3, [2, 4], [1, 5], 0]:
+    print(c(v))
+
+import math
+match 3.141592653589793:
+    case math.pi:
+        print("pi")
+
+match [1, 2]:
+    case [x, 3] | [x, 2]:
+        print("or binds", x)
+"#;
+
+const SOFT_KEYWORDS: &str = r#"
+match = [1, 2]
+case = 3
+print(match, case)
+match[0] = 5
+print(match)
+def match(x):
+    return x * 2
+print(match(4))
+match = {"case": 1}
+match match:
+    case {"case": case}:
+        print("case is", case)
+_ = 9
+print(_)
+"#;
+
+const EVALUATION: &str = r#"
+class Noisy:
+    __match_args__ = ("a", "b")
+    def __init__(self):
+        self._a = 1
+    @property
+    def a(self):
+        print("get a")
+        return self._a
+    @property
+    def b(self):
+        print("get b")
+        return 2
+
+def subj():
+    print("subject evaluated")
+    return Noisy()
+
+match subj():
+    case Noisy(1, 3):
+        print("no")
+    case Noisy(1, b):
+        print("yes", b)
+
+class Eq:
+    def __eq__(self, other):
+        print("eq called with", other)
+        return True
+class V:
+    X = 5
+match Eq():
+    case V.X:
+        print("value compared with ==")
+
+def run(cmd):
+    match cmd.split():
+        case ["go", ("north" | "south") as d]:
+            return f"go {d}"
+        case ["drop", *items] if items:
+            return f"drop {' and '.join(items)}"
+        case ["quit"]:
+            return "bye"
+        case _:
+            return f"unknown {cmd!r}"
+print([run(c) for c in ["go north", "go west", "drop a b", "drop", "quit"]])
+
+for x in range(5):
+    match x:
+        case 1:
+            continue
+        case 3:
+            break
+    print("loop", x)
+
+def first_even(xs):
+    for x in xs:
+        match x % 2:
+            case 0:
+                return x
+print(first_even([1, 3, 4, 5]))
+"#;
+
+const SCOPES: &str = r#"
+def outer():
+    match (1, 2):
+        case (a, b):
+            pass
+    def inner():
+        return a + b
+    return inner()
+print(outer())
+
+value = "global"
+def shadow():
+    try:
+        print(value)
+    except UnboundLocalError as e:
+        print("UnboundLocalError")
+    match 1:
+        case value:
+            pass
+shadow()
+
+async def amain():
+    import asyncio
+    await asyncio.sleep(0)
+    match await asyncio.sleep(0, result=[1, 2]):
+        case [a, b]:
+            print("awaited subject", a, b)
+import asyncio
+asyncio.run(amain())
+
+x = 5
+match x:
+    case 5 if (y := x * 2) > 5:
+        print("walrus in guard", y)
+"#;
+
+const ERRORS: &str = r#"
+match {"a": 1}:
+    case {"a": 1, **rest}:
+        print(rest)
+class K:
+    A = "k"
+    B = "k"
+try:
+    match {"k": 1, "j": 2}:
+        case {K.A: 1, K.B: 2}:
+            pass
+except ValueError as e:
+    print("ValueError:", e)
+try:
+    match 1:
+        case len():
+            pass
+except TypeError as e:
+    print("TypeError:", e)
+match 1:
+    case [1]:
+        pass
+    case (1 | 2) if 1 / 0:
+        pass
+"#;
+
+#[test]
+fn match_programs_agree_with_cpython() {
+    check(&[
+        ("literals", LITERALS),
+        ("capture", CAPTURE),
+        ("sequences", SEQUENCES),
+        ("mappings", MAPPINGS),
+        ("classes", CLASSES),
+        ("values_or_as", VALUES_OR_AS),
+        ("soft_keywords", SOFT_KEYWORDS),
+        ("evaluation", EVALUATION),
+        ("scopes", SCOPES),
+        ("errors", ERRORS),
+    ]);
+}
+
+#[test]
+fn compile_errors_agree_with_cpython() {
+    let programs = [
+        "match x:\n    case y:\n        pass\n    case 1:\n        pass\n",
+        "match x:\n    case _:\n        pass\n    case 1:\n        pass\n",
+        "match x:\n    case [a, a]:\n        pass\n",
+        "match x:\n    case [a] | [b]:\n        pass\n",
+        "match x:\n    case {1: a, True: b}:\n        pass\n",
+        "match x:\n    case C(a=1, b):\n        pass\n",
+    ];
+    let mut fails = Vec::new();
+    for src in programs {
+        let wrapped = format!(
+            "try:\n    compile({src:?}, 'main.py', 'exec')\nexcept SyntaxError as e:\n    print(e.msg, e.lineno, e.offset)\n"
+        );
+        let want = cpython(&wrapped).0;
+        let got = match async_playground::python::parser::parse(src) {
+            Ok(_) => vec!["ok".to_string()],
+            Err(e) => vec![format!("{} {} {}", e.msg, e.line, e.col)],
+        };
+        if want != got {
+            fails.push(format!("{src:?}: CPython {want:?}, playground {got:?}"));
+        }
+    }
+    assert!(fails.is_empty(), "{}", fails.join("\n"));
+}
+
+#[test]
+fn no_panic_on_odd_match_sources() {
+    let odd = [
+        "match",
+        "match x",
+        "match x:",
+        "match x:\n",
+        "match x:\n    case",
+        "match x:\n    case 1",
+        "match x:\n    case 1:",
+        "match x:\n    case [",
+        "match x:\n    case {**",
+        "match x:\n    case C(",
+        "match x:\n    case C(a=",
+        "match x:\n    case 1 as",
+        "match x:\n    case -",
+        "match x:\n    case 1 +",
+        "match x:\n    case (*",
+        "match (:\n    case 1: pass\n",
+        "match x:\n    case ((((((((((((((((((((1)))))))))))))))))))):\n        pass\n",
+    ];
+    for src in odd {
+        let _ = async_playground::python::parser::parse(src);
+    }
+    let deep = format!(
+        "match x:\n    case {}1{}:\n        pass\n",
+        "[".repeat(150),
+        "]".repeat(150)
+    );
+    let _ = async_playground::python::parser::parse(&deep);
+    let deep = format!(
+        "match x:\n    case {}1:\n        pass\n",
+        "1 | ".repeat(5000)
+    );
+    let _ = async_playground::python::parser::parse(&deep);
+}

@@ -1,0 +1,4 @@
+def f():
+    match x:
+        case [y]:
+            global y

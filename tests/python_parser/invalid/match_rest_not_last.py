@@ -1,0 +1,3 @@
+match x:
+    case {**a, "k": 1}:
+        pass
