@@ -474,6 +474,33 @@ match 1:
         pass
 "#;
 
+const DATACLASSES: &str = r#"
+from dataclasses import dataclass
+from collections import namedtuple
+
+@dataclass
+class P:
+    x: int
+    y: int = 0
+
+@dataclass(frozen=True)
+class F:
+    a: str
+
+Pair = namedtuple("Pair", "left right")
+for v in [P(1, 2), P(0), F("s"), Pair(1, 2)]:
+    match v:
+        case P(0, y):
+            print("P on axis", y)
+        case P(x, y=2):
+            print("P", x)
+        case F(a):
+            print("F", a)
+        case Pair(l, r):
+            print("Pair", l, r)
+print(P.__match_args__, Pair.__match_args__)
+"#;
+
 #[test]
 fn match_programs_agree_with_cpython() {
     check(&[
@@ -487,6 +514,7 @@ fn match_programs_agree_with_cpython() {
         ("evaluation", EVALUATION),
         ("scopes", SCOPES),
         ("errors", ERRORS),
+        ("dataclasses", DATACLASSES),
     ]);
 }
 

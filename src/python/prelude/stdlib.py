@@ -434,7 +434,8 @@ def namedtuple(typename, field_names, *, defaults=None):
 
     ns = {'__init__': __init__, '__repr__': __repr__, '__iter__': __iter__,
           '__getitem__': __getitem__, '__len__': __len__, '__eq__': __eq__,
-          '__hash__': __hash__, '_asdict': _asdict, '_fields': fields}
+          '__hash__': __hash__, '_asdict': _asdict, '_fields': fields,
+          '__match_args__': fields}
     return _make_class(typename, ns)
 #: dataclasses
 class _Field:
@@ -493,6 +494,8 @@ def dataclass(cls=None, *, frozen=False, order=False, eq=True, repr=True, init=T
         def __lt__(self, other):
             return [getattr(self, n) for n in names] < [getattr(other, n) for n in names]
 
+        if '__match_args__' not in cls.__dict__:
+            cls.__match_args__ = tuple(names)
         if init and '__init__' not in cls.__dict__:
             cls.__init__ = __init__
         if repr and '__repr__' not in cls.__dict__:
