@@ -26,17 +26,23 @@ impl<'a> P<'a> {
     /// At a `match` name starting a statement: the `match` statement, or
     /// `None` when the line is an ordinary statement.
     pub(crate) fn match_stmt_opt(&mut self) -> PResult<Option<Stmt>> {
-        // (what follows the subject, whether a NEWLINE follows its `:`)
-        let head = self.speculate(|p| {
-            p.bump();
-            p.no_invalid = true;
-            let r = p.subject_expr();
-            p.no_invalid = false;
-            r?;
-            let colon = p.eat_op(":");
-            Ok((colon, p.at_newline()))
-        });
+        // (what follows the subject, whether a NEWLINE follows its `:`);
+        // the tokens looked at count for the furthest token, as in CPython,
+        // whose first pass tries the `match` rule before the others.
+        let (save, depth) = (self.pos, self.depth);
+        self.bump();
+        self.no_invalid = true;
+        let r = self.subject_expr();
         self.no_invalid = false;
+        let head = match r {
+            Ok(_) => {
+                let colon = self.eat_op(":");
+                Some((colon, self.at_newline()))
+            }
+            Err(_) => None,
+        };
+        self.pos = save;
+        self.depth = depth;
         match head {
             // `match x: ...` on one line is no `match` statement either.
             None | Some((true, false)) => return Ok(None),
