@@ -400,9 +400,10 @@ pub struct Expr {
 pub enum ExprKind {
     /// A name.
     Name(Name),
-    /// An int literal (literals beyond 64 bits are a parse error
-    /// naming the limit).
+    /// An int literal that fits in 64 bits.
     Int(i64),
+    /// An int literal beyond 64 bits.
+    BigInt(Rc<super::bigint::BigInt>),
     /// A float literal (`1.5`, `1e3`, `2.`).
     Float(f64),
     /// A string literal, adjacent literals already joined, escapes decoded.
@@ -662,7 +663,8 @@ fn parts_simple(parts: &[FPart]) -> bool {
 fn kind_is_simple(kind: &ExprKind) -> bool {
     use ExprKind::*;
     match kind {
-        Name(_) | Int(_) | Float(_) | Str(_) | Bytes(_) | Bool(_) | NoneLit | Ellipsis => true,
+        Name(_) | Int(_) | BigInt(_) | Float(_) | Str(_) | Bytes(_) | Bool(_) | NoneLit
+        | Ellipsis => true,
         FString(parts) => parts_simple(parts),
         List(v) | Tuple(v) | Set(v) => all_simple(v.iter()),
         Dict(items) => items

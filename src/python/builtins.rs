@@ -7,6 +7,7 @@ use std::rc::Rc;
 use futures::future::LocalBoxFuture;
 
 use super::ast::Name;
+use super::bigint::BigInt;
 use super::coro::{CoroKind, Resumed};
 use super::exc::{class as tclass, is_sub, Exc, PyResult, T};
 use super::format::{self as fmt, BuiltinError, ErrorKind, FmtArg};
@@ -300,6 +301,56 @@ pub fn berr(e: BuiltinError) -> Exc {
     Exc::new(t, e.message)
 }
 
+/// `round(x, n)` for a big int and `n < 0`: ties to even.
+fn round_big(x: &BigInt, n: i64) -> PyResult<Value> {
+    let ten = BigInt::from_i64(10);
+    let p = match u64::try_from(-n)
+        .ok()
+        .filter(|&k| k as f64 * 3.33 < x.bit_length() as f64 + 8.0)
+    {
+        Some(k) => ten.pow(k).map_err(|_| ops::too_big())?,
+        None => return Ok(Value::Int(0)),
+    };
+    let (q, r) = x.divmod(&p).unwrap_or_default();
+    let twice = r.add(&r).map_err(|_| ops::too_big())?;
+    let one = BigInt::from_i64(1);
+    let odd = q.bitop(&one, '&') == one;
+    let q = match twice.cmp(&p) {
+        std::cmp::Ordering::Greater => q.add(&one).map_err(|_| ops::too_big())?,
+        std::cmp::Ordering::Equal if odd => q.add(&one).map_err(|_| ops::too_big())?,
+        _ => q,
+    };
+    Ok(Value::from_big(q.mul(&p).map_err(|_| ops::too_big())?))
+}
+
+/// `pow(a, e, m)` with ints of any size (a negative `e` inverts `a`).
+fn pow_mod_big(a: &Value, e: &Value, m: &Value) -> PyResult<Value> {
+    let get = |v: &Value| {
+        ops::as_big(v).ok_or_else(|| {
+            Exc::new(
+                T::TypeError,
+                "pow() 3rd argument not allowed unless all arguments are integers",
+            )
+        })
+    };
+    let (a, e, m) = (get(a)?, get(e)?, get(m)?);
+    if m.is_zero() {
+        return Err(Exc::new(T::ValueError, "pow() 3rd argument cannot be 0"));
+    }
+    let (a, e) = if e.is_negative() {
+        let inv = a.mod_inverse(&m.abs()).ok_or_else(|| {
+            Exc::new(
+                T::ValueError,
+                "base is not invertible for the given modulus",
+            )
+        })?;
+        (inv, e.neg())
+    } else {
+        (a, e)
+    };
+    Ok(Value::from_big(a.pow_mod(&e, &m)))
+}
+
 /// `%`-formatting of a str.
 pub fn percent_format(it: &Rc<Interp>, s: &str, args: &Value) -> PyResult<Value> {
     let vals = match args {
@@ -348,6 +399,10 @@ fn int_arg(v: &Value, what: &str) -> PyResult<i64> {
     match v {
         Value::Int(i) => Ok(*i),
         Value::Bool(b) => Ok(i64::from(*b)),
+        Value::BigInt(_) => Err(Exc::new(
+            T::OverflowError,
+            "Python int too large to convert to C ssize_t",
+        )),
         _ => Err(Exc::new(
             T::TypeError,
             format!(
@@ -361,6 +416,7 @@ fn int_arg(v: &Value, what: &str) -> PyResult<i64> {
 fn float_arg(v: &Value, f: &str) -> PyResult<f64> {
     match v {
         Value::Int(i) => Ok(*i as f64),
+        Value::BigInt(_) => ops::int_to_float(v),
         Value::Bool(b) => Ok(f64::from(u8::from(*b))),
         Value::Float(x) => Ok(*x),
         _ => Err(Exc::new(
@@ -780,10 +836,11 @@ fn call_sync(
         Repr => s(repr(it, a0()?)?),
         Ascii => s(ops::ascii(&repr(it, a0()?)?)),
         Abs => match a0()? {
-            Value::Int(i) => Value::Int(
-                i.checked_abs()
-                    .ok_or_else(|| Exc::new(T::OverflowError, "int too large"))?,
-            ),
+            Value::Int(i) => match i.checked_abs() {
+                Some(a) => Value::Int(a),
+                None => Value::from_big(BigInt::from_i64(*i).abs()),
+            },
+            Value::BigInt(b) => Value::from_big(b.abs()),
             Value::Bool(b) => Value::Int(i64::from(*b)),
             Value::Float(x) => Value::Float(x.abs()),
             v @ Value::Instance(_) => return it.call_method_sync(v, "__abs__", Vec::new()),
@@ -946,23 +1003,18 @@ fn call_sync(
             match v {
                 Value::Int(i) => match nd {
                     None => Value::Int(*i),
-                    Some(n) => {
-                        let r = fmt::round_int(*i, n);
-                        Value::Int(
-                            i64::try_from(r)
-                                .map_err(|_| Exc::new(T::OverflowError, "int too large"))?,
-                        )
-                    }
+                    Some(n) => Value::from_big(BigInt::from_i128(fmt::round_int(*i, n))),
+                },
+                Value::BigInt(b) => match nd {
+                    Some(n) if n < 0 => round_big(b, n)?,
+                    _ => v.clone(),
                 },
                 Value::Bool(x) => Value::Int(i64::from(*x)),
                 Value::Float(x) => {
                     let r = fmt::round_float(*x, nd).map_err(berr)?;
                     if nd.is_none() {
                         if r.abs() >= 9.2e18 {
-                            return Err(Exc::new(
-                                T::OverflowError,
-                                "int too large: the playground's ints are 64-bit",
-                            ));
+                            return Ok(Value::from_big(BigInt::from_f64(r)));
                         }
                         Value::Int(r as i64)
                     } else {
@@ -991,22 +1043,8 @@ fn call_sync(
             if f == MathPow {
                 let x = float_arg(&a, "")?.powf(float_arg(&bb, "")?);
                 Value::Float(x)
-            } else if let Some(m) = arg(&pos, 2) {
-                let (x, e, m) = (int_arg(&a, "")?, int_arg(&bb, "")?, int_arg(m, "")?);
-                if m == 0 {
-                    return Err(Exc::new(T::ValueError, "pow() 3rd argument cannot be 0"));
-                }
-                let mut r: i128 = 1;
-                let mut base = i128::from(x).rem_euclid(i128::from(m));
-                let mut e = e;
-                while e > 0 {
-                    if e & 1 == 1 {
-                        r = (r * base).rem_euclid(i128::from(m));
-                    }
-                    base = (base * base).rem_euclid(i128::from(m));
-                    e >>= 1;
-                }
-                Value::Int(r as i64)
+            } else if let Some(m) = arg(&pos, 2).filter(|m| !m.is_none()) {
+                pow_mod_big(&a, &bb, m)?
             } else {
                 ops::binop(it, super::ast::BinOp::Pow, a, bb)?
             }
@@ -1017,7 +1055,9 @@ fn call_sync(
             let mut h = super::value::FastHasher::default();
             k.hash(&mut h);
             match a0()? {
-                Value::Int(i) => Value::Int(*i),
+                Value::Int(i) => Value::Int(BigInt::from_i64(*i).py_hash()),
+                Value::BigInt(b) => Value::Int(b.py_hash()),
+                Value::Float(x) if !x.is_nan() => Value::Int(super::bigint::hash_f64(*x)),
                 Value::Bool(x) => Value::Int(i64::from(*x)),
                 _ => Value::Int((h.finish() >> 2) as i64),
             }
@@ -1062,6 +1102,12 @@ fn call_sync(
             Value::None
         }
         Chr => {
+            if let Value::BigInt(_) = a0()? {
+                return Err(Exc::new(
+                    T::OverflowError,
+                    "Python int too large to convert to C int",
+                ));
+            }
             let n = int_arg(a0()?, "")?;
             match u32::try_from(n).ok().and_then(char::from_u32) {
                 Some(c) => s(c.to_string()),
@@ -1091,6 +1137,21 @@ fn call_sync(
                 ))
             }
         },
+        Hex | Oct | Bin if matches!(a0()?, Value::BigInt(_)) => {
+            let Value::BigInt(b) = a0()? else {
+                return Ok(Value::None);
+            };
+            let (p, base) = match f {
+                Hex => ("0x", 16),
+                Oct => ("0o", 8),
+                _ => ("0b", 2),
+            };
+            let body = b.mag_digits(base).unwrap_or_default();
+            s(format!(
+                "{}{p}{body}",
+                if b.is_negative() { "-" } else { "" }
+            ))
+        }
         Hex | Oct | Bin => {
             let n = int_arg(a0()?, "")?;
             let (p, body) = match f {
@@ -1270,6 +1331,7 @@ fn construct(it: &Rc<Interp>, t: T, pos: Vec<Value>, kw: Vec<(Name, Value)>) -> 
         T::Int => match a0 {
             None => Value::Int(0),
             Some(Value::Int(i)) => Value::Int(*i),
+            Some(v @ Value::BigInt(_)) => v.clone(),
             Some(Value::Bool(x)) => Value::Int(i64::from(*x)),
             Some(Value::Float(x)) => {
                 if x.is_nan() {
@@ -1279,7 +1341,7 @@ fn construct(it: &Rc<Interp>, t: T, pos: Vec<Value>, kw: Vec<(Name, Value)>) -> 
                     return Err(Exc::new(T::OverflowError, "cannot convert float infinity to integer"));
                 }
                 if x.abs() >= 9.2e18 {
-                    return Err(Exc::new(T::OverflowError, "int too large: the playground's ints are 64-bit"));
+                    return Ok(Value::from_big(BigInt::from_f64(*x)));
                 }
                 Value::Int(x.trunc() as i64)
             }
@@ -1288,7 +1350,7 @@ fn construct(it: &Rc<Interp>, t: T, pos: Vec<Value>, kw: Vec<(Name, Value)>) -> 
                     Some(b) => int_arg(b, "")? as u32,
                     None => 10,
                 };
-                Value::Int(fmt::int_from_str(x, base).map_err(berr)?)
+                Value::from_big(fmt::int_from_str_big(x, base).map_err(berr)?)
             }
             Some(v @ Value::Instance(_)) => return it.call_method_sync(v, "__int__", Vec::new()),
             Some(v) => return Err(Exc::new(T::TypeError, format!("int() argument must be a string, a bytes-like object or a real number, not '{}'", type_name(v)))),
@@ -1296,6 +1358,7 @@ fn construct(it: &Rc<Interp>, t: T, pos: Vec<Value>, kw: Vec<(Name, Value)>) -> 
         T::Float => match a0 {
             None => Value::Float(0.0),
             Some(Value::Int(i)) => Value::Float(*i as f64),
+            Some(v @ Value::BigInt(_)) => Value::Float(ops::int_to_float(v)?),
             Some(Value::Bool(x)) => Value::Float(f64::from(u8::from(*x))),
             Some(Value::Float(x)) => Value::Float(*x),
             Some(Value::Str(x)) => Value::Float(fmt::float_from_str(x).map_err(berr)?),
@@ -1575,7 +1638,7 @@ pub fn method_of(v: &Value, name: &str) -> Option<Builtin> {
             "clear" => SetClear,
             _ => return None,
         },
-        Value::Int(_) | Value::Bool(_) => match name {
+        Value::Int(_) | Value::Bool(_) | Value::BigInt(_) => match name {
             "bit_length" => IntBitLength,
             _ => return None,
         },
@@ -2562,9 +2625,10 @@ fn method_call(
             Value::FrozenSet(d) => Value::FrozenSet(d.clone()),
             _ => Value::Set(Rc::new(RefCell::new(the_dict(&pos)?.borrow().clone()))),
         },
-        IntBitLength => {
-            Value::Int(64 - i64::from(int_arg(&pos[0], "")?.unsigned_abs().leading_zeros()))
-        }
+        IntBitLength => match &pos[0] {
+            Value::BigInt(b) => Value::Int(b.bit_length() as i64),
+            v => Value::Int(64 - i64::from(int_arg(v, "")?.unsigned_abs().leading_zeros())),
+        },
         FloatIsInteger => {
             Value::Bool(matches!(pos[0], Value::Float(x) if x.fract() == 0.0 && x.is_finite()))
         }
@@ -3095,6 +3159,7 @@ fn module_call(
         }
         MathFloor | MathCeil | MathTrunc => match a0()? {
             Value::Int(i) => Value::Int(*i),
+            v @ Value::BigInt(_) => v.clone(),
             v => {
                 let x = float_arg(v, "")?;
                 let r = match f {
@@ -3102,13 +3167,19 @@ fn module_call(
                     MathCeil => x.ceil(),
                     _ => x.trunc(),
                 };
-                if !r.is_finite() || r.abs() >= 9.2e18 {
+                if r.is_nan() {
+                    return Err(Exc::new(
+                        T::ValueError,
+                        "cannot convert float NaN to integer",
+                    ));
+                }
+                if !r.is_finite() {
                     return Err(Exc::new(
                         T::OverflowError,
                         "cannot convert float infinity to integer",
                     ));
                 }
-                Value::Int(r as i64)
+                Value::from_big(BigInt::from_f64(r))
             }
         },
         MathIsclose => {
@@ -3125,6 +3196,26 @@ fn module_call(
                 .transpose()?
                 .unwrap_or(0.0);
             Value::Bool(a == bb || (a - bb).abs() <= (rel * a.abs().max(bb.abs())).max(abs))
+        }
+        MathGcd
+            if pos
+                .iter()
+                .any(|v| matches!(v, Value::BigInt(_) | Value::Int(i64::MIN))) =>
+        {
+            let mut g = BigInt::zero();
+            for v in &pos {
+                let x = ops::as_big(v).ok_or_else(|| {
+                    Exc::new(
+                        T::TypeError,
+                        format!(
+                            "'{}' object cannot be interpreted as an integer",
+                            type_name(v)
+                        ),
+                    )
+                })?;
+                g = g.gcd(&x);
+            }
+            Value::from_big(g)
         }
         MathGcd => {
             let mut g: i64 = 0;
@@ -3174,16 +3265,16 @@ fn module_call(
                     "factorial() not defined for negative values",
                 ));
             }
-            let mut acc: i64 = 1;
-            for k in 2..=n {
-                acc = acc.checked_mul(k).ok_or_else(|| {
-                    Exc::new(
-                        T::OverflowError,
-                        "int too large: the playground's ints are 64-bit",
-                    )
-                })?;
+            // log2(n!) by Stirling: refuse a result past the size cap at once.
+            let nf = n as f64;
+            if n > 20 && nf * (nf / std::f64::consts::E).log2() > super::bigint::MAX_BITS as f64 {
+                return Err(ops::too_big());
             }
-            Value::Int(acc)
+            let mut acc = BigInt::from_i64(1);
+            for k in 2..=n {
+                acc = acc.mul_small(k as u32).map_err(|_| ops::too_big())?;
+            }
+            Value::from_big(acc)
         }
         ItCount => {
             let start = pos
@@ -3525,6 +3616,7 @@ fn json_write(
         Value::None => out.push_str("null"),
         Value::Bool(x) => out.push_str(if *x { "true" } else { "false" }),
         Value::Int(i) => out.push_str(&i.to_string()),
+        Value::BigInt(b) => out.push_str(&b.to_decimal().ok_or_else(ops::str_limit)?),
         Value::Float(x) => out.push_str(&if x.is_nan() {
             "NaN".into()
         } else if x.is_infinite() {
@@ -3591,7 +3683,11 @@ fn json_write(
                 nl(out, depth + 1);
                 let key = match k {
                     Value::Str(_) => k.clone(),
-                    Value::Int(_) | Value::Float(_) | Value::Bool(_) | Value::None => {
+                    Value::Int(_)
+                    | Value::BigInt(_)
+                    | Value::Float(_)
+                    | Value::Bool(_)
+                    | Value::None => {
                         let mut t = String::new();
                         json_write(it, k, None, depth + 1, &mut t)?;
                         s(t)

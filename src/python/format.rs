@@ -296,9 +296,19 @@ fn dtoa(x: f64, mode: Mode) -> (Vec<u8>, i32) {
             // Rust's shortest digits give the length; the digits themselves
             // are the exact value correctly rounded to it, so ties go to
             // even as in dtoa (2123044422347665.25 -> ...665.2).
-            let n = shortest_digits(x).0.len() as i64;
+            // Near a power of two the gap below is half the gap above, and
+            // the rounded exact value may not read back as x (2**122 is
+            // 5.316911983139664e+36, not ...663e+36): then Rust's digits.
+            let short = shortest_digits(x);
+            let n = short.0.len() as i64;
             let (d, p) = exact_digits(x);
-            round_digits(d, p, n)
+            let (d, p) = round_digits(d, p, n);
+            let text: String = d.iter().map(|&c| char::from(b'0' + c)).collect();
+            if format!("0.{text}e{p}").parse::<f64>() == Ok(x.abs()) {
+                (d, p)
+            } else {
+                short
+            }
         }
         Mode::Significant(n) => {
             let (d, p) = exact_digits(x);
@@ -799,10 +809,49 @@ pub fn format_int(x: i64, spec: &Spec) -> Res<String> {
 
 /// [`format_int`] naming another type (`"bool"`) in its error messages.
 pub fn format_int_named(x: i64, spec: &Spec, type_name: &str) -> Res<String> {
+    format_int_with(
+        x < 0,
+        Some(x),
+        &|base| Some(magnitude_digits(x, base)),
+        Some(x as f64),
+        spec,
+        type_name,
+    )
+}
+
+/// `format(x, spec)` for an int beyond i64.
+pub fn format_bigint(x: &super::bigint::BigInt, spec: &Spec) -> Res<String> {
+    format_int_with(
+        x.is_negative(),
+        None,
+        &|base| x.mag_digits(base),
+        x.to_f64(),
+        spec,
+        "int",
+    )
+}
+
+/// The int formatting shared by i64 and big ints: `small` is the value if
+/// it fits in i64, `digits` gives the magnitude's digits in a base (`None`
+/// past the decimal limit), `float` its value as a float (`None` when too
+/// large).
+fn format_int_with(
+    negative: bool,
+    small: Option<i64>,
+    digits_of: &dyn Fn(u32) -> Option<String>,
+    float: Option<f64>,
+    spec: &Spec,
+    type_name: &str,
+) -> Res<String> {
     let ty = spec.ty.unwrap_or('d');
     match ty {
         'b' | 'c' | 'd' | 'o' | 'x' | 'X' | 'n' => {}
-        'e' | 'E' | 'f' | 'F' | 'g' | 'G' | '%' => return format_float(x as f64, spec),
+        'e' | 'E' | 'f' | 'F' | 'g' | 'G' | '%' => {
+            return match float {
+                Some(f) => format_float(f, spec),
+                None => overflow_error("int too large to convert to float"),
+            }
+        }
         _ => return unknown_code(ty, type_name),
     }
     if spec.precision.is_some() {
@@ -819,6 +868,9 @@ pub fn format_int_named(x: i64, spec: &Spec, type_name: &str) -> Res<String> {
         if spec.alternate {
             return value_error("Alternate form (#) not allowed with integer format specifier 'c'");
         }
+        let Some(x) = small else {
+            return overflow_error("Python int too large to convert to C long");
+        };
         let ch = u32::try_from(x)
             .ok()
             .filter(|&v| v <= 0x10ffff)
@@ -835,7 +887,9 @@ pub fn format_int_named(x: i64, spec: &Spec, type_name: &str) -> Res<String> {
         'x' | 'X' => 16,
         _ => 10,
     };
-    let mut digits = magnitude_digits(x, base);
+    let Some(mut digits) = digits_of(base) else {
+        return value_error("Exceeds the limit (4300 digits) for integer string conversion; use sys.set_int_max_str_digits() to increase the limit");
+    };
     let mut prefix = String::new();
     if spec.alternate && base != 10 {
         prefix = match ty {
@@ -855,7 +909,7 @@ pub fn format_int_named(x: i64, spec: &Spec, type_name: &str) -> Res<String> {
         (Some(g), _) => Some((3, g)),
     };
     let chars: Vec<char> = digits.chars().collect();
-    fill_number(x < 0, spec.sign, &prefix, &chars, "", &r, grouping)
+    fill_number(negative, spec.sign, &prefix, &chars, "", &r, grouping)
 }
 
 /// `format(x, spec)` for a float (`float.__format__`): types `e E f F g G n
@@ -1100,8 +1154,19 @@ fn repr_200(s: &str) -> String {
 /// digits, base 0 (prefix decides; no leading zeros), prefixes `0x`/`0o`/
 /// `0b` allowed in their own base. Errors: `invalid literal for int() with
 /// base 10: 'x'` (ValueError), `int() base must be >= 2 and <= 36, or 0`;
-/// an OverflowError for values outside i64 (the playground's int range).
+/// an OverflowError for values outside i64 ([`int_from_str_big`] keeps them).
 pub fn int_from_str(s: &str, base: u32) -> Res<i64> {
+    int_from_str_big(s, base)?.to_i64().ok_or_else(|| {
+        BuiltinError::new(
+            ErrorKind::OverflowError,
+            "Python int too large to convert to C long",
+        )
+    })
+}
+
+/// [`int_from_str`] for ints of any size; a decimal over 4300 digits is
+/// CPython 3.11's ValueError, one past the playground's size a MemoryError.
+pub fn int_from_str_big(s: &str, base: u32) -> Res<super::bigint::BigInt> {
     if base == 1 || base > 36 {
         return value_error("int() base must be >= 2 and <= 36, or 0");
     }
@@ -1170,15 +1235,16 @@ pub fn int_from_str(s: &str, base: u32) -> Res<i64> {
     if base == 0 && prefix_base.is_none() && digits[0] == 0 && digits.iter().any(|&d| d != 0) {
         return Err(invalid());
     }
-    let mut acc: i128 = 0;
-    for d in digits {
-        acc = acc * i128::from(b) + i128::from(d);
-        if acc > i128::from(i64::MAX) + 1 {
-            return overflow_error("int too large: the playground's ints are 64-bit");
-        }
-    }
-    let v = if negative { -acc } else { acc };
-    i64::try_from(v).or_else(|_| overflow_error("int too large: the playground's ints are 64-bit"))
+    super::bigint::BigInt::from_digits(negative, &digits, b).map_err(|e| match e {
+        Some(n) => BuiltinError::new(
+            ErrorKind::ValueError,
+            format!("Exceeds the limit (4300 digits) for integer string conversion: value has {n} digits; use sys.set_int_max_str_digits() to increase the limit"),
+        ),
+        None => BuiltinError::new(
+            ErrorKind::MemoryError,
+            "int too large: the playground's ints stop at about 100,000 digits",
+        ),
+    })
 }
 
 /// `float(s)`: surrounding whitespace, a sign, decimal or exponent notation,

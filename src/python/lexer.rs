@@ -902,7 +902,14 @@ impl<'a> Lexer<'a> {
             .collect();
         let tok = match i64::from_str_radix(&digits, radix) {
             Ok(v) => Tok::Int(v),
-            Err(_) => Tok::BigInt(Rc::from("")),
+            Err(_) => {
+                let prefix = match radix {
+                    16 => "0x",
+                    8 => "0o",
+                    _ => "0b",
+                };
+                Tok::BigInt(Rc::from(format!("{prefix}{digits}")))
+            }
         };
         self.push(tok, start, sline, scol);
         Ok(())

@@ -10,11 +10,13 @@
 //!   Python parts of asyncio and the stdlib are in `prelude/`).
 //! - [`host`]: what the interpreter needs from the run it lives in.
 //! - [`parser`] (with its lexer): source to tree, CPython's errors.
+//! - [`bigint`]: arbitrary-precision ints (beyond i64).
 //! - [`format`]: number formatting, `format()` specs, `%`, `round()`, `int()`/`float()` parsing.
 //! - [`random`]: CPython's `random` module (MT19937), bit for bit.
 //! - [`syntax_error`]: a program that cannot start, rendered as CPython does.
 
 pub mod ast;
+pub mod bigint;
 pub mod builtins;
 pub mod coro;
 pub mod exc;

@@ -6,6 +6,7 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 use super::ast::{BinOp, CmpOp, UnaryOp};
+use super::bigint::BigInt;
 use super::builtins::{self, Builtin};
 use super::coro::{CoroKind, Resumed};
 use super::exc::{class as tclass, is_sub, Exc, PyResult, T};
@@ -21,7 +22,7 @@ pub fn class_of(v: &Value) -> Rc<Class> {
     let t = match v {
         Value::None => T::NoneType,
         Value::Bool(_) => T::Bool,
-        Value::Int(_) => T::Int,
+        Value::Int(_) | Value::BigInt(_) => T::Int,
         Value::Float(_) => T::Float,
         Value::Str(_) => T::Str,
         Value::Bytes(_) => T::Bytes,
@@ -228,6 +229,7 @@ fn repr_inner(it: &I, v: &Value) -> PyResult<String> {
         Value::None => "None".into(),
         Value::Bool(b) => if *b { "True" } else { "False" }.into(),
         Value::Int(i) => i.to_string(),
+        Value::BigInt(b) => b.to_decimal().ok_or_else(str_limit)?,
         Value::Float(x) => super::format::float_repr(*x),
         Value::Str(s) => str_repr(s),
         Value::Bytes(b) => {
@@ -510,6 +512,13 @@ pub fn format_value(it: &I, v: &Value, spec: &str) -> PyResult<String> {
             }
             let s = fmt::parse_spec(spec, "int").map_err(berr)?;
             fmt::format_int(*i, &s).map_err(berr)
+        }
+        Value::BigInt(b) => {
+            if spec.is_empty() {
+                return b.to_decimal().ok_or_else(str_limit);
+            }
+            let s = fmt::parse_spec(spec, "int").map_err(berr)?;
+            fmt::format_bigint(b, &s).map_err(berr)
         }
         Value::Bool(b) => {
             let s = fmt::parse_spec(spec, "bool").map_err(berr)?;
@@ -842,6 +851,15 @@ pub fn delattr(_it: &I, v: &Value, name: &str) -> PyResult<()> {
 fn index_of(it: &I, i: &Value, len: usize, what: &str) -> PyResult<usize> {
     let n = match i {
         Value::Int(n) => *n,
+        Value::BigInt(_) if what == "range object" => {
+            return Err(Exc::new(T::IndexError, "range object index out of range"))
+        }
+        Value::BigInt(_) => {
+            return Err(Exc::new(
+                T::IndexError,
+                "cannot fit 'int' into an index-sized integer",
+            ))
+        }
         Value::Bool(b) => i64::from(*b),
         Value::Instance(_) => match it.call_method_sync(i, "__index__", Vec::new()) {
             Ok(Value::Int(n)) => n,
@@ -1152,9 +1170,16 @@ pub fn hash_key(it: &I, v: &Value) -> PyResult<HashKey> {
         Value::None => HashKey::None,
         Value::Bool(b) => HashKey::Int(i64::from(*b)),
         Value::Int(i) => HashKey::Int(*i),
+        Value::BigInt(b) => HashKey::BigInt(b.clone()),
         Value::Float(x) => {
             if x.fract() == 0.0 && x.abs() < 9.2e18 {
                 HashKey::Int(*x as i64)
+            } else if x.fract() == 0.0 && x.is_finite() {
+                let b = BigInt::from_f64(*x);
+                match b.to_i64() {
+                    Some(i) => HashKey::Int(i),
+                    None => HashKey::BigInt(Rc::new(b)),
+                }
             } else {
                 HashKey::Float(x.to_bits())
             }
@@ -1223,11 +1248,14 @@ pub fn eq(it: &I, a: &Value, b: &Value) -> PyResult<bool> {
         (Value::None, Value::None) => true,
         (Value::Bool(x), Value::Bool(y)) => x == y,
         (Value::Int(_) | Value::Bool(_), Value::Int(_) | Value::Bool(_)) => as_int(a) == as_int(b),
-        (Value::Int(_) | Value::Bool(_), Value::Float(y)) => {
-            as_int(a).map(|x| x as f64) == Some(*y)
+        (Value::BigInt(x), Value::BigInt(y)) => x == y,
+        (Value::BigInt(_), Value::Int(_) | Value::Bool(_))
+        | (Value::Int(_) | Value::Bool(_), Value::BigInt(_)) => false,
+        (Value::Int(_) | Value::Bool(_) | Value::BigInt(_), Value::Float(y)) => {
+            int_cmp_float(a, *y) == Some(std::cmp::Ordering::Equal)
         }
-        (Value::Float(x), Value::Int(_) | Value::Bool(_)) => {
-            as_int(b).map(|y| y as f64) == Some(*x)
+        (Value::Float(x), Value::Int(_) | Value::Bool(_) | Value::BigInt(_)) => {
+            int_cmp_float(b, *x) == Some(std::cmp::Ordering::Equal)
         }
         (Value::Float(x), Value::Float(y)) => x == y,
         (Value::Str(x), Value::Str(y)) => x == y,
@@ -1321,6 +1349,51 @@ fn as_int(v: &Value) -> Option<i64> {
     }
 }
 
+/// An int (bool, int, big int) as a [`BigInt`].
+pub fn as_big(v: &Value) -> Option<BigInt> {
+    match v {
+        Value::Int(i) => Some(BigInt::from_i64(*i)),
+        Value::Bool(b) => Some(BigInt::from_i64(i64::from(*b))),
+        Value::BigInt(b) => Some((**b).clone()),
+        _ => None,
+    }
+}
+
+/// An int compared exactly with a float (`None` for NaN).
+fn int_cmp_float(a: &Value, y: f64) -> Option<std::cmp::Ordering> {
+    match a {
+        Value::Int(i) if i.unsigned_abs() <= 1 << 53 => (*i as f64).partial_cmp(&y),
+        Value::Bool(b) => f64::from(u8::from(*b)).partial_cmp(&y),
+        _ => as_big(a)?.cmp_f64(y),
+    }
+}
+
+/// CPython's error for `str()` of an int over 4300 digits.
+pub fn str_limit() -> Exc {
+    Exc::new(
+        T::ValueError,
+        "Exceeds the limit (4300 digits) for integer string conversion; use sys.set_int_max_str_digits() to increase the limit",
+    )
+}
+
+/// An int too large for the playground (over about 100,000 digits).
+pub fn too_big() -> Exc {
+    Exc::new(
+        T::MemoryError,
+        "int too large: the playground's ints stop at about 100,000 digits",
+    )
+}
+
+/// `float(n)` for an int: `OverflowError` when it is too large.
+pub fn int_to_float(v: &Value) -> PyResult<f64> {
+    match v {
+        Value::BigInt(b) => b
+            .to_f64()
+            .ok_or_else(|| Exc::new(T::OverflowError, "int too large to convert to float")),
+        other => Ok(as_float(other).unwrap_or(0.0)),
+    }
+}
+
 fn as_float(v: &Value) -> Option<f64> {
     match v {
         Value::Int(i) => Some(*i as f64),
@@ -1338,12 +1411,22 @@ fn order(it: &I, op: CmpOp, a: &Value, b: &Value) -> PyResult<bool> {
             as_int(a).zip(as_int(b)).map(|(x, y)| x.cmp(&y))
         }
         (
-            Value::Int(_) | Value::Bool(_) | Value::Float(_),
-            Value::Int(_) | Value::Bool(_) | Value::Float(_),
-        ) => {
-            let (x, y) = (as_float(a).unwrap_or(0.0), as_float(b).unwrap_or(0.0));
-            match x.partial_cmp(&y) {
+            Value::Int(_) | Value::Bool(_) | Value::BigInt(_),
+            Value::Int(_) | Value::Bool(_) | Value::BigInt(_),
+        ) => as_big(a).zip(as_big(b)).map(|(x, y)| x.cmp(&y)),
+        (Value::Float(x), Value::Float(y)) => match x.partial_cmp(y) {
+            Some(o) => Some(o),
+            None => return Ok(false),
+        },
+        (Value::Int(_) | Value::Bool(_) | Value::BigInt(_), Value::Float(y)) => {
+            match int_cmp_float(a, *y) {
                 Some(o) => Some(o),
+                None => return Ok(false),
+            }
+        }
+        (Value::Float(x), Value::Int(_) | Value::Bool(_) | Value::BigInt(_)) => {
+            match int_cmp_float(b, *x) {
+                Some(o) => Some(o.reverse()),
                 None => return Ok(false),
             }
         }
@@ -1503,13 +1586,6 @@ pub fn compare(it: &I, op: CmpOp, a: &Value, b: &Value) -> PyResult<bool> {
 
 // ----- arithmetic -----
 
-fn overflow() -> Exc {
-    Exc::new(
-        T::OverflowError,
-        "int too large: the playground's ints are 64-bit",
-    )
-}
-
 fn check_size(n: usize) -> PyResult<()> {
     if n > super::interp::MAX_ITEMS {
         return Err(Exc::bare(T::MemoryError));
@@ -1531,12 +1607,100 @@ fn repeat<Tt: Clone>(items: &[Tt], n: i64) -> PyResult<Vec<Tt>> {
     Ok(out)
 }
 
-fn int_pow(a: i64, b: i64) -> PyResult<Value> {
+fn int_pow(a: i64, b: i64) -> Option<Value> {
     if b < 0 {
-        return Ok(Value::Float((a as f64).powf(b as f64)));
+        return None;
     }
-    let e = u32::try_from(b).map_err(|_| overflow())?;
-    a.checked_pow(e).map(Value::Int).ok_or_else(overflow)
+    let e = u32::try_from(b).ok()?;
+    a.checked_pow(e).map(Value::Int)
+}
+
+/// `x op y` on ints of any size (the result normalised).
+fn big_binop(op: BinOp, x: &BigInt, y: &BigInt) -> Option<PyResult<Value>> {
+    let big =
+        |r: Result<BigInt, super::bigint::TooBig>| r.map(Value::from_big).map_err(|_| too_big());
+    let shift = |y: &BigInt| -> PyResult<Option<u64>> {
+        if y.is_negative() {
+            return Err(Exc::new(T::ValueError, "negative shift count"));
+        }
+        Ok(y.to_i64().map(|n| n as u64))
+    };
+    Some(match op {
+        BinOp::Add => big(x.add(y)),
+        BinOp::Sub => big(x.sub(y)),
+        BinOp::Mult => big(x.mul(y)),
+        BinOp::Div => match x.true_div(y) {
+            Ok(f) => Ok(Value::Float(f)),
+            Err(true) => Err(Exc::new(T::ZeroDivisionError, "division by zero")),
+            Err(false) => Err(Exc::new(
+                T::OverflowError,
+                "integer division result too large for a float",
+            )),
+        },
+        BinOp::FloorDiv => match x.divmod(y) {
+            Some((q, _)) => Ok(Value::from_big(q)),
+            None => Err(Exc::new(
+                T::ZeroDivisionError,
+                "integer division or modulo by zero",
+            )),
+        },
+        BinOp::Mod => match x.divmod(y) {
+            Some((_, r)) => Ok(Value::from_big(r)),
+            None => Err(Exc::new(T::ZeroDivisionError, "integer modulo by zero")),
+        },
+        BinOp::Pow => {
+            if y.is_negative() {
+                let fx = match x.to_f64() {
+                    Some(f) => f,
+                    None => {
+                        return Some(Err(Exc::new(
+                            T::OverflowError,
+                            "int too large to convert to float",
+                        )))
+                    }
+                };
+                if fx == 0.0 {
+                    return Some(Err(Exc::new(
+                        T::ZeroDivisionError,
+                        "0.0 cannot be raised to a negative power",
+                    )));
+                }
+                let fy = y.to_f64().unwrap_or(f64::NEG_INFINITY);
+                return Some(Ok(Value::Float(fx.powf(fy))));
+            }
+            let e = match y.to_i64() {
+                Some(e) => e as u64,
+                None if x.bit_length() <= 1 => {
+                    // 0, 1 or -1 to a huge power: only the parity matters.
+                    2 + u64::from(y.bitop(&BigInt::from_i64(1), '&') == BigInt::from_i64(1))
+                }
+                None => return Some(Err(too_big())),
+            };
+            big(x.pow(e))
+        }
+        BinOp::LShift => match shift(y) {
+            Err(e) => Err(e),
+            Ok(_) if x.is_zero() => Ok(Value::Int(0)),
+            Ok(Some(n)) => big(x.shl(n)),
+            Ok(None) => Err(too_big()),
+        },
+        BinOp::RShift => match shift(y) {
+            Err(e) => Err(e),
+            Ok(n) => Ok(Value::from_big(x.shr(n.unwrap_or(u64::MAX)))),
+        },
+        BinOp::BitAnd => Ok(Value::from_big(x.bitop(y, '&'))),
+        BinOp::BitOr => Ok(Value::from_big(x.bitop(y, '|'))),
+        BinOp::BitXor => Ok(Value::from_big(x.bitop(y, '^'))),
+        BinOp::MatMult => return None,
+    })
+}
+
+/// A number as a float for mixed arithmetic: `None` if not a number.
+fn num_as_float(v: &Value) -> Option<PyResult<f64>> {
+    match v {
+        Value::BigInt(_) => Some(int_to_float(v)),
+        other => as_float(other).map(Ok),
+    }
 }
 
 fn float_mod(a: f64, b: f64) -> f64 {
@@ -1548,13 +1712,41 @@ fn float_mod(a: f64, b: f64) -> f64 {
     }
 }
 
+/// CPython's `float_floor_div` (via `_float_div_mod`).
+fn float_floor_div(vx: f64, wx: f64) -> f64 {
+    let m = vx % wx;
+    let mut div = (vx - m) / wx;
+    if m != 0.0 && ((wx < 0.0) != (m < 0.0)) {
+        div -= 1.0;
+    }
+    if div != 0.0 {
+        let fl = div.floor();
+        if div - fl > 0.5 {
+            fl + 1.0
+        } else {
+            fl
+        }
+    } else {
+        0.0f64.copysign(vx / wx)
+    }
+}
+
 /// `a op b` on numbers, if both are numbers.
 fn num_binop(op: BinOp, a: &Value, b: &Value) -> Option<PyResult<Value>> {
+    if matches!(a, Value::BigInt(_)) || matches!(b, Value::BigInt(_)) {
+        if let (Some(x), Some(y)) = (as_big(a), as_big(b)) {
+            return big_binop(op, &x, &y);
+        }
+    }
     if let (Some(x), Some(y)) = (as_int(a), as_int(b)) {
+        let widen = || big_binop(op, &BigInt::from_i64(x), &BigInt::from_i64(y));
         return Some(match op {
-            BinOp::Add => x.checked_add(y).map(Value::Int).ok_or_else(overflow),
-            BinOp::Sub => x.checked_sub(y).map(Value::Int).ok_or_else(overflow),
-            BinOp::Mult => x.checked_mul(y).map(Value::Int).ok_or_else(overflow),
+            BinOp::Add => return x.checked_add(y).map(|v| Ok(Value::Int(v))).or_else(widen),
+            BinOp::Sub => return x.checked_sub(y).map(|v| Ok(Value::Int(v))).or_else(widen),
+            BinOp::Mult => return x.checked_mul(y).map(|v| Ok(Value::Int(v))).or_else(widen),
+            BinOp::Div if x.unsigned_abs() > 1 << 53 || y.unsigned_abs() > 1 << 53 => {
+                return widen()
+            }
             BinOp::Div => {
                 if y == 0 {
                     Err(Exc::new(T::ZeroDivisionError, "division by zero"))
@@ -1562,6 +1754,7 @@ fn num_binop(op: BinOp, a: &Value, b: &Value) -> Option<PyResult<Value>> {
                     Ok(Value::Float(x as f64 / y as f64))
                 }
             }
+            BinOp::FloorDiv | BinOp::Mod if x == i64::MIN && y == -1 => return widen(),
             BinOp::FloorDiv => {
                 if y == 0 {
                     Err(Exc::new(
@@ -1586,16 +1779,14 @@ fn num_binop(op: BinOp, a: &Value, b: &Value) -> Option<PyResult<Value>> {
                     }))
                 }
             }
-            BinOp::Pow => int_pow(x, y),
+            BinOp::Pow => return int_pow(x, y).map(Ok).or_else(widen),
             BinOp::LShift => {
                 if y < 0 {
                     Err(Exc::new(T::ValueError, "negative shift count"))
-                } else if y >= 63 || (x != 0 && x.leading_zeros() <= y as u32 + 1) {
-                    if x == 0 {
-                        Ok(Value::Int(0))
-                    } else {
-                        Err(overflow())
-                    }
+                } else if x == 0 {
+                    Ok(Value::Int(0))
+                } else if y >= 62 || x.unsigned_abs().leading_zeros() <= y as u32 + 1 {
+                    return widen();
                 } else {
                     Ok(Value::Int(x << y))
                 }
@@ -1627,7 +1818,10 @@ fn num_binop(op: BinOp, a: &Value, b: &Value) -> Option<PyResult<Value>> {
             BinOp::MatMult => return None,
         });
     }
-    let (x, y) = (as_float(a)?, as_float(b)?);
+    let (x, y) = match (num_as_float(a)?, num_as_float(b)?) {
+        (Ok(x), Ok(y)) => (x, y),
+        (Err(e), _) | (_, Err(e)) => return Some(Err(e)),
+    };
     Some(match op {
         BinOp::Add => Ok(Value::Float(x + y)),
         BinOp::Sub => Ok(Value::Float(x - y)),
@@ -1646,7 +1840,7 @@ fn num_binop(op: BinOp, a: &Value, b: &Value) -> Option<PyResult<Value>> {
                     "float floor division by zero",
                 ))
             } else {
-                Ok(Value::Float(((x - float_mod(x, y)) / y).round()))
+                Ok(Value::Float(float_floor_div(x, y)))
             }
         }
         BinOp::Mod => {
@@ -1700,6 +1894,21 @@ fn dunder(op: BinOp) -> (&'static str, &'static str) {
 pub fn binop(it: &I, op: BinOp, a: Value, b: Value) -> PyResult<Value> {
     if let Some(r) = num_binop(op, &a, &b) {
         return r;
+    }
+    if op == BinOp::Mult {
+        let seq = |v: &Value| {
+            matches!(
+                v,
+                Value::Str(_) | Value::List(_) | Value::Tuple(_) | Value::Bytes(_)
+            )
+        };
+        if (seq(&a) && matches!(b, Value::BigInt(_))) || (seq(&b) && matches!(a, Value::BigInt(_)))
+        {
+            return Err(Exc::new(
+                T::OverflowError,
+                "cannot fit 'int' into an index-sized integer",
+            ));
+        }
     }
     match (op, &a, &b) {
         (BinOp::Add, Value::Str(x), Value::Str(y)) => {
@@ -1899,7 +2108,13 @@ pub fn inplace(it: &I, op: BinOp, a: Value, b: Value) -> PyResult<Value> {
 pub fn unary(it: &I, op: UnaryOp, v: Value) -> PyResult<Value> {
     match (op, &v) {
         (UnaryOp::Not, _) => Ok(Value::Bool(!truthy(it, &v)?)),
-        (UnaryOp::Neg, Value::Int(i)) => i.checked_neg().map(Value::Int).ok_or_else(overflow),
+        (UnaryOp::Neg, Value::Int(i)) => Ok(match i.checked_neg() {
+            Some(n) => Value::Int(n),
+            None => Value::from_big(BigInt::from_i64(*i).neg()),
+        }),
+        (UnaryOp::Neg, Value::BigInt(b)) => Ok(Value::from_big(b.neg())),
+        (UnaryOp::Invert, Value::BigInt(b)) => Ok(Value::from_big(b.invert())),
+        (UnaryOp::Pos, Value::BigInt(_)) => Ok(v),
         (UnaryOp::Neg, Value::Bool(b)) => Ok(Value::Int(-i64::from(*b))),
         (UnaryOp::Neg, Value::Float(x)) => Ok(Value::Float(-x)),
         (UnaryOp::Pos, Value::Int(_) | Value::Float(_)) => Ok(v),

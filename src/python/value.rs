@@ -10,6 +10,7 @@ use std::hash::{BuildHasherDefault, Hash, Hasher};
 use std::rc::Rc;
 
 use super::ast::{ClassDef, FunctionDef, Name};
+use super::bigint::BigInt;
 use super::builtins::Builtin;
 use super::coro::Coro;
 use super::exc::ExcData;
@@ -53,8 +54,11 @@ pub enum Value {
     None,
     /// `True` / `False`.
     Bool(bool),
-    /// An int (64-bit in the playground).
+    /// An int that fits in 64 bits.
     Int(i64),
+    /// An int that does not fit in 64 bits (never one that does: see
+    /// [`Value::from_big`]).
+    BigInt(Rc<BigInt>),
     /// A float.
     Float(f64),
     /// A str.
@@ -259,6 +263,8 @@ pub enum HashKey {
     None,
     /// An int, a bool, or a float with an integral value.
     Int(i64),
+    /// An int beyond i64 (or an integral float that large).
+    BigInt(Rc<BigInt>),
     /// A float that is not integral (by bits; NaN by identity is not kept).
     Float(u64),
     /// A str.
@@ -277,6 +283,7 @@ impl PartialEq for HashKey {
         match (self, other) {
             (None, None) => true,
             (Int(a), Int(b)) => a == b,
+            (HashKey::BigInt(a), HashKey::BigInt(b)) => a == b,
             (Float(a), Float(b)) => a == b,
             (Str(a), Str(b)) => a == b,
             (Bytes(a), Bytes(b)) => a == b,
@@ -293,6 +300,7 @@ impl Hash for HashKey {
         match self {
             HashKey::None => 0u8.hash(state),
             HashKey::Int(i) => i.hash(state),
+            HashKey::BigInt(b) => b.hash(state),
             HashKey::Float(b) => b.hash(state),
             HashKey::Str(s) => s.hash(state),
             HashKey::Bytes(b) => b.hash(state),
@@ -438,6 +446,14 @@ impl Value {
         Value::Tuple(Rc::from(v))
     }
 
+    /// An int: `Value::Int` when it fits in i64, else `Value::BigInt`.
+    pub fn from_big(b: BigInt) -> Value {
+        match b.to_i64() {
+            Some(i) => Value::Int(i),
+            None => Value::BigInt(Rc::new(b)),
+        }
+    }
+
     /// A dict value.
     pub fn dict(d: Dict) -> Value {
         Value::Dict(Rc::new(RefCell::new(d)))
@@ -468,6 +484,7 @@ impl Value {
             Value::StaticMethod(r) | Value::ClassMethod(r) => Rc::as_ptr(r) as usize,
             Value::Super(r) => Rc::as_ptr(r) as usize,
             Value::Native(r) => Rc::as_ptr(r) as usize,
+            Value::BigInt(r) => Rc::as_ptr(r) as usize,
             Value::None | Value::Bool(_) | Value::Int(_) | Value::Float(_) | Value::Builtin(_) => {
                 return None
             }

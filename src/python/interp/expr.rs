@@ -26,6 +26,7 @@ impl Interp {
         Ok(match &e.kind {
             ExprKind::Name(n) => return self.lookup(f, n),
             ExprKind::Int(i) => Value::Int(*i),
+            ExprKind::BigInt(b) => Value::BigInt(b.clone()),
             ExprKind::Float(x) => Value::Float(*x),
             ExprKind::Str(s) => Value::Str(s.clone()),
             ExprKind::Bytes(b) => Value::Bytes(b.clone()),

@@ -752,12 +752,10 @@ impl<'a> P<'a> {
             },
             Tok::Int(v) => ExprKind::Int(*v),
             Tok::Float(v) => ExprKind::Float(*v),
-            Tok::BigInt(_) => {
-                return Err(self.err_tok(
-                    t,
-                    "integer literal too large: the playground's ints are 64-bit (from -9223372036854775808 to 9223372036854775807)",
-                ))
-            }
+            Tok::BigInt(text) => match big_literal(text) {
+                Ok(b) => ExprKind::BigInt(Rc::new(b)),
+                Err(msg) => return Err(self.err_tok(t, &msg)),
+            },
             Tok::Imag => return Err(self.err_tok(t, "complex numbers are not supported in the playground")),
             Tok::Str(_) => return self.strings(),
             Tok::Op("(") => return self.paren(),
@@ -955,4 +953,22 @@ impl<'a> P<'a> {
         self.expect_op("}")?;
         Ok(Expr::new(pos, ExprKind::Dict(items)))
     }
+}
+
+/// An int literal beyond 64 bits (`text` without `_`, with its `0x`/`0o`/
+/// `0b` prefix if any); CPython 3.11's error for a decimal over 4300 digits.
+fn big_literal(text: &str) -> Result<super::super::bigint::BigInt, String> {
+    use super::super::bigint::BigInt;
+    let lower = text.to_ascii_lowercase();
+    let (radix, body) = match lower.get(..2) {
+        Some("0x") => (16, &lower[2..]),
+        Some("0o") => (8, &lower[2..]),
+        Some("0b") => (2, &lower[2..]),
+        _ => (10, &lower[..]),
+    };
+    let digits: Vec<u32> = body.chars().filter_map(|c| c.to_digit(radix)).collect();
+    BigInt::from_digits(false, &digits, radix).map_err(|e| match e {
+        Some(n) => format!("Exceeds the limit (4300 digits) for integer string conversion: value has {n} digits; use sys.set_int_max_str_digits() to increase the limit - Consider hexadecimal for huge integer literals to avoid decimal conversion limits."),
+        None => "integer literal too large: the playground's ints stop at about 100,000 digits".to_string(),
+    })
 }
