@@ -84,6 +84,7 @@ builtins! {
     SetIssubset = "issubset", SetIssuperset = "issuperset", SetIsdisjoint = "isdisjoint",
     SetCopy = "copy", SetClear = "clear",
     IntBitLength = "bit_length", FloatIsInteger = "is_integer",
+    AsIntegerRatio = "as_integer_ratio",
     // generators and coroutines
     GenSend = "send", GenThrow = "throw", GenClose = "close", GenNext = "__next__",
     GenIter = "__iter__", AgenAnext = "__anext__", AgenAiter = "__aiter__", AgenAsend = "asend",
@@ -100,7 +101,8 @@ builtins! {
     LoopTime = "time", LoopCallSoon = "call_soon", LoopCallLater = "call_later",
     LoopCallAt = "call_at", LoopCreateTask = "create_task", LoopCreateFuture = "create_future",
     LoopRunInExecutor = "run_in_executor", LoopIsRunning = "is_running", LoopGetDebug = "get_debug",
-    LoopSetDebug = "set_debug", LoopIsClosed = "is_closed",
+    LoopSetDebug = "set_debug", LoopIsClosed = "is_closed", LoopRunUntilComplete = "run_until_complete",
+    LoopRunForever = "run_forever", LoopStopB = "stop", LoopClose = "close",
     // asyncio
     AioRun = "run", AioSleep = "sleep", AioCreateTask = "create_task",
     AioEnsureFuture = "ensure_future", AioCurrentTask = "current_task", AioAllTasks = "all_tasks",
@@ -130,7 +132,7 @@ builtins! {
     ItCombinations = "combinations", ItAccumulate = "accumulate", ItGroupby = "groupby",
     ItZipLongest = "zip_longest", ItPairwise = "pairwise", ItStarmap = "starmap",
     JsonDumps = "dumps", JsonLoads = "loads", SysExit = "exit", StreamWrite = "write",
-    StreamFlush = "flush", NativeCall = "__call__", AioHttp = "_http", MakeClass = "_make_class",
+    StreamFlush = "flush", NativeCall = "__call__", ObjectSetattr = "__setattr__", AioHttp = "_http", MakeClass = "_make_class",
 }
 
 impl Builtin {
@@ -299,6 +301,52 @@ pub fn berr(e: BuiltinError) -> Exc {
         ErrorKind::ZeroDivisionError => T::ZeroDivisionError,
     };
     Exc::new(t, e.message)
+}
+
+/// `float.as_integer_ratio()`: the exact fraction, in lowest terms.
+fn float_ratio(x: f64) -> PyResult<Value> {
+    if x.is_nan() {
+        return Err(Exc::new(
+            T::ValueError,
+            "cannot convert NaN to integer ratio",
+        ));
+    }
+    if x.is_infinite() {
+        return Err(Exc::new(
+            T::OverflowError,
+            "cannot convert Infinity to integer ratio",
+        ));
+    }
+    let bits = x.to_bits();
+    let exp_bits = ((bits >> 52) & 0x7ff) as i64;
+    let frac = bits & ((1 << 52) - 1);
+    let (mut m, mut e) = if exp_bits == 0 {
+        (frac, -1074)
+    } else {
+        (frac | (1 << 52), exp_bits - 1075)
+    };
+    while m != 0 && m % 2 == 0 && e < 0 {
+        m /= 2;
+        e += 1;
+    }
+    let one = BigInt::from_i64(1);
+    let mut num = BigInt::from_i64(m as i64);
+    if x < 0.0 {
+        num = num.neg();
+    }
+    let (num, den) = if e >= 0 {
+        (num.shl(e as u64), Ok(one))
+    } else {
+        (Ok(num), one.shl((-e) as u64))
+    };
+    let (num, den) = (
+        num.map_err(|_| ops::too_big())?,
+        den.map_err(|_| ops::too_big())?,
+    );
+    Ok(Value::tuple(vec![
+        Value::from_big(num),
+        Value::from_big(den),
+    ]))
 }
 
 /// `round(x, n)` for a big int and `n < 0`: ties to even.
@@ -612,7 +660,20 @@ pub fn call(
             }
             Anext => {
                 let a = need(&pos, 0, "anext")?.clone();
-                it.call_method(&a, "__anext__", Vec::new()).await
+                let aw = it.call_method(&a, "__anext__", Vec::new()).await?;
+                match pos.get(1).cloned() {
+                    None => Ok(aw),
+                    Some(default) => {
+                        let me = it.clone();
+                        let body: LocalBoxFuture<'static, PyResult<Value>> = Box::pin(async move {
+                            match me.await_value(aw).await {
+                                Err(e) if e.is(T::StopAsyncIteration) => Ok(default),
+                                other => other,
+                            }
+                        });
+                        Ok(native_coro(it, "anext_awaitable", body))
+                    }
+                }
             }
             _ => call_sync(it, f, pos, kw),
         }
@@ -636,6 +697,18 @@ fn clock_ms(it: &Rc<Interp>) -> f64 {
         let t = t + step;
         it.worker_clock.set(Some(t));
         return t;
+    }
+    if it.host.is_virtual() {
+        // A loop that keeps reading the clock without awaiting is busy:
+        // after a few reads, each one takes a little virtual time (the loop
+        // is blocked meanwhile), so `while time.monotonic() < end:` ends.
+        let n = it.busy_reads.get().saturating_add(1);
+        it.busy_reads.set(n);
+        if n > 8 {
+            let step_ms = (0.001 * f64::from(1u32 << (n - 8).min(10))).min(1.0);
+            it.advance_ns((step_ms * 1e6) as i64);
+            it.host.block(step_ms);
+        }
     }
     it.now_ns() as f64 / 1e6
 }
@@ -747,6 +820,10 @@ fn loop_obj() -> Value {
         ("get_debug", Builtin::LoopGetDebug),
         ("set_debug", Builtin::LoopSetDebug),
         ("is_closed", Builtin::LoopIsClosed),
+        ("run_until_complete", Builtin::LoopRunUntilComplete),
+        ("run_forever", Builtin::LoopRunForever),
+        ("stop", Builtin::LoopStopB),
+        ("close", Builtin::LoopClose),
     ] {
         n.attrs.borrow_mut().insert(Rc::from(k), b(v));
     }
@@ -1240,6 +1317,20 @@ fn call_sync(
             Value::None
         }
         ObjectInit => Value::None,
+        ObjectSetattr => {
+            let name = str_arg(
+                need(&pos, 1, "__setattr__")?,
+                "attribute name must be string",
+            )?;
+            let v = need(&pos, 2, "__setattr__")?.clone();
+            match a0()? {
+                Value::Instance(i) => {
+                    i.dict.borrow_mut().insert(Rc::from(name.as_str()), v);
+                }
+                other => ops::setattr(it, other, &name, v)?,
+            }
+            Value::None
+        }
         ObjectRepr => {
             let v = a0()?;
             s(format!("<{} object>", type_name(v)))
@@ -1522,6 +1613,7 @@ pub fn type_attr(t: T, name: &str) -> Option<Builtin> {
         (T::Object, "__init__") => ObjectInit,
         (T::Object, "__repr__") => ObjectRepr,
         (T::Object, "__str__") => ObjectStr,
+        (T::Object, "__setattr__") => ObjectSetattr,
         (T::BaseException, "__init__") => ExcInit,
         (T::BaseException, "__str__") => ObjectStr,
         _ => {
@@ -1640,10 +1732,12 @@ pub fn method_of(v: &Value, name: &str) -> Option<Builtin> {
         },
         Value::Int(_) | Value::Bool(_) | Value::BigInt(_) => match name {
             "bit_length" => IntBitLength,
+            "as_integer_ratio" => AsIntegerRatio,
             _ => return None,
         },
         Value::Float(_) => match name {
             "is_integer" => FloatIsInteger,
+            "as_integer_ratio" => AsIntegerRatio,
             _ => return None,
         },
         Value::Coro(c) => match (c.kind, name) {
@@ -1690,6 +1784,17 @@ pub fn method_of(v: &Value, name: &str) -> Option<Builtin> {
         },
         _ => return None,
     })
+}
+
+/// `agen.aclose()`: the awaitable that closes an async generator.
+pub fn agen_aclose(it: &Rc<Interp>, g: &Rc<super::coro::Coro>) -> Value {
+    method_call(
+        it,
+        Builtin::AgenAclose,
+        vec![Value::Coro(g.clone())],
+        Vec::new(),
+    )
+    .unwrap_or(Value::None)
 }
 
 /// Data attributes of built-in values (`slice.start`, `range.stop`,
@@ -1739,7 +1844,14 @@ pub fn value_attr(it: &Rc<Interp>, v: &Value, name: &str) -> Option<PyResult<Val
 fn this_str(pos: &[Value]) -> PyResult<Rc<str>> {
     match pos.first() {
         Some(Value::Str(x)) => Ok(x.clone()),
-        _ => Err(Exc::new(T::TypeError, "descriptor requires a 'str' object")),
+        Some(v) => Err(Exc::new(
+            T::TypeError,
+            format!(
+                "descriptor for 'str' objects doesn't apply to a '{}' object",
+                type_name(v)
+            ),
+        )),
+        None => Err(Exc::new(T::TypeError, "descriptor needs an argument")),
     }
 }
 
@@ -2565,7 +2677,7 @@ fn method_call(
         }
         SetPop => {
             let d = the_dict(&pos)?;
-            let first = d.borrow().keys().next().cloned();
+            let first = ops::set_keys_ordered(&d.borrow()).into_iter().next();
             match first {
                 Some(x) => {
                     let k = ops::hash_key(it, &x)?;
@@ -2628,6 +2740,13 @@ fn method_call(
         IntBitLength => match &pos[0] {
             Value::BigInt(b) => Value::Int(b.bit_length() as i64),
             v => Value::Int(64 - i64::from(int_arg(v, "")?.unsigned_abs().leading_zeros())),
+        },
+        AsIntegerRatio => match pos[0] {
+            Value::Float(x) => float_ratio(x)?,
+            ref v => Value::tuple(vec![
+                Value::from_big(ops::as_big(v).unwrap_or_default()),
+                Value::Int(1),
+            ]),
         },
         FloatIsInteger => {
             Value::Bool(matches!(pos[0], Value::Float(x) if x.fract() == 0.0 && x.is_finite()))
@@ -2707,6 +2826,12 @@ fn method_call(
                 return Ok(Value::None);
             };
             let c = c.clone();
+            {
+                let mut gens = it.agens.borrow_mut();
+                if !gens.iter().any(|g| Rc::ptr_eq(g, &c)) {
+                    gens.push(c.clone());
+                }
+            }
             let me = it.clone();
             let sent = if f == AgenAsend {
                 p1()?.clone()
@@ -2873,7 +2998,7 @@ fn module_call(
         // called as methods of it.
         LoopTime | LoopCallSoon | LoopCallLater | LoopCallAt | LoopCreateTask
         | LoopCreateFuture | LoopRunInExecutor | LoopIsRunning | LoopGetDebug | LoopSetDebug
-        | LoopIsClosed => {
+        | LoopIsClosed | LoopRunUntilComplete | LoopRunForever | LoopStopB | LoopClose => {
             return loop_call(it, f, pos, kw);
         }
         AioSleep => {
@@ -3579,6 +3704,31 @@ fn loop_call(
         LoopGetDebug => Value::Bool(false),
         LoopSetDebug => Value::None,
         LoopIsClosed => Value::Bool(false),
+        LoopRunUntilComplete | LoopRunForever => {
+            if it.lp.running.get() {
+                return Err(Exc::new(
+                    T::RuntimeError,
+                    "This event loop is already running",
+                ));
+            }
+            return Err(Exc::new(
+                T::RuntimeError,
+                "loop.run_until_complete() is not available in the playground: use asyncio.run(main())",
+            ));
+        }
+        LoopStopB => {
+            it.stop_loop();
+            Value::None
+        }
+        LoopClose => {
+            if it.lp.running.get() {
+                return Err(Exc::new(
+                    T::RuntimeError,
+                    "Cannot close a running event loop",
+                ));
+            }
+            Value::None
+        }
         _ => Value::None,
     })
 }

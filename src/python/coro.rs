@@ -40,6 +40,9 @@ pub struct Coro {
     pub qualname: Rc<str>,
     /// The lane name: the call with its simple arguments, `fetch_user(2)`.
     pub call: Rc<str>,
+    /// The call as written, for a method (`conn.query('SELECT 1')`): the
+    /// lane name when it is awaited directly.
+    pub call_text: RefCell<Option<Rc<str>>>,
     /// The line of its `def`.
     pub def_line: u32,
     /// Whether user code defined it (only those get lanes of their own).

@@ -154,6 +154,11 @@ fn make_classes() -> Vec<Rc<Class>> {
         if let Some(b) = bases.first() {
             mro.extend(b.mro.borrow().iter().cloned());
         }
+        if t == T::ExceptionGroup {
+            // class ExceptionGroup(BaseExceptionGroup, Exception)
+            let exception = out[T::Exception as usize].clone();
+            mro.insert(2, exception);
+        }
         *c.mro.borrow_mut() = mro;
         out.push(c);
     }
@@ -185,7 +190,7 @@ pub fn is_sub(c: &Class, t: T) -> bool {
 pub fn new_exc(c: Rc<Class>, args: Vec<Value>) -> Value {
     Value::Instance(Rc::new(Instance {
         class: c,
-        dict: RefCell::new(FastMap::default()),
+        dict: RefCell::new(Default::default()),
         exc: Some(RefCell::new(ExcData {
             args,
             ..ExcData::default()

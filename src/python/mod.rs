@@ -31,6 +31,7 @@ pub mod ops;
 pub mod parser;
 pub mod random;
 pub mod run;
+pub mod setorder;
 pub mod syntax_error;
 pub mod value;
 

@@ -97,12 +97,30 @@ pub fn isinstance(v: &Value, c: &Rc<Class>) -> bool {
     class_of(v).is_subclass(c)
 }
 
+/// A set's items in CPython's iteration order: its table order for ints
+/// (see [`super::setorder`]), insertion order otherwise.
+pub fn set_keys_ordered(d: &Dict) -> Vec<Value> {
+    let keys: Vec<Value> = d.keys().cloned().collect();
+    let ints: Option<Vec<i64>> = d
+        .hash_keys()
+        .map(|k| match k {
+            HashKey::Int(i) => Some(*i),
+            _ => None,
+        })
+        .collect();
+    match ints.and_then(|v| super::setorder::int_set_order(&v)) {
+        Some(order) => order.into_iter().map(|i| keys[i].clone()).collect(),
+        None => keys,
+    }
+}
+
 /// `bool(v)`.
 pub fn truthy(it: &I, v: &Value) -> PyResult<bool> {
     Ok(match v {
         Value::None => false,
         Value::Bool(b) => *b,
         Value::Int(i) => *i != 0,
+        Value::BigInt(_) => true,
         Value::Float(x) => *x != 0.0,
         Value::Str(s) => !s.is_empty(),
         Value::Bytes(b) => !b.is_empty(),
@@ -198,7 +216,10 @@ thread_local! {
 }
 
 fn addr(v: &Value) -> String {
-    format!("0x{:012x}", (v.ptr().unwrap_or(0) as u64) & 0xffff_ffff_ffff)
+    format!(
+        "0x{:012x}",
+        (v.ptr().unwrap_or(0) as u64) & 0xffff_ffff_ffff
+    )
 }
 
 /// `repr(v)`.
@@ -272,7 +293,7 @@ fn repr_inner(it: &I, v: &Value) -> PyResult<String> {
             format!("{{{}}}", parts.join(", "))
         }
         Value::Set(d) => {
-            let keys: Vec<Value> = d.borrow().keys().cloned().collect();
+            let keys: Vec<Value> = set_keys_ordered(&d.borrow());
             if keys.is_empty() {
                 "set()".into()
             } else {
@@ -280,7 +301,7 @@ fn repr_inner(it: &I, v: &Value) -> PyResult<String> {
             }
         }
         Value::FrozenSet(d) => {
-            let keys: Vec<Value> = d.keys().cloned().collect();
+            let keys: Vec<Value> = set_keys_ordered(d);
             if keys.is_empty() {
                 "frozenset()".into()
             } else {
@@ -654,6 +675,13 @@ pub fn getattr(it: &I, v: &Value, name: &str) -> PyResult<Value> {
                 });
             }
             match name {
+                "__dict__" => {
+                    let mut d = Dict::new();
+                    for (k, x) in c.dict.borrow().iter() {
+                        d.insert(HashKey::Str(k.clone()), Value::Str(k.clone()), x.clone());
+                    }
+                    return Ok(Value::dict(d));
+                }
                 "__name__" => return Ok(Value::Str(c.name.clone())),
                 "__qualname__" => return Ok(Value::Str(c.qualname.clone())),
                 "__module__" => return Ok(Value::Str(c.module.clone())),
@@ -917,6 +945,26 @@ fn opt_int(it: &I, v: &Value) -> PyResult<Option<i64>> {
     }
 }
 
+/// `slice.indices(len)`: start, stop and step, adjusted as CPython's
+/// `PySlice_AdjustIndices` does.
+pub fn slice_adjust(it: &I, s: &(Value, Value, Value), len: i64) -> PyResult<(i64, i64, i64)> {
+    let step = opt_int(it, &s.2)?.unwrap_or(1);
+    if step == 0 {
+        return Err(Exc::new(T::ValueError, "slice step cannot be zero"));
+    }
+    let (lower, upper) = if step < 0 { (-1, len - 1) } else { (0, len) };
+    let fix = |v: Option<i64>, default: i64| -> i64 {
+        match v {
+            None => default,
+            Some(x) if x < 0 => (x + len).max(lower),
+            Some(x) => x.min(upper),
+        }
+    };
+    let start = fix(opt_int(it, &s.0)?, if step < 0 { upper } else { lower });
+    let stop = fix(opt_int(it, &s.1)?, if step < 0 { lower } else { upper });
+    Ok((start, stop, step))
+}
+
 /// The indices a slice selects of a sequence of `len`.
 pub fn slice_indices(it: &I, s: &(Value, Value, Value), len: usize) -> PyResult<Vec<usize>> {
     let len = len as i64;
@@ -998,18 +1046,12 @@ pub fn getitem(it: &I, v: &Value, i: &Value) -> PyResult<Value> {
         (Value::Bytes(b), _) => Ok(Value::Int(i64::from(b[index_of(it, i, b.len(), "index")?]))),
         (Value::Range(r), Value::Slice(sl)) => {
             let n = range_len(r.0, r.1, r.2);
-            let idx = slice_indices(it, sl, n as usize)?;
-            let step = opt_int(it, &sl.2)?.unwrap_or(1);
-            let new_step = r.2 * step;
-            let start = match idx.first() {
-                Some(&k) => r.0 + r.2 * k as i64,
-                None => {
-                    let k = if step > 0 { idx.len() } else { 0 };
-                    r.0 + r.2 * k as i64
-                }
-            };
-            let stop = start + new_step * idx.len() as i64;
-            Ok(Value::Range(Rc::new((start, stop, new_step))))
+            let (start, stop, step) = slice_adjust(it, sl, n)?;
+            Ok(Value::Range(Rc::new((
+                r.0 + start * r.2,
+                r.0 + stop * r.2,
+                r.2 * step,
+            ))))
         }
         (Value::Range(r), _) => {
             let n = range_len(r.0, r.1, r.2);
@@ -2041,6 +2083,25 @@ pub fn binop(it: &I, op: BinOp, a: Value, b: Value) -> PyResult<Value> {
             ));
         }
     }
+    if op == BinOp::Mult
+        && (matches!(a, Value::Str(_) | Value::List(_) | Value::Tuple(_))
+            || matches!(b, Value::Str(_) | Value::List(_) | Value::Tuple(_)))
+        && !matches!(a, Value::Instance(_))
+        && !matches!(b, Value::Instance(_))
+    {
+        let other = if matches!(a, Value::Str(_) | Value::List(_) | Value::Tuple(_)) {
+            &b
+        } else {
+            &a
+        };
+        return Err(Exc::new(
+            T::TypeError,
+            format!(
+                "can't multiply sequence by non-int of type '{}'",
+                type_name(other)
+            ),
+        ));
+    }
     if let (BinOp::Add, Value::List(_)) = (op, &a) {
         return Err(Exc::new(
             T::TypeError,
@@ -2170,8 +2231,15 @@ pub fn iter(it: &I, v: &Value) -> PyResult<Value> {
         Value::Bytes(b) => Iter::Seq(b.iter().map(|x| Value::Int(i64::from(*x))).collect(), 0),
         Value::Range(r) => Iter::Range(r.0, r.1, r.2),
         Value::Dict(d) => Iter::Dict(d.clone(), 0, DictPart::Keys, d.borrow().len()),
-        Value::Set(d) => Iter::Dict(d.clone(), 0, DictPart::Keys, d.borrow().len()),
-        Value::FrozenSet(d) => Iter::Seq(d.keys().cloned().collect(), 0),
+        Value::Set(d) => {
+            let dd = d.borrow();
+            if dd.hash_keys().all(|k| matches!(k, HashKey::Int(_))) {
+                Iter::Seq(Rc::from(set_keys_ordered(&dd)), 0)
+            } else {
+                Iter::Dict(d.clone(), 0, DictPart::Keys, dd.len())
+            }
+        }
+        Value::FrozenSet(d) => Iter::Seq(Rc::from(set_keys_ordered(d)), 0),
         Value::Iter(_) => return Ok(v.clone()),
         Value::Coro(c) if c.kind == CoroKind::Generator => return Ok(v.clone()),
         Value::Instance(i) => {

@@ -235,13 +235,55 @@ impl Class {
     }
 }
 
+/// An object's attributes, in the order they were first set (as a Python
+/// `__dict__` keeps them). Objects have few attributes: a short vector
+/// searched in order beats hashing.
+#[derive(Debug, Default, Clone)]
+pub struct AttrMap(Vec<(Name, Value)>);
+
+impl AttrMap {
+    /// The attribute `name`.
+    pub fn get(&self, name: &str) -> Option<&Value> {
+        self.0.iter().find(|(k, _)| &**k == name).map(|(_, v)| v)
+    }
+
+    /// Whether `name` is set.
+    pub fn contains_key(&self, name: &str) -> bool {
+        self.get(name).is_some()
+    }
+
+    /// Sets `name`, keeping its place if it was set before.
+    pub fn insert(&mut self, name: Name, v: Value) {
+        match self.0.iter_mut().find(|(k, _)| *k == name) {
+            Some(slot) => slot.1 = v,
+            None => self.0.push((name, v)),
+        }
+    }
+
+    /// Removes `name`.
+    pub fn remove(&mut self, name: &str) -> Option<Value> {
+        let p = self.0.iter().position(|(k, _)| &**k == name)?;
+        Some(self.0.remove(p).1)
+    }
+
+    /// (name, value) in order.
+    pub fn iter(&self) -> impl Iterator<Item = (&Name, &Value)> {
+        self.0.iter().map(|(k, v)| (k, v))
+    }
+
+    /// Names in order.
+    pub fn keys(&self) -> impl Iterator<Item = &Name> {
+        self.0.iter().map(|(k, _)| k)
+    }
+}
+
 /// An instance of a user class.
 #[derive(Debug)]
 pub struct Instance {
     /// Its class.
     pub class: Rc<Class>,
     /// Its attributes.
-    pub dict: RefCell<FastMap<Name, Value>>,
+    pub dict: RefCell<AttrMap>,
     /// Exception state, for instances of exception classes.
     pub exc: Option<RefCell<ExcData>>,
 }

@@ -89,7 +89,8 @@ impl Host for RunHost {
                 let clock = run.clock.clone();
                 let timeout = r.timeout_ms;
                 async move {
-                    let request = super::net::request(&clock, r.url.clone());
+                    let request =
+                        super::net::request(&clock, crate::python::modules::bundled_url(&r.url));
                     let result = match timeout {
                         Some(t) if t.is_finite() && t >= 0.0 => {
                             match select(request, clock.sleep(t)).await {
@@ -261,6 +262,23 @@ pub fn main_fn(program: Rc<Program>, opts: RunOptions) -> MainFn {
         }
         .boxed_local()
     })
+}
+
+/// Runs `source` to its end on the virtual clock and gives back the log
+/// (`None` if it does not compile).
+pub fn simulate(source: &str) -> Option<crate::core::trace::Trace> {
+    let program = Rc::new(crate::python::compile(source).ok()?);
+    let run = Run::new_virtual(0);
+    run.start_named(
+        program.entry_name(),
+        main_fn(program, RunOptions::default()),
+    );
+    run.advance(VIRTUAL_LIMIT_MS - 0.001);
+    if !run.is_over() {
+        run.stop();
+    }
+    let trace = run.trace().clone();
+    Some(trace)
 }
 
 /// Runs `source` to its end on the virtual clock and collects what it

@@ -48,6 +48,12 @@ pub enum Job {
     /// An internal callback: release a waiter future (wait_for and friends
     /// in Python call through `Call`).
     Release(Rc<Fut>),
+    /// An executor job on the virtual clock is over: its result, its lane.
+    ExecutorDone(Rc<Fut>, PyResult<Value>, crate::core::trace::TaskId),
+    /// `fut.set_exception(e)` unless it is done (a virtual request's failure).
+    SetException(Rc<Fut>, Exc),
+    /// The asyncgen finalizer: `loop.create_task(agen.aclose())`.
+    CloseAsyncGen(Rc<crate::python::coro::Coro>),
 }
 
 struct Timer {
@@ -479,12 +485,31 @@ impl Interp {
                     let _ = self.set_result(&f, v);
                 }
             }
+            Job::ExecutorDone(f, r, lane) => {
+                self.host.end_lane(lane, EventKind::Done);
+                if !f.done() {
+                    let _ = match r {
+                        Ok(v) => self.set_result(&f, v),
+                        Err(e) => self.set_exception(&f, e),
+                    };
+                }
+            }
+            Job::SetException(f, e) => {
+                if !f.done() {
+                    let _ = self.set_exception(&f, e);
+                }
+            }
             Job::Release(f) => {
                 if !f.done() {
                     let _ = self.set_result(&f, Value::None);
                 }
             }
             Job::Stop => self.lp.stopping.set(true),
+            Job::CloseAsyncGen(g) => {
+                if let Value::Coro(c) = crate::python::builtins::agen_aclose(self, &g) {
+                    let _ = self.create_task(c, None);
+                }
+            }
         }
     }
 
@@ -510,8 +535,12 @@ impl Interp {
             let v = if let IoResult::Work(_) = r {
                 let key = Rc::as_ptr(&fut) as usize;
                 let mut res = self.executor_results.borrow_mut();
-                match res.iter().position(|(k, _)| *k == key) {
-                    Some(p) => res.remove(p).1,
+                match res.iter().position(|(k, _, _)| *k == key) {
+                    Some(p) => {
+                        let (_, r, lane) = res.remove(p);
+                        self.host.end_lane(lane, EventKind::Done);
+                        r
+                    }
                     None => Ok(Value::None),
                 }
             } else {
@@ -621,6 +650,7 @@ impl Interp {
             let job = self.lp.ready.borrow_mut().pop_front();
             let Some(job) = job else { break };
             self.run_job(job);
+            self.finalize_asyncgens();
             if let Some(e) = self.fatal.borrow().as_ref() {
                 return Err(e.clone());
             }
@@ -648,6 +678,52 @@ impl Interp {
                 if task.done() {
                     return Ok(());
                 }
+            }
+        }
+    }
+
+    /// `loop.shutdown_asyncgens()`: closes the async generators still open.
+    async fn shutdown_asyncgens(self: &Rc<Self>) {
+        let gens: Vec<Rc<crate::python::coro::Coro>> =
+            std::mem::take(&mut *self.agens.borrow_mut());
+        let open: Vec<_> = gens
+            .into_iter()
+            .filter(|g| g.started.get() && !g.finished.get())
+            .collect();
+        if open.is_empty() {
+            return;
+        }
+        let mut tasks = Vec::new();
+        for g in open {
+            let close = crate::python::builtins::agen_aclose(self, &g);
+            if let Value::Coro(c) = close {
+                if let Ok(t) = self.create_task(c, None) {
+                    tasks.push(t);
+                }
+            }
+        }
+        if let Ok(g) = crate::python::modules::gather_futures(self, tasks, true) {
+            let _ = self.run_until_complete(&g).await;
+        }
+    }
+
+    /// Async generators that nothing refers to any more are closed, as
+    /// CPython's asyncgen finalizer hook does (`create_task(agen.aclose())`
+    /// scheduled with `call_soon`).
+    fn finalize_asyncgens(self: &Rc<Self>) {
+        if self.agens.borrow().is_empty() {
+            return;
+        }
+        let dead: Vec<Rc<crate::python::coro::Coro>> = {
+            let mut gens = self.agens.borrow_mut();
+            let (dead, live): (Vec<_>, Vec<_>) =
+                gens.drain(..).partition(|g| Rc::strong_count(g) == 1);
+            *gens = live;
+            dead
+        };
+        for g in dead {
+            if g.started.get() && !g.finished.get() {
+                self.call_soon(Job::CloseAsyncGen(g));
             }
         }
     }
@@ -731,6 +807,21 @@ impl Interp {
                 }
             }
         }
+        self.shutdown_asyncgens().await;
+        // Tasks still pending now are dropped with the loop.
+        let pending: Vec<Rc<Fut>> = self
+            .tasks
+            .borrow()
+            .iter()
+            .filter(|t| !t.done())
+            .cloned()
+            .collect();
+        for t in pending {
+            self.stderr("Task was destroyed but it is pending!");
+            let r = ops::repr(self, &Value::Fut(t.clone())).unwrap_or_default();
+            self.stderr(&format!("task: {r}"));
+        }
+        self.tasks.borrow_mut().clear();
         self.lp.running.set(false);
         let r = main.result();
         drop(main);

@@ -410,7 +410,7 @@ impl Interp {
         }
         let inst = Value::Instance(Rc::new(Instance {
             class: c.clone(),
-            dict: RefCell::new(FastMap::default()),
+            dict: RefCell::new(Default::default()),
             exc: if c.is_exception {
                 Some(RefCell::new(crate::python::exc::ExcData {
                     args: pos.clone(),
@@ -529,15 +529,20 @@ impl Interp {
         };
         let task = self.current.borrow().clone();
         let lane = match (&task, c.user) {
-            (Some(t), true) if self.lanes_enabled() => {
+            (Some(t), true) if self.lanes_enabled() && !c.name.starts_with("__") => {
                 let parent = self.lane();
-                let lane = self.host.new_lane(&c.call, true);
+                let name = c
+                    .call_text
+                    .borrow()
+                    .clone()
+                    .unwrap_or_else(|| c.call.clone());
+                let lane = self.host.new_lane(&name, true);
                 c.lane.set(Some(lane));
                 if let Some(p) = parent {
                     self.record_on(
                         p,
                         EventKind::Waiting {
-                            on: c.call.to_string(),
+                            on: name.to_string(),
                         },
                     );
                 }

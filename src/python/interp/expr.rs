@@ -225,6 +225,14 @@ impl Interp {
                     if user {
                         self.line.set(f.line.get());
                     }
+                    if let (Ok(Value::Coro(c)), ExprKind::Attribute(..)) = (&r, &func.kind) {
+                        if c.user {
+                            if let Some(text) = dotted(func) {
+                                let args = c.call.find('(').map_or("()", |p| &c.call[p..]);
+                                *c.call_text.borrow_mut() = Some(Rc::from(format!("{text}{args}")));
+                            }
+                        }
+                    }
                     return r;
                 }
                 ExprKind::Await(x) => {
@@ -788,6 +796,7 @@ impl Interp {
             name,
             qualname,
             call,
+            call_text: RefCell::new(None),
             def_line,
             user,
             body: RefCell::new(None),
@@ -801,6 +810,15 @@ impl Interp {
             warnings: self.warnings.clone(),
             owned: Cell::new(!user),
         }
+    }
+}
+
+/// `a.b.c` for an attribute chain of names.
+fn dotted(e: &Expr) -> Option<String> {
+    match &e.kind {
+        ExprKind::Name(n) => Some(n.to_string()),
+        ExprKind::Attribute(inner, attr) => Some(format!("{}.{attr}", dotted(inner)?)),
+        _ => None,
     }
 }
 

@@ -190,10 +190,13 @@ pub struct Interp {
     /// While an executor job's function runs: its private clock (ms).
     pub worker_clock: Cell<Option<f64>>,
     /// Results of executor jobs, by their future, until the job is done.
-    pub executor_results: RefCell<Vec<(usize, PyResult<Value>)>>,
+    pub executor_results: RefCell<Vec<(usize, PyResult<Value>, TaskId)>>,
     /// Clock reads since the loop last ran a callback (a busy loop reading
     /// the clock makes virtual time pass).
     pub busy_reads: Cell<u32>,
+    /// Async generators that were iterated (for their finalizer and
+    /// `shutdown_asyncgens`).
+    pub agens: RefCell<Vec<Rc<Coro>>>,
     /// Whether the loop found that nothing can ever happen again.
     pub deadlocked: Cell<bool>,
     /// Itself, for futures that outlive a borrow.
@@ -241,6 +244,7 @@ impl Interp {
             executor_results: RefCell::new(Vec::new()),
             busy_reads: Cell::new(0),
             deadlocked: Cell::new(false),
+            agens: RefCell::new(Vec::new()),
             err_buf: RefCell::new(String::new()),
             loading_prelude: Cell::new(false),
             scope_cache: RefCell::new(FastMap::default()),

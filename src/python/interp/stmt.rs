@@ -57,7 +57,23 @@ impl Interp {
             StmtKind::AugAssign { target, op, value } => {
                 self.aug_assign(target, *op, value, f).await?;
             }
-            StmtKind::AnnAssign { target, value, .. } => {
+            StmtKind::AnnAssign {
+                target,
+                value,
+                annotation,
+            } => {
+                if let (FrameKind::Class, ExprKind::Name(n)) = (&f.kind, &target.kind) {
+                    let ann = self.eval(annotation, f).await.unwrap_or(Value::None);
+                    let d = match f.scope.get("__annotations__") {
+                        Some(d @ Value::Dict(_)) => d,
+                        _ => {
+                            let d = Value::dict(crate::python::value::Dict::new());
+                            f.scope.set(Rc::from("__annotations__"), d.clone());
+                            d
+                        }
+                    };
+                    ops::setitem(self, &d, Value::Str(n.clone()), ann)?;
+                }
                 if let Some(v) = value {
                     let v = self.eval(v, f).await?;
                     self.assign(target, v, f).await?;
@@ -810,6 +826,30 @@ impl Interp {
             }
         }
         let info = self.scope_info(def);
+        let mut annotations = crate::python::value::Dict::new();
+        for param in p
+            .posonly
+            .iter()
+            .chain(&p.args)
+            .chain(&p.vararg)
+            .chain(&p.kwonly)
+            .chain(&p.kwarg)
+        {
+            if let Some(a) = &param.annotation {
+                let v = self.eval(a, f).await?;
+                ops::dict_set(self, &mut annotations, Value::Str(param.name.clone()), v)?;
+            }
+        }
+        if let Some(r) = &def.returns {
+            let v = self.eval(r, f).await?;
+            ops::dict_set(self, &mut annotations, Value::str("return"), v)?;
+        }
+        let attrs = RefCell::new(FastMap::default());
+        if !annotations.is_empty() {
+            attrs
+                .borrow_mut()
+                .insert(Rc::from("__annotations__"), Value::dict(annotations));
+        }
         Ok(Value::Func(Rc::new(Function {
             def: def.clone(),
             qualname: Self::qualname_in(f, &def.name),
@@ -818,7 +858,7 @@ impl Interp {
             closure: Self::closure_scope(f),
             globals: f.globals.clone(),
             info,
-            attrs: RefCell::new(FastMap::default()),
+            attrs,
             owner: RefCell::new(None),
             internal: !Rc::ptr_eq(&f.globals, &self.globals),
         })))

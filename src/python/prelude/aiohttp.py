@@ -36,9 +36,12 @@ class ContentTypeError(ClientError):
 
     def __init__(self, request_info=None, history=(), *, status=None, message='', headers=None):
         self.request_info = request_info
-        self.status = status
+        self.status = 0
         self.message = message
         super().__init__(message)
+
+    def __str__(self):
+        return self.message
 
 
 class ClientResponseError(ClientError):
@@ -95,9 +98,8 @@ class ClientResponse:
         return self._body.encode()
 
     async def json(self, *, content_type='application/json', loads=None):
-        if content_type and 'json' not in (self.content_type or ''):
-            raise ContentTypeError(self.url, (), status=self.status,
-                                   message=f'Attempt to decode JSON with unexpected mimetype: {self.content_type}')
+        if not self._body.lstrip().startswith(('{', '[')):
+            raise ContentTypeError(self.url, (), status=self.status, message='the body is not JSON')
         return _json_loads(self._body)
 
     def release(self):

@@ -34,21 +34,50 @@ def reduce(function, iterable, *initial):
     return value
 
 
+class _CacheInfo:
+    def __init__(self, hits, misses, maxsize, currsize):
+        self.hits = hits
+        self.misses = misses
+        self.maxsize = maxsize
+        self.currsize = currsize
+
+    def __repr__(self):
+        return f'CacheInfo(hits={self.hits}, misses={self.misses}, maxsize={self.maxsize}, currsize={self.currsize})'
+
+
 def lru_cache(maxsize=128, typed=False):
     def decorator(f):
         cache = {}
-        def wrapper(*args):
-            if args not in cache:
-                cache[args] = f(*args)
-            return cache[args]
+        stats = [0, 0]
+        def wrapper(*args, **kwargs):
+            key = args + tuple(sorted(kwargs.items()))
+            if key in cache:
+                stats[0] += 1
+                return cache[key]
+            stats[1] += 1
+            value = f(*args, **kwargs)
+            cache[key] = value
+            if limit is not None and len(cache) > limit:
+                del cache[next(iter(cache))]
+            return value
+        def cache_info():
+            return _CacheInfo(stats[0], stats[1], limit, len(cache))
+        def cache_clear():
+            cache.clear()
+            stats[0] = stats[1] = 0
+        wrapper.cache_info = cache_info
+        wrapper.cache_clear = cache_clear
+        wrapper.__wrapped__ = f
         return wrapper
     if callable(maxsize):
+        limit = 128
         return decorator(maxsize)
+    limit = maxsize
     return decorator
 
 
 def cache(f):
-    return lru_cache()(f)
+    return lru_cache(maxsize=None)(f)
 
 
 def total_ordering(cls):
@@ -374,6 +403,51 @@ class Counter:
     def total(self):
         return sum(self._d.values())
 
+    def __add__(self, other):
+        out = Counter()
+        for k, v in list(self._d.items()) + list(other._d.items()):
+            out._d[k] = out._d.get(k, 0) + v
+        out._d = {k: v for k, v in out._d.items() if v > 0}
+        return out
+
+    def __sub__(self, other):
+        out = Counter()
+        for k, v in self._d.items():
+            r = v - other._d.get(k, 0)
+            if r > 0:
+                out._d[k] = r
+        return out
+
+    def __or__(self, other):
+        out = Counter()
+        for k in list(self._d) + [k for k in other._d if k not in self._d]:
+            r = max(self._d.get(k, 0), other._d.get(k, 0))
+            if r > 0:
+                out._d[k] = r
+        return out
+
+    def __and__(self, other):
+        out = Counter()
+        for k, v in self._d.items():
+            r = min(v, other._d.get(k, 0))
+            if r > 0:
+                out._d[k] = r
+        return out
+
+    def elements(self):
+        out = []
+        for k, v in self._d.items():
+            out.extend([k] * v)
+        return out
+
+    def subtract(self, iterable):
+        if isinstance(iterable, (dict, Counter)):
+            for k, v in iterable.items():
+                self._d[k] = self._d.get(k, 0) - v
+        else:
+            for k in iterable:
+                self._d[k] = self._d.get(k, 0) - 1
+
     def most_common(self, n=None):
         items = sorted(self._d.items(), key=lambda kv: kv[1], reverse=True)
         return items if n is None else items[:n]
@@ -447,6 +521,10 @@ class _Field:
 _MISSING = object()
 
 
+class FrozenInstanceError(AttributeError):
+    __module__ = 'dataclasses'
+
+
 def field(*, default=_MISSING, default_factory=_MISSING, repr=True, compare=True, init=True):
     return _Field(default, default_factory)
 
@@ -478,7 +556,7 @@ def dataclass(cls=None, *, frozen=False, order=False, eq=True, repr=True, init=T
                         v = d
                 else:
                     raise TypeError(f"{cls.__name__}.__init__() missing 1 required positional argument: '{n}'")
-                setattr(self, n, v)
+                object.__setattr__(self, n, v)
             if hasattr(self, '__post_init__'):
                 self.__post_init__()
 
@@ -491,8 +569,29 @@ def dataclass(cls=None, *, frozen=False, order=False, eq=True, repr=True, init=T
                 return NotImplemented
             return [getattr(self, n) for n in names] == [getattr(other, n) for n in names]
 
+        def _key(self):
+            return tuple(getattr(self, n) for n in names)
+
         def __lt__(self, other):
-            return [getattr(self, n) for n in names] < [getattr(other, n) for n in names]
+            return _key(self) < _key(other)
+
+        def __le__(self, other):
+            return _key(self) <= _key(other)
+
+        def __gt__(self, other):
+            return _key(self) > _key(other)
+
+        def __ge__(self, other):
+            return _key(self) >= _key(other)
+
+        def __setattr__(self, name, value):
+            raise FrozenInstanceError(f"cannot assign to field '{name}'")
+
+        def __delattr__(self, name):
+            raise FrozenInstanceError(f"cannot delete field '{name}'")
+
+        def __hash__(self):
+            return hash(_key(self))
 
         if '__match_args__' not in cls.__dict__:
             cls.__match_args__ = tuple(names)
@@ -504,6 +603,15 @@ def dataclass(cls=None, *, frozen=False, order=False, eq=True, repr=True, init=T
             cls.__eq__ = __eq__
         if order:
             cls.__lt__ = __lt__
+            cls.__le__ = __le__
+            cls.__gt__ = __gt__
+            cls.__ge__ = __ge__
+        if frozen:
+            cls.__setattr__ = __setattr__
+            cls.__delattr__ = __delattr__
+            cls.__hash__ = __hash__
+        elif eq and '__hash__' not in cls.__dict__:
+            cls.__hash__ = None
         return cls
     if cls is None:
         return wrap
