@@ -291,6 +291,13 @@ fn edge_cases_agree_with_cpython() {
         "1_000_000_000_000_000_000_000, 0xffffffffffffffffffff, 0o7777777777777777777777777, 0b1111111111111111111111111111111111111111111111111111111111111111111111",
         "-9223372036854775808, type(-9223372036854775808)",
         "isinstance(2**70, int), type(2**70).__name__",
+        "'%d|%x|%X|%#o|%30d|%-30d|%e|%i' % (2**70, 2**70, -2**70, 2**70, -2**70, 2**70, 2**70, -2**64)",
+        "'%c' % 2**70",
+        "'%s %r %5.2f' % (2**70, -2**70, 2**70)",
+        "'%f' % 2**1024",
+        "(0.5).as_integer_ratio(), (1e300).as_integer_ratio(), (-2.5e-300).as_integer_ratio()[0], (2**70).as_integer_ratio()",
+        "float('inf').as_integer_ratio()",
+        "5e-324 .as_integer_ratio()[1] == 2**1074",
     ];
     let exprs: Vec<String> = cases.iter().map(|s| s.to_string()).collect();
     let bad = compare(&exprs);

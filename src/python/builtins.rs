@@ -409,6 +409,7 @@ pub fn percent_format(it: &Rc<Interp>, s: &str, args: &Value) -> PyResult<Value>
     for v in &vals {
         fa.push(match v {
             Value::Int(i) => FmtArg::Int(*i),
+            Value::BigInt(b) => FmtArg::Big((**b).clone()),
             Value::Bool(x) => FmtArg::Bool(*x),
             Value::Float(x) => FmtArg::Float(*x),
             Value::Str(x) => FmtArg::Str(x.to_string()),
@@ -1841,13 +1842,13 @@ pub fn value_attr(it: &Rc<Interp>, v: &Value, name: &str) -> Option<PyResult<Val
     }))
 }
 
-fn this_str(pos: &[Value]) -> PyResult<Rc<str>> {
+fn this_str_named(pos: &[Value], name: &str) -> PyResult<Rc<str>> {
     match pos.first() {
         Some(Value::Str(x)) => Ok(x.clone()),
         Some(v) => Err(Exc::new(
             T::TypeError,
             format!(
-                "descriptor for 'str' objects doesn't apply to a '{}' object",
+                "descriptor '{name}' for 'str' objects doesn't apply to a '{}' object",
                 type_name(v)
             ),
         )),
@@ -2065,7 +2066,7 @@ fn method_call(
     let p1 = || need(&pos, 1, f.short_name());
     Ok(match f {
         StrJoin => {
-            let sep = this_str(&pos)?;
+            let sep = this_str_named(&pos, f.short_name())?;
             let items = ops::to_vec(it, p1()?)?;
             let mut parts = Vec::with_capacity(items.len());
             for (i, x) in items.iter().enumerate() {
@@ -2085,7 +2086,7 @@ fn method_call(
             s(parts.join(&sep))
         }
         StrSplit | StrRsplit => {
-            let x = this_str(&pos)?;
+            let x = this_str_named(&pos, f.short_name())?;
             let sep = match pos.get(1).or(kwarg(&kw, "sep")) {
                 None | Some(Value::None) => None,
                 Some(Value::Str(t)) => Some(t.to_string()),
@@ -2138,7 +2139,7 @@ fn method_call(
             }
         }
         StrStrip | StrLstrip | StrRstrip => {
-            let x = this_str(&pos)?;
+            let x = this_str_named(&pos, f.short_name())?;
             let chars = opt_str(&pos, 1)?;
             let pred = |c: char| match &chars {
                 Some(cs) => cs.contains(c),
@@ -2151,7 +2152,7 @@ fn method_call(
             })
         }
         StrReplace => {
-            let x = this_str(&pos)?;
+            let x = this_str_named(&pos, f.short_name())?;
             let old = str_arg(p1()?, "replace() argument 1 must be str")?;
             let new = str_arg(
                 need(&pos, 2, "replace")?,
@@ -2167,9 +2168,9 @@ fn method_call(
                 s(x.replacen(&old, &new, count as usize))
             }
         }
-        StrUpper => s(this_str(&pos)?.to_uppercase()),
-        StrLower | StrCasefold => s(this_str(&pos)?.to_lowercase()),
-        StrSwapcase => s(this_str(&pos)?
+        StrUpper => s(this_str_named(&pos, f.short_name())?.to_uppercase()),
+        StrLower | StrCasefold => s(this_str_named(&pos, f.short_name())?.to_lowercase()),
+        StrSwapcase => s(this_str_named(&pos, f.short_name())?
             .chars()
             .map(|c| {
                 if c.is_uppercase() {
@@ -2180,7 +2181,7 @@ fn method_call(
             })
             .collect::<String>()),
         StrTitle => {
-            let x = this_str(&pos)?;
+            let x = this_str_named(&pos, f.short_name())?;
             let mut out = String::new();
             let mut prev_alpha = false;
             for c in x.chars() {
@@ -2199,7 +2200,7 @@ fn method_call(
             s(out)
         }
         StrCapitalize => {
-            let x = this_str(&pos)?;
+            let x = this_str_named(&pos, f.short_name())?;
             let mut cs = x.chars();
             s(match cs.next() {
                 Some(c) => format!("{}{}", c.to_uppercase(), cs.as_str().to_lowercase()),
@@ -2207,7 +2208,7 @@ fn method_call(
             })
         }
         StrStartswith | StrEndswith => {
-            let x = this_str(&pos)?;
+            let x = this_str_named(&pos, f.short_name())?;
             let pfx: Vec<String> = match p1()? {
                 Value::Str(t) => vec![t.to_string()],
                 Value::Tuple(t) => t
@@ -2239,7 +2240,7 @@ fn method_call(
             }))
         }
         StrFind | StrRfind | StrIndex => {
-            let x = this_str(&pos)?;
+            let x = this_str_named(&pos, f.short_name())?;
             let sub = str_arg(p1()?, "must be str")?;
             let found = if f == StrRfind {
                 x.rfind(&sub)
@@ -2255,7 +2256,7 @@ fn method_call(
             }
         }
         StrCount => {
-            let x = this_str(&pos)?;
+            let x = this_str_named(&pos, f.short_name())?;
             let sub = str_arg(p1()?, "must be str")?;
             if sub.is_empty() {
                 Value::Int(x.chars().count() as i64 + 1)
@@ -2264,11 +2265,11 @@ fn method_call(
             }
         }
         StrFormat => {
-            let x = this_str(&pos)?;
+            let x = this_str_named(&pos, f.short_name())?;
             s(str_format(it, &x, &pos[1..], &kw)?)
         }
         StrCenter | StrLjust | StrRjust => {
-            let x = this_str(&pos)?;
+            let x = this_str_named(&pos, f.short_name())?;
             let w = int_arg(p1()?, "")?;
             if w > 10_000_000 {
                 return Err(Exc::bare(T::MemoryError));
@@ -2286,7 +2287,7 @@ fn method_call(
             ))
         }
         StrZfill => {
-            let x = this_str(&pos)?;
+            let x = this_str_named(&pos, f.short_name())?;
             let w = int_arg(p1()?, "")?.min(10_000_000);
             let n = x.chars().count() as i64;
             if w <= n {
@@ -2300,7 +2301,7 @@ fn method_call(
             }
         }
         StrIsdigit | StrIsnumeric | StrIsdecimal => {
-            let x = this_str(&pos)?;
+            let x = this_str_named(&pos, f.short_name())?;
             Value::Bool(
                 !x.is_empty()
                     && x.chars()
@@ -2308,19 +2309,19 @@ fn method_call(
             )
         }
         StrIsalpha => {
-            let x = this_str(&pos)?;
+            let x = this_str_named(&pos, f.short_name())?;
             Value::Bool(!x.is_empty() && x.chars().all(char::is_alphabetic))
         }
         StrIsalnum => {
-            let x = this_str(&pos)?;
+            let x = this_str_named(&pos, f.short_name())?;
             Value::Bool(!x.is_empty() && x.chars().all(char::is_alphanumeric))
         }
         StrIsspace => {
-            let x = this_str(&pos)?;
+            let x = this_str_named(&pos, f.short_name())?;
             Value::Bool(!x.is_empty() && x.chars().all(char::is_whitespace))
         }
         StrIsupper | StrIslower => {
-            let x = this_str(&pos)?;
+            let x = this_str_named(&pos, f.short_name())?;
             let cased: Vec<char> = x.chars().filter(|c| c.is_alphabetic()).collect();
             Value::Bool(
                 !cased.is_empty()
@@ -2334,14 +2335,14 @@ fn method_call(
             )
         }
         StrIstitle => {
-            let x = this_str(&pos)?;
+            let x = this_str_named(&pos, f.short_name())?;
             let t = method_call(it, StrTitle, vec![Value::Str(x.clone())], Vec::new())?;
             Value::Bool(
                 matches!(t, Value::Str(t) if *t == *x) && x.chars().any(char::is_alphabetic),
             )
         }
         StrIsidentifier => {
-            let x = this_str(&pos)?;
+            let x = this_str_named(&pos, f.short_name())?;
             let mut cs = x.chars();
             Value::Bool(
                 cs.next().is_some_and(|c| c == '_' || c.is_alphabetic())
@@ -2349,7 +2350,7 @@ fn method_call(
             )
         }
         StrSplitlines => {
-            let x = this_str(&pos)?;
+            let x = this_str_named(&pos, f.short_name())?;
             let keep = pos
                 .get(1)
                 .or(kwarg(&kw, "keepends"))
@@ -2379,7 +2380,7 @@ fn method_call(
             Value::list(out)
         }
         StrPartition | StrRpartition => {
-            let x = this_str(&pos)?;
+            let x = this_str_named(&pos, f.short_name())?;
             let sep = str_arg(p1()?, "must be str")?;
             let found = if f == StrPartition {
                 x.find(&sep)
@@ -2392,23 +2393,23 @@ fn method_call(
                 None => Value::tuple(vec![s(""), s(""), s(x.to_string())]),
             }
         }
-        StrEncode => Value::Bytes(Rc::from(this_str(&pos)?.as_bytes().to_vec())),
+        StrEncode => Value::Bytes(Rc::from(this_str_named(&pos, f.short_name())?.as_bytes().to_vec())),
         BytesDecode => match pos.first() {
             Some(Value::Bytes(bts)) => s(String::from_utf8_lossy(bts).to_string()),
             _ => Value::None,
         },
         StrRemoveprefix => {
-            let x = this_str(&pos)?;
+            let x = this_str_named(&pos, f.short_name())?;
             let p = str_arg(p1()?, "must be str")?;
             s(x.strip_prefix(p.as_str()).unwrap_or(&x).to_string())
         }
         StrRemovesuffix => {
-            let x = this_str(&pos)?;
+            let x = this_str_named(&pos, f.short_name())?;
             let p = str_arg(p1()?, "must be str")?;
             s(x.strip_suffix(p.as_str()).unwrap_or(&x).to_string())
         }
         StrExpandtabs => {
-            let x = this_str(&pos)?;
+            let x = this_str_named(&pos, f.short_name())?;
             let size = match pos.get(1).or(kwarg(&kw, "tabsize")) {
                 Some(v) => int_arg(v, "")?.max(0) as usize,
                 None => 8,

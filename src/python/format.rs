@@ -1418,6 +1418,8 @@ pub fn round_int(x: i64, ndigits: i64) -> i128 {
 pub enum FmtArg {
     /// A Python int.
     Int(i64),
+    /// A Python int beyond i64.
+    Big(super::bigint::BigInt),
     /// A Python bool (an int for `%d`, `True`/`False` for `%s`).
     Bool(bool),
     /// A Python float.
@@ -1438,7 +1440,7 @@ pub enum FmtArg {
 impl FmtArg {
     fn type_name(&self) -> &str {
         match self {
-            FmtArg::Int(_) => "int",
+            FmtArg::Int(_) | FmtArg::Big(_) => "int",
             FmtArg::Bool(_) => "bool",
             FmtArg::Float(_) => "float",
             FmtArg::Str(_) => "str",
@@ -1448,6 +1450,7 @@ impl FmtArg {
     fn to_str(&self) -> String {
         match self {
             FmtArg::Int(i) => i.to_string(),
+            FmtArg::Big(b) => b.to_decimal().unwrap_or_default(),
             FmtArg::Bool(b) => if *b { "True" } else { "False" }.to_string(),
             FmtArg::Float(f) => float_repr(*f),
             FmtArg::Str(s) => s.clone(),
@@ -1641,12 +1644,14 @@ pub fn percent_format(fmt: &str, args: &[FmtArg]) -> Res<String> {
                             })?;
                         char::from_u32(c).unwrap_or('\u{fffd}').to_string()
                     }
+                    FmtArg::Big(_) => return overflow_error("%c arg not in range(0x110000)"),
                     _ => return type_error("%c requires int or char"),
                 }
             }
             'd' | 'i' | 'u' | 'o' | 'x' | 'X' => {
                 let (negative, digits) = match arg {
                     FmtArg::Int(v) => (*v < 0, i128::from(*v)),
+                    FmtArg::Big(b) => (b.is_negative(), 0),
                     FmtArg::Bool(b) => (false, i128::from(*b)),
                     FmtArg::Float(f) if matches!(ch, 'd' | 'i' | 'u') => {
                         if f.is_nan() {
@@ -1679,10 +1684,25 @@ pub fn percent_format(fmt: &str, args: &[FmtArg]) -> Res<String> {
                     }
                 };
                 let mag = digits.unsigned_abs();
-                let ds = match ch {
-                    'o' => format!("{mag:o}"),
-                    'x' => format!("{mag:x}"),
-                    'X' => format!("{mag:X}"),
+                let ds = match (arg, ch) {
+                    (FmtArg::Big(b), _) => {
+                        let base = match ch {
+                            'o' => 8,
+                            'x' | 'X' => 16,
+                            _ => 10,
+                        };
+                        let Some(d) = b.mag_digits(base) else {
+                            return value_error("Exceeds the limit (4300 digits) for integer string conversion; use sys.set_int_max_str_digits() to increase the limit");
+                        };
+                        if ch == 'X' {
+                            d.to_ascii_uppercase()
+                        } else {
+                            d
+                        }
+                    }
+                    (_, 'o') => format!("{mag:o}"),
+                    (_, 'x') => format!("{mag:x}"),
+                    (_, 'X') => format!("{mag:X}"),
                     _ => mag.to_string(),
                 };
                 let ds = pad_precision(ds, prec)?;
@@ -1704,6 +1724,10 @@ pub fn percent_format(fmt: &str, args: &[FmtArg]) -> Res<String> {
             'e' | 'E' | 'f' | 'F' | 'g' | 'G' => {
                 let v = match arg {
                     FmtArg::Int(v) => *v as f64,
+                    FmtArg::Big(b) => match b.to_f64() {
+                        Some(f) => f,
+                        None => return overflow_error("int too large to convert to float"),
+                    },
                     FmtArg::Bool(b) => f64::from(u8::from(*b)),
                     FmtArg::Float(f) => *f,
                     other => {
