@@ -336,9 +336,8 @@ pub fn Editor(
                         data-testid="editor"
                         node_ref=area
                         aria-label="Python code (editable)"
-                        aria-describedby="editor-help"
+                        aria-describedby=move || if has_error() { "code-error editor-help" } else { "editor-help" }
                         aria-invalid=move || has_error().to_string()
-                        aria-errormessage=move || has_error().then_some("code-error")
                         spellcheck="false"
                         autocapitalize="off"
                         autocomplete="off"

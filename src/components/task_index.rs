@@ -100,6 +100,7 @@ struct Words {
     state: JsValue,
     end: JsValue,
     late: JsValue,
+    line: JsValue,
     states: Vec<JsValue>,
 }
 
@@ -109,6 +110,7 @@ impl Words {
             state: JsValue::from_str("data-state"),
             end: JsValue::from_str("data-end-ms"),
             late: JsValue::from_str("data-late-ms"),
+            line: JsValue::from_str("data-line"),
             states: TaskState::ALL
                 .iter()
                 .map(|s| JsValue::from_str(s.as_str()))
@@ -126,8 +128,9 @@ impl Words {
     }
 }
 
-/// What a row shows: state, end and lateness in whole ms.
-type Shown = (TaskState, Option<i64>, Option<i64>);
+/// What a row shows: state, end and lateness in whole ms, and the code
+/// line the task is at.
+type Shown = (TaskState, Option<i64>, Option<i64>, Option<i64>);
 
 /// A row and what it shows (attributes are written only when they change).
 struct Row {
@@ -147,6 +150,7 @@ fn shown_of(t: &TaskView, late: Option<f64>) -> Shown {
         t.state,
         t.end_ms.map(|e| e.round() as i64),
         late.map(|l| l.round() as i64),
+        t.line.map(i64::from),
     )
 }
 
@@ -166,6 +170,9 @@ fn fill(words: &Words, row: &mut Row, want: Shown) {
     }
     if row.shown.1 != want.1 {
         set_ms(&row.el, &words.end, want.1);
+    }
+    if row.shown.3 != want.3 {
+        set_ms(&row.el, &words.line, want.3);
     }
     if row.shown.2 != want.2 {
         set_ms(&row.el, &words.late, want.2);
@@ -199,6 +206,9 @@ fn row_html(out: &mut String, t: &TaskView, shown: Shown) {
     out.push('"');
     if let Some(e) = shown.1 {
         out.push_str(&format!(" data-end-ms=\"{e}\""));
+    }
+    if let Some(l) = shown.3 {
+        out.push_str(&format!(" data-line=\"{l}\""));
     }
     if let Some(l) = shown.2 {
         out.push_str(&format!(" data-late-ms=\"{l}\""));
