@@ -739,7 +739,7 @@ pub fn native_coro(
 
 fn sleep(it: &Rc<Interp>, delay_s: f64, result: Value) -> Value {
     let me = it.clone();
-    native_coro(
+    let v = native_coro(
         it,
         "sleep",
         Box::pin(async move {
@@ -755,7 +755,12 @@ fn sleep(it: &Rc<Interp>, delay_s: f64, result: Value) -> Value {
             h.cancelled.set(true);
             r
         }),
-    )
+    );
+    // A real coroutine of asyncio: dropped unawaited, CPython warns.
+    if let Value::Coro(c) = &v {
+        c.owned.set(false);
+    }
+    v
 }
 
 fn coro_arg(it: &Rc<Interp>, v: &Value, what: &str) -> PyResult<Rc<super::coro::Coro>> {

@@ -724,6 +724,9 @@ pub fn getattr(it: &I, v: &Value, name: &str) -> PyResult<Value> {
                 )),
             },
         },
+        Value::Func(f) if f.attrs.borrow().contains_key(name) => {
+            Ok(f.attrs.borrow().get(name).cloned().unwrap_or(Value::None))
+        }
         Value::Func(f) => match name {
             "__name__" => Ok(Value::Str(f.def.name.clone())),
             "__qualname__" => Ok(Value::Str(f.qualname.clone())),
@@ -2493,6 +2496,15 @@ pub fn dict_update(it: &I, d: &mut Dict, other: &Value) -> PyResult<()> {
                 .map(|(k, v)| (k.clone(), v.clone()))
                 .collect();
             for (k, v) in items {
+                dict_set(it, d, k, v)?;
+            }
+            Ok(())
+        }
+        Value::Instance(i) if i.class.lookup("keys").is_some() => {
+            // The mapping protocol: keys() and [].
+            let keys = it.call_method_sync(other, "keys", Vec::new())?;
+            for k in to_vec(it, &keys)? {
+                let v = getitem(it, other, &k)?;
                 dict_set(it, d, k, v)?;
             }
             Ok(())

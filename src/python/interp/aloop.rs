@@ -710,7 +710,7 @@ impl Interp {
     /// Async generators that nothing refers to any more are closed, as
     /// CPython's asyncgen finalizer hook does (`create_task(agen.aclose())`
     /// scheduled with `call_soon`).
-    fn finalize_asyncgens(self: &Rc<Self>) {
+    pub fn finalize_asyncgens(self: &Rc<Self>) {
         if self.agens.borrow().is_empty() {
             return;
         }

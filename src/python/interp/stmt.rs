@@ -36,6 +36,11 @@ impl Interp {
             self.line.set(s.pos.line);
         }
         let r = self.exec_kind(s, f).await;
+        if !self.agens.borrow().is_empty() {
+            // An async generator nothing refers to any more is finalised
+            // when it is dropped (CPython's refcounting): at once.
+            self.finalize_asyncgens();
+        }
         if user && !self.warnings.borrow().is_empty() {
             self.line.set(s.pos.line);
             self.flush_warnings();

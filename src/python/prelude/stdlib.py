@@ -12,6 +12,11 @@ def partial(func, /, *args, **keywords):
 
 def wraps(wrapped, assigned=None, updated=None):
     def decorator(wrapper):
+        for attr in ('__module__', '__name__', '__qualname__', '__doc__'):
+            try:
+                setattr(wrapper, attr, getattr(wrapped, attr))
+            except Exception:
+                pass
         try:
             wrapper.__wrapped__ = wrapped
         except Exception:
@@ -464,7 +469,74 @@ class Counter:
         return f'Counter({{{items}}})'
 
 
-OrderedDict = dict
+class OrderedDict:
+    def __init__(self, *args, **kwargs):
+        self._d = dict(*args, **kwargs)
+
+    def __getitem__(self, k):
+        return self._d[k]
+
+    def __setitem__(self, k, v):
+        self._d[k] = v
+
+    def __delitem__(self, k):
+        del self._d[k]
+
+    def __contains__(self, k):
+        return k in self._d
+
+    def __len__(self):
+        return len(self._d)
+
+    def __iter__(self):
+        return iter(list(self._d))
+
+    def __eq__(self, other):
+        if isinstance(other, OrderedDict):
+            return list(self._d.items()) == list(other._d.items())
+        return self._d == other
+
+    def keys(self):
+        return self._d.keys()
+
+    def values(self):
+        return self._d.values()
+
+    def items(self):
+        return self._d.items()
+
+    def get(self, k, default=None):
+        return self._d.get(k, default)
+
+    def pop(self, k, *default):
+        return self._d.pop(k, *default)
+
+    def setdefault(self, k, default=None):
+        return self._d.setdefault(k, default)
+
+    def update(self, *args, **kwargs):
+        self._d.update(*args, **kwargs)
+
+    def move_to_end(self, key, last=True):
+        v = self._d.pop(key)
+        if last:
+            self._d[key] = v
+        else:
+            self._d = {key: v, **self._d}
+
+    def popitem(self, last=True):
+        if not self._d:
+            raise KeyError('dictionary is empty')
+        key = list(self._d)[-1] if last else next(iter(self._d))
+        return key, self._d.pop(key)
+
+    def copy(self):
+        return OrderedDict(self._d)
+
+    def __repr__(self):
+        if not self._d:
+            return 'OrderedDict()'
+        return f'OrderedDict({list(self._d.items())!r})'
 
 
 def namedtuple(typename, field_names, *, defaults=None):
@@ -506,11 +578,16 @@ def namedtuple(typename, field_names, *, defaults=None):
     def _asdict(self):
         return {f: getattr(self, f) for f in fields}
 
+    def _replace(self, **kwargs):
+        vals = [kwargs.get(f, getattr(self, f)) for f in fields]
+        return cls(*vals)
+
     ns = {'__init__': __init__, '__repr__': __repr__, '__iter__': __iter__,
           '__getitem__': __getitem__, '__len__': __len__, '__eq__': __eq__,
-          '__hash__': __hash__, '_asdict': _asdict, '_fields': fields,
-          '__match_args__': fields}
-    return _make_class(typename, ns)
+          '__hash__': __hash__, '_asdict': _asdict, '_replace': _replace,
+          '_fields': fields, '__match_args__': fields}
+    cls = _make_class(typename, ns)
+    return cls
 #: dataclasses
 class _Field:
     def __init__(self, default, default_factory):
