@@ -33,6 +33,19 @@ thread_local! {
     static SETTLED: Cell<bool> = const { Cell::new(false) };
     static WAITING: RefCell<Vec<oneshot::Sender<()>>> = const { RefCell::new(Vec::new()) };
     static STARTED: Cell<bool> = const { Cell::new(false) };
+    static WARM_UPS: RefCell<Vec<Box<dyn FnOnce()>>> = RefCell::new(Vec::new());
+}
+
+/// Adds start-up work done in the idle moment just before the page counts
+/// as settled (e.g. a first use of code the browser compiles on first call,
+/// which would otherwise make the first run late). Runs at once if the page
+/// has settled already.
+pub fn before_settled(f: impl FnOnce() + 'static) {
+    if is_settled() {
+        f();
+    } else {
+        WARM_UPS.with(|w| w.borrow_mut().push(Box::new(f)));
+    }
 }
 
 /// Whether the page has settled (see the module docs).
@@ -52,6 +65,9 @@ pub async fn settled() {
 }
 
 fn finish() {
+    for f in WARM_UPS.with(|w| std::mem::take(&mut *w.borrow_mut())) {
+        f();
+    }
     SETTLED.with(|s| s.set(true));
     for tx in WAITING.with(|w| std::mem::take(&mut *w.borrow_mut())) {
         let _ = tx.send(());
