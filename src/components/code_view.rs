@@ -164,7 +164,7 @@ pub fn CodeView(
                         class="small"
                         data-testid="edit"
                         aria-pressed=move || editing.get().to_string()
-                        aria-controls="code-editor"
+                        aria-controls=move || editing.get().then_some("code-editor")
                         on:click=toggle_edit
                     >
                         {move || if editing.get() { "Done editing" } else { "Edit" }}
