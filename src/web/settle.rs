@@ -33,7 +33,7 @@ thread_local! {
     static SETTLED: Cell<bool> = const { Cell::new(false) };
     static WAITING: RefCell<Vec<oneshot::Sender<()>>> = const { RefCell::new(Vec::new()) };
     static STARTED: Cell<bool> = const { Cell::new(false) };
-    static WARM_UPS: RefCell<Vec<Box<dyn FnOnce()>>> = RefCell::new(Vec::new());
+    static WARM_UPS: RefCell<Vec<Box<dyn FnOnce()>>> = const { RefCell::new(Vec::new()) };
 }
 
 /// Adds start-up work done in the idle moment just before the page counts
