@@ -353,24 +353,29 @@ fn playground_limits() {
         "{}",
         e.msg
     );
-    let cases = [
-        (
-            "try:\n    pass\nexcept* ValueError:\n    pass\n",
-            "not supported in the playground",
-        ),
-    ];
+    let cases = [(
+        "try:\n    pass\nexcept* ValueError:\n    pass\n",
+        "not supported in the playground",
+    )];
     for (src, needle) in cases {
         let e = parse(src).expect_err(src);
         assert!(e.msg.contains(needle), "{src:?}: {}", e.msg);
         assert_eq!(e.kind, SyntaxKind::Syntax);
     }
     // Imaginary literals parse (complex numbers are supported).
-    for (src, want) in [("x = 1j\n", 1.0), ("x = 1.5J\n", 1.5), ("x = 1e3j\n", 1000.0)] {
+    for (src, want) in [
+        ("x = 1j\n", 1.0),
+        ("x = 1.5J\n", 1.5),
+        ("x = 1e3j\n", 1000.0),
+    ] {
         let m = parse(src).unwrap_or_else(|e| panic!("{src:?}: {e:?}"));
         let StmtKind::Assign { value, .. } = &m.body[0].kind else {
             panic!()
         };
-        assert!(matches!(value.kind, ExprKind::Imag(v) if v == want), "{src:?}");
+        assert!(
+            matches!(value.kind, ExprKind::Imag(v) if v == want),
+            "{src:?}"
+        );
         assert!(value.simple, "{src:?}");
     }
     assert!(parse("match x:\n    case 1 + 2j:\n        pass\n").is_ok());

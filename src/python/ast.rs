@@ -406,6 +406,8 @@ pub enum ExprKind {
     BigInt(Rc<super::bigint::BigInt>),
     /// A float literal (`1.5`, `1e3`, `2.`).
     Float(f64),
+    /// An imaginary literal (`3j`, `1.5J`): its imaginary part.
+    Imag(f64),
     /// A string literal, adjacent literals already joined, escapes decoded.
     Str(Name),
     /// A bytes literal.
@@ -663,8 +665,8 @@ fn parts_simple(parts: &[FPart]) -> bool {
 fn kind_is_simple(kind: &ExprKind) -> bool {
     use ExprKind::*;
     match kind {
-        Name(_) | Int(_) | BigInt(_) | Float(_) | Str(_) | Bytes(_) | Bool(_) | NoneLit
-        | Ellipsis => true,
+        Name(_) | Int(_) | BigInt(_) | Float(_) | Imag(_) | Str(_) | Bytes(_) | Bool(_)
+        | NoneLit | Ellipsis => true,
         FString(parts) => parts_simple(parts),
         List(v) | Tuple(v) | Set(v) => all_simple(v.iter()),
         Dict(items) => items

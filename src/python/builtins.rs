@@ -83,7 +83,7 @@ builtins! {
     SetDifference = "difference", SetSymmetricDifference = "symmetric_difference",
     SetIssubset = "issubset", SetIssuperset = "issuperset", SetIsdisjoint = "isdisjoint",
     SetCopy = "copy", SetClear = "clear",
-    IntBitLength = "bit_length", FloatIsInteger = "is_integer",
+    IntBitLength = "bit_length", FloatIsInteger = "is_integer", Conjugate = "conjugate",
     AsIntegerRatio = "as_integer_ratio",
     // generators and coroutines
     GenSend = "send", GenThrow = "throw", GenClose = "close", GenNext = "__next__",
@@ -230,6 +230,7 @@ pub fn make_builtins() -> Rc<Scope> {
         T::Int,
         T::Bool,
         T::Float,
+        T::Complex,
         T::Str,
         T::Bytes,
         T::List,
@@ -926,6 +927,7 @@ fn call_sync(
             Value::BigInt(b) => Value::from_big(b.abs()),
             Value::Bool(b) => Value::Int(i64::from(*b)),
             Value::Float(x) => Value::Float(x.abs()),
+            Value::Complex(re, im) => Value::Float(super::complex::abs(*re, *im)?),
             v @ Value::Instance(_) => return it.call_method_sync(v, "__abs__", Vec::new()),
             v => {
                 return Err(Exc::new(
@@ -1117,6 +1119,16 @@ fn call_sync(
         }
         Divmod => {
             let (a, bb) = (a0()?.clone(), need(&pos, 1, "divmod")?.clone());
+            if matches!(a, Value::Complex(..)) || matches!(bb, Value::Complex(..)) {
+                return Err(Exc::new(
+                    T::TypeError,
+                    format!(
+                        "unsupported operand type(s) for divmod(): '{}' and '{}'",
+                        type_name(&a),
+                        type_name(&bb)
+                    ),
+                ));
+            }
             let q = ops::binop(it, super::ast::BinOp::FloorDiv, a.clone(), bb.clone())?;
             let r = ops::binop(it, super::ast::BinOp::Mod, a, bb)?;
             Value::tuple(vec![q, r])
@@ -1127,6 +1139,9 @@ fn call_sync(
                 let x = float_arg(&a, "")?.powf(float_arg(&bb, "")?);
                 Value::Float(x)
             } else if let Some(m) = arg(&pos, 2).filter(|m| !m.is_none()) {
+                if [&a, &bb, m].iter().any(|v| matches!(v, Value::Complex(..))) {
+                    return Err(Exc::new(T::ValueError, "complex modulo"));
+                }
                 pow_mod_big(&a, &bb, m)?
             } else {
                 ops::binop(it, super::ast::BinOp::Pow, a, bb)?
@@ -1141,6 +1156,7 @@ fn call_sync(
                 Value::Int(i) => Value::Int(BigInt::from_i64(*i).py_hash()),
                 Value::BigInt(b) => Value::Int(b.py_hash()),
                 Value::Float(x) if !x.is_nan() => Value::Int(super::bigint::hash_f64(*x)),
+                Value::Complex(re, im) => Value::Int(super::complex::hash(*re, *im)),
                 Value::Bool(x) => Value::Int(i64::from(*x)),
                 _ => Value::Int((h.finish() >> 2) as i64),
             }
@@ -1462,6 +1478,7 @@ fn construct(it: &Rc<Interp>, t: T, pos: Vec<Value>, kw: Vec<(Name, Value)>) -> 
             Some(v @ Value::Instance(_)) => return it.call_method_sync(v, "__float__", Vec::new()),
             Some(v) => return Err(Exc::new(T::TypeError, format!("float() argument must be a string or a real number, not '{}'", type_name(v)))),
         },
+        T::Complex => return super::complex::construct(it, &pos, &kw),
         T::Str => match a0 {
             None => Value::str(""),
             Some(Value::Bytes(bts)) if pos.len() > 1 || kwarg(&kw, "encoding").is_some() => s(String::from_utf8_lossy(bts).to_string()),
@@ -1739,11 +1756,17 @@ pub fn method_of(v: &Value, name: &str) -> Option<Builtin> {
         Value::Int(_) | Value::Bool(_) | Value::BigInt(_) => match name {
             "bit_length" => IntBitLength,
             "as_integer_ratio" => AsIntegerRatio,
+            "conjugate" => Conjugate,
             _ => return None,
         },
         Value::Float(_) => match name {
             "is_integer" => FloatIsInteger,
             "as_integer_ratio" => AsIntegerRatio,
+            "conjugate" => Conjugate,
+            _ => return None,
+        },
+        Value::Complex(..) => match name {
+            "conjugate" => Conjugate,
             _ => return None,
         },
         Value::Coro(c) => match (c.kind, name) {
@@ -1831,6 +1854,7 @@ pub fn value_attr(it: &Rc<Interp>, v: &Value, name: &str) -> Option<PyResult<Val
         }
         (Value::Float(x), "real") => Value::Float(*x),
         (Value::Float(_), "imag") => Value::Float(0.0),
+        (Value::Complex(re, im), _) => return super::complex::attr(*re, *im, name).map(Ok),
         (Value::Int(i), "real" | "numerator") => Value::Int(*i),
         (Value::Int(_), "imag") => Value::Int(0),
         (Value::Int(_), "denominator") => Value::Int(1),
@@ -2757,6 +2781,11 @@ fn method_call(
         FloatIsInteger => {
             Value::Bool(matches!(pos[0], Value::Float(x) if x.fract() == 0.0 && x.is_finite()))
         }
+        Conjugate => match pos[0] {
+            Value::Complex(re, im) => Value::Complex(re, -im),
+            Value::Bool(x) => Value::Int(i64::from(x)),
+            ref v => v.clone(),
+        },
         GenSend | GenThrow | GenClose => {
             let Some(Value::Coro(c)) = pos.first() else {
                 return Ok(Value::None);

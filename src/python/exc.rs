@@ -54,6 +54,7 @@ classes! {
     Int = "int": Object;
     Bool = "bool": Int;
     Float = "float": Object;
+    Complex = "complex": Object;
     Str = "str": Object;
     Bytes = "bytes": Object;
     List = "list": Object;

@@ -28,8 +28,8 @@ pub enum Tok {
     BigInt(Rc<str>),
     /// A float literal.
     Float(f64),
-    /// An imaginary literal (`1j`).
-    Imag,
+    /// An imaginary literal (`1j`): its imaginary part.
+    Imag(f64),
     /// A string literal, undecoded.
     Str(Rc<StrTok>),
     /// An operator or delimiter (`(`, `+=`, `->`, `...`); unknown ASCII
@@ -837,8 +837,9 @@ impl<'a> Lexer<'a> {
             .iter()
             .filter(|&&c| c != '_')
             .collect();
-        if matches!(text.chars().last(), Some('j' | 'J')) {
-            self.push(Tok::Imag, start, sline, scol);
+        if let Some(digits) = text.strip_suffix(['j', 'J']) {
+            let v = digits.parse::<f64>().unwrap_or(f64::INFINITY);
+            self.push(Tok::Imag(v), start, sline, scol);
             return Ok(());
         }
         if is_float {

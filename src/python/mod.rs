@@ -18,6 +18,7 @@
 pub mod ast;
 pub mod bigint;
 pub mod builtins;
+pub mod complex;
 pub mod coro;
 pub mod exc;
 pub mod format;

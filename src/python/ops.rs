@@ -24,6 +24,7 @@ pub fn class_of(v: &Value) -> Rc<Class> {
         Value::Bool(_) => T::Bool,
         Value::Int(_) | Value::BigInt(_) => T::Int,
         Value::Float(_) => T::Float,
+        Value::Complex(..) => T::Complex,
         Value::Str(_) => T::Str,
         Value::Bytes(_) => T::Bytes,
         Value::List(_) => T::List,
@@ -122,6 +123,7 @@ pub fn truthy(it: &I, v: &Value) -> PyResult<bool> {
         Value::Int(i) => *i != 0,
         Value::BigInt(_) => true,
         Value::Float(x) => *x != 0.0,
+        Value::Complex(re, im) => *re != 0.0 || *im != 0.0,
         Value::Str(s) => !s.is_empty(),
         Value::Bytes(b) => !b.is_empty(),
         Value::List(l) => !l.borrow().is_empty(),
@@ -252,6 +254,7 @@ fn repr_inner(it: &I, v: &Value) -> PyResult<String> {
         Value::Int(i) => i.to_string(),
         Value::BigInt(b) => b.to_decimal().ok_or_else(str_limit)?,
         Value::Float(x) => super::format::float_repr(*x),
+        Value::Complex(re, im) => super::complex::repr(*re, *im),
         Value::Str(s) => str_repr(s),
         Value::Bytes(b) => {
             let mut out = String::from("b'");
@@ -552,6 +555,7 @@ pub fn format_value(it: &I, v: &Value, spec: &str) -> PyResult<String> {
             let s = fmt::parse_spec(spec, "float").map_err(berr)?;
             fmt::format_float(*x, &s).map_err(berr)
         }
+        Value::Complex(re, im) => super::complex::format(*re, *im, spec),
         Value::Str(st) => {
             if spec.is_empty() {
                 return Ok(st.to_string());
@@ -1229,6 +1233,7 @@ pub fn hash_key(it: &I, v: &Value) -> PyResult<HashKey> {
                 HashKey::Float(x.to_bits())
             }
         }
+        Value::Complex(re, im) => return super::complex::hash_key(it, *re, *im),
         Value::Str(s) => HashKey::Str(s.clone()),
         Value::Bytes(b) => HashKey::Bytes(b.clone()),
         Value::Tuple(t) => {
@@ -1289,6 +1294,9 @@ pub fn hash_key(it: &I, v: &Value) -> PyResult<HashKey> {
 
 /// `a == b`.
 pub fn eq(it: &I, a: &Value, b: &Value) -> PyResult<bool> {
+    if let Some(r) = super::complex::eq(it, a, b) {
+        return r;
+    }
     Ok(match (a, b) {
         (Value::None, Value::None) => true,
         (Value::Bool(x), Value::Bool(y)) => x == y,
@@ -1937,6 +1945,9 @@ fn dunder(op: BinOp) -> (&'static str, &'static str) {
 
 /// `a op b`.
 pub fn binop(it: &I, op: BinOp, a: Value, b: Value) -> PyResult<Value> {
+    if let Some(r) = super::complex::binop(op, &a, &b) {
+        return r;
+    }
     if let Some(r) = num_binop(op, &a, &b) {
         return r;
     }
@@ -2181,6 +2192,8 @@ pub fn unary(it: &I, op: UnaryOp, v: Value) -> PyResult<Value> {
         (UnaryOp::Pos, Value::BigInt(_)) => Ok(v),
         (UnaryOp::Neg, Value::Bool(b)) => Ok(Value::Int(-i64::from(*b))),
         (UnaryOp::Neg, Value::Float(x)) => Ok(Value::Float(-x)),
+        (UnaryOp::Neg, Value::Complex(re, im)) => Ok(super::complex::neg(*re, *im)),
+        (UnaryOp::Pos, Value::Complex(..)) => Ok(v),
         (UnaryOp::Pos, Value::Int(_) | Value::Float(_)) => Ok(v),
         (UnaryOp::Pos, Value::Bool(b)) => Ok(Value::Int(i64::from(*b))),
         (UnaryOp::Invert, Value::Int(i)) => Ok(Value::Int(!i)),

@@ -61,6 +61,8 @@ pub enum Value {
     BigInt(Rc<BigInt>),
     /// A float.
     Float(f64),
+    /// A complex number: real and imaginary parts.
+    Complex(f64, f64),
     /// A str.
     Str(Rc<str>),
     /// A bytes object.
@@ -309,6 +311,9 @@ pub enum HashKey {
     BigInt(Rc<BigInt>),
     /// A float that is not integral (by bits; NaN by identity is not kept).
     Float(u64),
+    /// A complex with a nonzero imaginary part: the bits of both parts
+    /// (zeros unsigned); one with a zero imaginary part keys as its real part.
+    Complex(u64, u64),
     /// A str.
     Str(Rc<str>),
     /// bytes.
@@ -327,6 +332,7 @@ impl PartialEq for HashKey {
             (Int(a), Int(b)) => a == b,
             (HashKey::BigInt(a), HashKey::BigInt(b)) => a == b,
             (Float(a), Float(b)) => a == b,
+            (Complex(a, b), Complex(c, d)) => a == c && b == d,
             (Str(a), Str(b)) => a == b,
             (Bytes(a), Bytes(b)) => a == b,
             (Tuple(a), Tuple(b)) => a == b,
@@ -344,6 +350,7 @@ impl Hash for HashKey {
             HashKey::Int(i) => i.hash(state),
             HashKey::BigInt(b) => b.hash(state),
             HashKey::Float(b) => b.hash(state),
+            HashKey::Complex(a, b) => (a, b).hash(state),
             HashKey::Str(s) => s.hash(state),
             HashKey::Bytes(b) => b.hash(state),
             HashKey::Tuple(t) => t.hash(state),
@@ -527,9 +534,12 @@ impl Value {
             Value::Super(r) => Rc::as_ptr(r) as usize,
             Value::Native(r) => Rc::as_ptr(r) as usize,
             Value::BigInt(r) => Rc::as_ptr(r) as usize,
-            Value::None | Value::Bool(_) | Value::Int(_) | Value::Float(_) | Value::Builtin(_) => {
-                return None
-            }
+            Value::None
+            | Value::Bool(_)
+            | Value::Int(_)
+            | Value::Float(_)
+            | Value::Complex(..)
+            | Value::Builtin(_) => return None,
         })
     }
 

@@ -28,6 +28,7 @@ impl Interp {
             ExprKind::Int(i) => Value::Int(*i),
             ExprKind::BigInt(b) => Value::BigInt(b.clone()),
             ExprKind::Float(x) => Value::Float(*x),
+            ExprKind::Imag(x) => Value::Complex(0.0, *x),
             ExprKind::Str(s) => Value::Str(s.clone()),
             ExprKind::Bytes(b) => Value::Bytes(b.clone()),
             ExprKind::Bool(b) => Value::Bool(*b),

@@ -442,9 +442,8 @@ impl Symtable<'_> {
                 self.cur().add(n, USE);
                 Ok(())
             }
-            Int(_) | BigInt(_) | Float(_) | Str(_) | Bytes(_) | Bool(_) | NoneLit | Ellipsis => {
-                Ok(())
-            }
+            Int(_) | BigInt(_) | Float(_) | Imag(_) | Str(_) | Bytes(_) | Bool(_) | NoneLit
+            | Ellipsis => Ok(()),
             FString(parts) => self.parts(parts),
             List(v) | Tuple(v) | Set(v) => self.exprs(v),
             Dict(items) => {
@@ -1007,8 +1006,8 @@ impl Compiler<'_> {
     fn expr(&mut self, e: &Expr) -> CResult {
         use ExprKind::*;
         match &e.kind {
-            Name(_) | Int(_) | BigInt(_) | Float(_) | Str(_) | Bytes(_) | Bool(_) | NoneLit
-            | Ellipsis => Ok(()),
+            Name(_) | Int(_) | BigInt(_) | Float(_) | Imag(_) | Str(_) | Bytes(_) | Bool(_)
+            | NoneLit | Ellipsis => Ok(()),
             FString(parts) => self.parts(parts),
             List(v) | Tuple(v) | Set(v) => self.elts(v),
             Dict(items) => {
@@ -1183,8 +1182,8 @@ fn has_await(e: &Expr) -> bool {
     }
     match &e.kind {
         Await(_) => true,
-        Name(_) | Int(_) | BigInt(_) | Float(_) | Str(_) | Bytes(_) | Bool(_) | NoneLit
-        | Ellipsis => false,
+        Name(_) | Int(_) | BigInt(_) | Float(_) | Imag(_) | Str(_) | Bytes(_) | Bool(_)
+        | NoneLit | Ellipsis => false,
         FString(parts) => parts.iter().any(|p| match p {
             FPart::Lit(_) => false,
             FPart::Field { expr, spec, .. } => {

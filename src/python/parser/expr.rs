@@ -756,7 +756,7 @@ impl<'a> P<'a> {
                 Ok(b) => ExprKind::BigInt(Rc::new(b)),
                 Err(msg) => return Err(self.err_tok(t, &msg)),
             },
-            Tok::Imag => return Err(self.err_tok(t, "complex numbers are not supported in the playground")),
+            Tok::Imag(v) => ExprKind::Imag(*v),
             Tok::Str(_) => return self.strings(),
             Tok::Op("(") => return self.paren(),
             Tok::Op("[") => return self.list_display(),

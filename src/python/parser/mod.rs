@@ -137,7 +137,7 @@ fn starts_expr(t: &Tok) -> bool {
             !lexer::is_keyword(n)
                 || matches!(&**n, "not" | "lambda" | "await" | "None" | "True" | "False")
         }
-        Tok::Int(_) | Tok::BigInt(_) | Tok::Float(_) | Tok::Imag | Tok::Str(_) => true,
+        Tok::Int(_) | Tok::BigInt(_) | Tok::Float(_) | Tok::Imag(_) | Tok::Str(_) => true,
         Tok::Op(o) => matches!(*o, "(" | "[" | "{" | "-" | "+" | "~" | "..."),
         _ => false,
     }

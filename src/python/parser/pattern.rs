@@ -12,14 +12,17 @@ use super::{starts_expr, PResult, P};
 fn starts_pattern(t: &Tok) -> bool {
     match t {
         Tok::Name(n) => !lexer::is_keyword(n) || matches!(&**n, "None" | "True" | "False"),
-        Tok::Int(_) | Tok::BigInt(_) | Tok::Float(_) | Tok::Imag | Tok::Str(_) => true,
+        Tok::Int(_) | Tok::BigInt(_) | Tok::Float(_) | Tok::Imag(_) | Tok::Str(_) => true,
         Tok::Op(o) => matches!(*o, "(" | "[" | "{" | "-" | "*"),
         _ => false,
     }
 }
 
 fn is_number(t: &Tok) -> bool {
-    matches!(t, Tok::Int(_) | Tok::BigInt(_) | Tok::Float(_) | Tok::Imag)
+    matches!(
+        t,
+        Tok::Int(_) | Tok::BigInt(_) | Tok::Float(_) | Tok::Imag(_)
+    )
 }
 
 impl<'a> P<'a> {
@@ -250,7 +253,7 @@ impl<'a> P<'a> {
         let t = self.peek();
         let pos = Self::pos_of(t);
         match &t.tok {
-            Tok::Int(_) | Tok::BigInt(_) | Tok::Float(_) | Tok::Imag | Tok::Op("-") => {
+            Tok::Int(_) | Tok::BigInt(_) | Tok::Float(_) | Tok::Imag(_) | Tok::Op("-") => {
                 let value = self.number_literal()?;
                 Ok(Pattern::Value { pos, value })
             }
@@ -284,24 +287,33 @@ impl<'a> P<'a> {
         }
     }
 
-    /// `signed_number` or `complex_number` (complex numbers are refused as
-    /// everywhere in the playground).
+    /// `signed_number` or `complex_number` (`-1`, `2j`, `1+2j`, `-1.5-2j`).
     fn number_literal(&mut self) -> PResult<Expr> {
         let pos = self.here();
         let neg = self.eat_op("-");
         if !is_number(self.peek_tok()) {
             return Err(self.invalid());
         }
+        let left = self.peek();
         let mut e = self.atom()?;
         if neg {
             e = Expr::new(pos, ExprKind::UnaryOp(UnaryOp::Neg, Box::new(e)));
         }
         if self.at_op("+") || self.at_op("-") {
+            if matches!(left.tok, Tok::Imag(_)) {
+                return Err(self.err_tok(left, "real number required in complex literal"));
+            }
+            let op = if self.at_op("+") {
+                BinOp::Add
+            } else {
+                BinOp::Sub
+            };
             self.bump();
             let t = self.peek();
             match t.tok {
-                Tok::Imag => {
-                    self.atom()?;
+                Tok::Imag(_) => {
+                    let right = self.atom()?;
+                    e = Expr::new(pos, ExprKind::BinOp(Box::new(e), op, Box::new(right)));
                 }
                 Tok::Int(_) | Tok::BigInt(_) | Tok::Float(_) => {
                     return Err(self.err_tok(t, "imaginary number required in complex literal"))
@@ -418,7 +430,7 @@ impl<'a> P<'a> {
         let t = self.peek();
         let pos = Self::pos_of(t);
         match &t.tok {
-            Tok::Int(_) | Tok::BigInt(_) | Tok::Float(_) | Tok::Imag | Tok::Op("-") => {
+            Tok::Int(_) | Tok::BigInt(_) | Tok::Float(_) | Tok::Imag(_) | Tok::Op("-") => {
                 self.number_literal()
             }
             Tok::Str(_) => self.strings(),
@@ -492,6 +504,7 @@ impl<'a> P<'a> {
 #[derive(Clone, Debug)]
 enum Key {
     Num(f64, Option<i64>, bool),
+    Cx(f64, f64),
     Str(Name),
     Bytes(std::rc::Rc<[u8]>),
     None,
@@ -502,6 +515,21 @@ impl Key {
         Some(match &e.kind {
             ExprKind::Int(i) => Key::Num(*i as f64, Some(*i), false),
             ExprKind::Float(x) => Key::Num(*x, None, false),
+            ExprKind::Imag(y) => Key::Cx(0.0, *y),
+            ExprKind::BinOp(l, op @ (BinOp::Add | BinOp::Sub), r) => {
+                let ExprKind::Imag(y) = r.kind else {
+                    return None;
+                };
+                let re = match Key::of(l)? {
+                    Key::Num(x, _, false) => x,
+                    _ => return None,
+                };
+                if *op == BinOp::Add {
+                    Key::Cx(re + 0.0, 0.0 + y)
+                } else {
+                    Key::Cx(re - 0.0, 0.0 - y)
+                }
+            }
             ExprKind::Bool(b) => Key::Num(f64::from(u8::from(*b)), Some(i64::from(*b)), true),
             ExprKind::Str(s) => Key::Str(s.clone()),
             ExprKind::Bytes(b) => Key::Bytes(b.clone()),
@@ -512,6 +540,7 @@ impl Key {
                     Key::Num(n as f64, Some(n), false)
                 }
                 ExprKind::Float(x) => Key::Num(-x, None, false),
+                ExprKind::Imag(y) => Key::Cx(-0.0, -y),
                 _ => return None,
             },
             _ => return None,
@@ -524,6 +553,10 @@ impl Key {
                 (Some(x), Some(y)) => x == y,
                 _ => a == b,
             },
+            (Key::Cx(a, b), Key::Cx(c, d)) => a == c && b == d,
+            (Key::Cx(re, im), Key::Num(x, _, _)) | (Key::Num(x, _, _), Key::Cx(re, im)) => {
+                *im == 0.0 && re == x
+            }
             (Key::Str(a), Key::Str(b)) => a == b,
             (Key::Bytes(a), Key::Bytes(b)) => a == b,
             (Key::None, Key::None) => true,
@@ -536,6 +569,7 @@ impl Key {
             Key::Num(_, Some(i), true) => if *i == 1 { "True" } else { "False" }.to_string(),
             Key::Num(_, Some(i), false) => i.to_string(),
             Key::Num(x, None, _) => super::super::format::float_repr(*x),
+            Key::Cx(re, im) => super::super::complex::repr(*re, *im),
             Key::Str(s) => super::super::ops::str_repr(s),
             Key::Bytes(b) => {
                 let mut s = String::from("b'");

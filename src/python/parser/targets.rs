@@ -38,7 +38,7 @@ pub(crate) fn expr_name(e: &Expr) -> &'static str {
         Bool(true) => "True",
         Bool(false) => "False",
         Ellipsis => "ellipsis",
-        Int(_) | BigInt(_) | Float(_) | Str(_) | Bytes(_) => "literal",
+        Int(_) | BigInt(_) | Float(_) | Imag(_) | Str(_) | Bytes(_) => "literal",
         Compare(..) => "comparison",
         IfExp { .. } => "conditional expression",
         NamedExpr(..) => "named expression",
@@ -200,8 +200,8 @@ pub(crate) fn expr_has_yield(e: &Expr) -> bool {
     }
     match &e.kind {
         Yield(_) | YieldFrom(_) => true,
-        Name(_) | Int(_) | BigInt(_) | Float(_) | Str(_) | Bytes(_) | Bool(_) | NoneLit
-        | Ellipsis => false,
+        Name(_) | Int(_) | BigInt(_) | Float(_) | Imag(_) | Str(_) | Bytes(_) | Bool(_)
+        | NoneLit | Ellipsis => false,
         FString(parts) => parts_have_yield(parts),
         List(v) | Tuple(v) | Set(v) => v.iter().any(expr_has_yield),
         Dict(items) => items
