@@ -789,14 +789,10 @@ pub fn ensure_future(it: &Rc<Interp>, v: &Value) -> PyResult<Rc<Fut>> {
             };
             it.create_task(c, None)
         }
-        other => Err(Exc::new(
+        _ => Err(Exc::new(
             T::TypeError,
-            format!("An asyncio.Future, a coroutine or an awaitable is required"),
-        ))
-        .map_err(|e: Exc| {
-            let _ = other;
-            e
-        }),
+            "An asyncio.Future, a coroutine or an awaitable is required",
+        )),
     }
 }
 
@@ -2422,7 +2418,9 @@ fn method_call(
                 None => Value::tuple(vec![s(""), s(""), s(x.to_string())]),
             }
         }
-        StrEncode => Value::Bytes(Rc::from(this_str_named(&pos, f.short_name())?.as_bytes().to_vec())),
+        StrEncode => Value::Bytes(Rc::from(
+            this_str_named(&pos, f.short_name())?.as_bytes().to_vec(),
+        )),
         BytesDecode => match pos.first() {
             Some(Value::Bytes(bts)) => s(String::from_utf8_lossy(bts).to_string()),
             _ => Value::None,
@@ -2514,16 +2512,22 @@ fn method_call(
             })??
         }
         ListRemove | ListIndex | ListCount | TupleIndex | TupleCount => {
-            let items = match pos.first() {
-                Some(Value::List(l)) => l.borrow().clone(),
-                Some(Value::Tuple(t)) => t.to_vec(),
-                _ => Vec::new(),
+            // Read item by item (no copy of the list): `==` may run Python.
+            let item = |i: usize| -> Option<Value> {
+                match pos.first() {
+                    Some(Value::List(l)) => l.borrow().get(i).cloned(),
+                    Some(Value::Tuple(t)) => t.get(i).cloned(),
+                    _ => None,
+                }
             };
             let x = p1()?;
             let mut found = None;
             let mut count = 0;
-            for (i, y) in items.iter().enumerate() {
-                if y.is(x) || ops::eq(it, y, x)? {
+            let mut i = 0;
+            while let Some(y) = item(i) {
+                i += 1;
+                let i = i - 1;
+                if y.is(x) || ops::eq(it, &y, x)? {
                     count += 1;
                     if found.is_none() {
                         found = Some(i);
@@ -2560,7 +2564,7 @@ fn method_call(
             }
         }
         ListSort => {
-            let items = with_list(&pos, |l| std::mem::take(l))?;
+            let items = with_list(&pos, std::mem::take)?;
             let rev = match kwarg(&kw, "reverse") {
                 Some(v) => truthy(it, v)?,
                 None => false,
@@ -3065,13 +3069,7 @@ fn module_call(
         },
         AioAllTasks => {
             check_loop_running(it)?;
-            let tasks: Vec<Value> = it
-                .tasks
-                .borrow()
-                .iter()
-                .filter(|t| !t.done())
-                .map(|t| Value::Fut(t.clone()))
-                .collect();
+            let tasks: Vec<Value> = it.live_tasks().into_iter().map(Value::Fut).collect();
             ops::make_set(it, tasks)?
         }
         AioGetRunningLoop => {
@@ -3916,7 +3914,7 @@ pub fn json_loads(it: &Rc<Interp>, text: &str) -> PyResult<Value> {
     json_value(it, &parsed)
 }
 
-fn json_value(it: &Rc<Interp>, j: &crate::core::json::Json) -> PyResult<Value> {
+fn json_value(_it: &Rc<Interp>, j: &crate::core::json::Json) -> PyResult<Value> {
     use crate::core::json::Json;
     Ok(match j {
         Json::Null => Value::None,
@@ -3932,7 +3930,7 @@ fn json_value(it: &Rc<Interp>, j: &crate::core::json::Json) -> PyResult<Value> {
         Json::Arr(items) => Value::list(
             items
                 .iter()
-                .map(|x| json_value(it, x))
+                .map(|x| json_value(_it, x))
                 .collect::<PyResult<_>>()?,
         ),
         Json::Obj(pairs) => {
@@ -3941,7 +3939,7 @@ fn json_value(it: &Rc<Interp>, j: &crate::core::json::Json) -> PyResult<Value> {
                 d.insert(
                     HashKey::Str(Rc::from(k.as_str())),
                     s(k.clone()),
-                    json_value(it, v)?,
+                    json_value(_it, v)?,
                 );
             }
             Value::dict(d)

@@ -19,6 +19,10 @@ use super::exc::{Exc, PyResult};
 use super::value::Value;
 use crate::core::trace::TaskId;
 
+/// Where coroutines dropped unawaited are reported: (qualname, the call
+/// that made it, e.g. `save('report')`).
+pub type Warnings = Rc<RefCell<Vec<(Rc<str>, Rc<str>)>>>;
+
 /// Which kind of object.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum CoroKind {
@@ -65,7 +69,7 @@ pub struct Coro {
     /// Its lane, once it has one.
     pub lane: Cell<Option<TaskId>>,
     /// Where to report a coroutine never awaited (shared with its interpreter).
-    pub warnings: Rc<RefCell<Vec<(Rc<str>, u32)>>>,
+    pub warnings: Warnings,
     /// The task that owns it, once wrapped in one (or awaited).
     pub owned: Cell<bool>,
 }
@@ -81,7 +85,7 @@ impl Drop for Coro {
         if self.kind == CoroKind::Coroutine && !self.started.get() && !self.owned.get() {
             self.warnings
                 .borrow_mut()
-                .push((self.qualname.clone(), self.def_line));
+                .push((self.qualname.clone(), self.call.clone()));
         }
     }
 }

@@ -736,7 +736,7 @@ pub fn getattr(it: &I, v: &Value, name: &str) -> PyResult<Value> {
             "__qualname__" => Ok(Value::Str(f.qualname.clone())),
             "__doc__" => Ok(Value::None),
             "__module__" => Ok(Value::str("__main__")),
-            "__wrapped__" | "__dict__" | _ if f.attrs.borrow().contains_key(name) => {
+            _ if f.attrs.borrow().contains_key(name) => {
                 Ok(f.attrs.borrow().get(name).cloned().unwrap_or(Value::None))
             }
             _ => Err(Exc::new(
@@ -2404,14 +2404,9 @@ pub fn next(it: &I, v: &Value) -> PyResult<Option<Value>> {
                 Iter::Dict(d, slot, part, size) => {
                     let dd = d.borrow();
                     if dd.len() != *size {
-                        let what = if matches!(part, DictPart::Keys) && dd.slots() > 0 {
-                            "dictionary"
-                        } else {
-                            "dictionary"
-                        };
                         return Err(Exc::new(
                             T::RuntimeError,
-                            format!("{what} changed size during iteration"),
+                            "dictionary changed size during iteration",
                         ));
                     }
                     match dd.nth_slot(*slot) {

@@ -254,7 +254,7 @@ pub fn main_fn(program: Rc<Program>, opts: RunOptions) -> MainFn {
                     RunOutcome::Error
                 }
             };
-            if outcome != RunOutcome::Error {
+            if outcome == RunOutcome::Finished {
                 cx.run.end_lane(cx.task, EventKind::Done);
             }
             cx.run.finish_run(outcome);

@@ -130,7 +130,7 @@ impl Interp {
     /// `loop.call_later(delay_ms, job)`: returns the timer's handle.
     pub fn call_later(&self, delay_ms: f64, job: Job) -> Rc<Handle> {
         let delay = if delay_ms.is_finite() {
-            delay_ms.max(0.0).min(1e15)
+            delay_ms.clamp(0.0, 1e15)
         } else {
             1e15
         };
@@ -282,7 +282,7 @@ impl Interp {
                 "cannot reuse already awaited coroutine",
             ));
         }
-        if self.tasks.borrow().len() >= super::MAX_TASKS {
+        if self.task_counter.get() as usize >= super::MAX_TASKS {
             return Err(self.fail_fatal(Exc::new(
                 T::RuntimeError,
                 format!(
@@ -304,7 +304,15 @@ impl Interp {
         let lane = self.host.new_lane(&lane_name, true);
         coro.lane.set(Some(lane));
         let task = Fut::new_task(coro, task_name, lane);
-        self.tasks.borrow_mut().push(task.clone());
+        {
+            let mut tasks = self.tasks.borrow_mut();
+            // Forget finished tasks now and then (a list of weak references,
+            // as CPython's WeakSet of tasks).
+            if tasks.len() >= 64 && tasks.len().is_power_of_two() {
+                tasks.retain(|w| w.upgrade().is_some_and(|t| !t.done()));
+            }
+            tasks.push(Rc::downgrade(&task));
+        }
         self.call_soon(Job::Step(task.clone(), None));
         Ok(task)
     }
@@ -391,6 +399,9 @@ impl Interp {
                 }
             }
             Poll::Pending => {
+                // The coroutine may have entered (or left) a directly
+                // awaited coroutine's lane meanwhile.
+                let lane = tp.lanes.borrow().last().copied().unwrap_or(tp.lane);
                 let y = self.yielded.borrow_mut().take();
                 match y {
                     Some(Yielded::Fut(f)) => {
@@ -445,7 +456,6 @@ impl Interp {
     }
 
     fn task_finished(self: &Rc<Self>, task: &Rc<Fut>) {
-        self.tasks.borrow_mut().retain(|t| !Rc::ptr_eq(t, task));
         if let FutState::Exception(e) = &*task.state.borrow() {
             let r = ops::repr(self, &Value::Fut(task.clone())).unwrap_or_default();
             self.unretrieved.borrow_mut().push((
@@ -757,6 +767,11 @@ impl Interp {
             ));
         }
         self.lp.running.set(true);
+        if !self.host.is_virtual() {
+            // Let the page's own start-up work (its loop probe) begin
+            // before the program holds the thread.
+            let _ = self.host.clone().idle(Some(self.host.now())).await;
+        }
         let main = self.create_task(c, None)?;
         let r = self.run_until_complete(&main).await;
         match r {
@@ -775,13 +790,7 @@ impl Interp {
             Ok(()) => {}
         }
         // Cancel what is left, and let it finish (`_cancel_all_tasks`).
-        let left: Vec<Rc<Fut>> = self
-            .tasks
-            .borrow()
-            .iter()
-            .filter(|t| !t.done())
-            .cloned()
-            .collect();
+        let left: Vec<Rc<Fut>> = self.live_tasks();
         if !left.is_empty() {
             for t in &left {
                 self.cancel(t, None);
@@ -809,13 +818,7 @@ impl Interp {
         }
         self.shutdown_asyncgens().await;
         // Tasks still pending now are dropped with the loop.
-        let pending: Vec<Rc<Fut>> = self
-            .tasks
-            .borrow()
-            .iter()
-            .filter(|t| !t.done())
-            .cloned()
-            .collect();
+        let pending: Vec<Rc<Fut>> = self.live_tasks();
         for t in pending {
             self.stderr("Task was destroyed but it is pending!");
             let r = ops::repr(self, &Value::Fut(t.clone())).unwrap_or_default();

@@ -17,7 +17,10 @@ use crate::python::coro::{poll_once, CoroKind, Resumed, Suspend};
 use crate::python::exc::{Exc, PyResult, T};
 use crate::python::future::Fut;
 use crate::python::ops;
-use crate::python::value::{FastMap, Function, Instance, Scope, Value};
+use crate::python::value::{Function, Instance, Scope, Value};
+
+/// Positional and keyword arguments of a call.
+type Args = (Vec<Value>, Vec<(Name, Value)>);
 
 /// Counts Python frames being polled: the recursion limit.
 struct Depth<F> {
@@ -284,22 +287,21 @@ impl Interp {
         kw: Vec<(Name, Value)>,
     ) -> PyResult<Value> {
         let def = fu.def.clone();
-        let lane_args: Option<(Vec<Value>, Vec<(Name, Value)>)> =
-            if def.is_async && !def.is_generator && !fu.internal {
-                let skip = usize::from(
-                    fu.owner.borrow().is_some()
-                        && !pos.is_empty()
-                        && fu
-                            .def
-                            .params
-                            .args
-                            .first()
-                            .is_some_and(|a| &*a.name == "self" || &*a.name == "cls"),
-                );
-                Some((pos[skip.min(pos.len())..].to_vec(), kw.clone()))
-            } else {
-                None
-            };
+        let lane_args: Option<Args> = if def.is_async && !def.is_generator && !fu.internal {
+            let skip = usize::from(
+                fu.owner.borrow().is_some()
+                    && !pos.is_empty()
+                    && fu
+                        .def
+                        .params
+                        .args
+                        .first()
+                        .is_some_and(|a| &*a.name == "self" || &*a.name == "cls"),
+            );
+            Some((pos[skip.min(pos.len())..].to_vec(), kw.clone()))
+        } else {
+            None
+        };
         let scope = Scope::new(fu.closure.clone());
         self.bind(&fu, &scope, pos, kw)?;
         if def.is_async || def.is_generator {

@@ -44,6 +44,10 @@ pub const MAX_TASKS: usize = 100_000;
 /// Most items one list, str or dict may hold.
 pub const MAX_ITEMS: usize = 50_000_000;
 
+/// A failed task whose exception may never be retrieved: the task, its
+/// flag, the exception, its repr.
+pub type Unretrieved = (Weak<Fut>, Rc<Cell<bool>>, Exc, String);
+
 /// How a block of statements ended early.
 #[derive(Debug)]
 pub enum Flow {
@@ -156,11 +160,11 @@ pub struct Interp {
     /// Python call depth.
     pub depth: Cell<u32>,
     /// Coroutines dropped without being awaited: (qualname, def line).
-    pub warnings: Rc<RefCell<Vec<(Rc<str>, u32)>>>,
+    pub warnings: super::coro::Warnings,
     /// `Task-N` counter.
     pub task_counter: Cell<u64>,
     /// Live tasks (for `all_tasks` and the shutdown of `asyncio.run`).
-    pub tasks: RefCell<Vec<Rc<Fut>>>,
+    pub tasks: RefCell<Vec<Weak<Fut>>>,
     /// Lines printed.
     pub output_lines: Cell<usize>,
     /// Statements run since the last check of the busy limit.
@@ -175,7 +179,7 @@ pub struct Interp {
     pub names: RefCell<FastMap<usize, Rc<str>>>,
     /// Failed tasks whose exception may never be retrieved: (the task, its
     /// flag, the exception, its repr).
-    pub unretrieved: RefCell<Vec<(Weak<Fut>, Rc<Cell<bool>>, Exc, String)>>,
+    pub unretrieved: RefCell<Vec<Unretrieved>>,
     /// Whether the playground's asyncio code is being loaded (its
     /// functions get no lanes).
     pub loading_prelude: Cell<bool>,
@@ -311,7 +315,9 @@ impl Interp {
         }
         let pending: Vec<_> = self.warnings.borrow_mut().drain(..).collect();
         let line = self.line.get();
-        for (name, _) in pending {
+        for (name, call) in pending {
+            // Its lane: a coroutine object that never ran.
+            self.host.new_lane(&call, false);
             self.stderr(&format!(
                 "main.py:{line}: RuntimeWarning: coroutine '{name}' was never awaited"
             ));
@@ -332,7 +338,7 @@ impl Interp {
         }
         let n = self.ticks.get().wrapping_add(1);
         self.ticks.set(n);
-        if n % 4096 == 0 && self.host.busy_ms() > BUSY_LIMIT_MS {
+        if n.is_multiple_of(4096) && self.host.busy_ms() > BUSY_LIMIT_MS {
             let e = Exc::new(
                 T::RuntimeError,
                 format!(
@@ -370,6 +376,16 @@ impl Interp {
                     .or_insert_with(|| Rc::from(name));
             }
         }
+    }
+
+    /// The tasks not done yet (`asyncio.all_tasks()`), in creation order.
+    pub fn live_tasks(&self) -> Vec<Rc<Fut>> {
+        self.tasks
+            .borrow()
+            .iter()
+            .filter_map(Weak::upgrade)
+            .filter(|t| !t.done())
+            .collect()
     }
 
     /// The class of `v`.
