@@ -42,7 +42,7 @@ async function lesson(id, params, { end = 'finished', ideal, shotName = `lesson-
     assert.equal(await page.isHidden('[data-testid=notice]'), true, 'no correction needed');
     const elapsed = Number(await root.getAttribute('data-elapsed-ms'));
     allowed = await allowance(page);
-    if (end === 'finished') await assertIdeal(page, ideal, id);
+    if (end === 'finished' || end === 'error') await assertIdeal(page, ideal, id);
     near(elapsed, ideal, `${id} elapsed`);
     const ts = await tasks(page);
     assert.ok(ts.length > 0);
@@ -56,9 +56,10 @@ async function lesson(id, params, { end = 'finished', ideal, shotName = `lesson-
         assert.equal(t.end, null, `${t.name} (${t.state}) has no data-end-ms`);
       }
     }
-    const lines = await page.$$eval('[data-testid=console] .line-text', (l) => l.map((x) => x.textContent));
+    const lines = await page.$$eval('[data-testid=console] [data-stream=stdout] .line-text', (l) => l.map((x) => x.textContent));
+    const errLines = await page.$$eval('[data-testid=console] [data-stream=stderr]', (l) => l.map((x) => x.getAttribute('data-text')));
     const stat = async (name) => Number((await page.textContent(`[data-testid=stat-${name}]`)).replace(/[^0-9.]/g, ''));
-    await check({ page, ts, lines, elapsed, stat });
+    await check({ page, ts, lines, errLines, elapsed, stat });
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     assert.ok(overflow <= 0, `${id}: the page scrolls sideways by ${overflow}px`);
     await shot(page, shotName);
@@ -109,13 +110,15 @@ test('blocking-call: time.sleep freezes the loop, then awaiting does not', () =>
 test('forgotten-await: the coroutine stays created and the warning is printed', () =>
   lesson('forgotten-await', 'delay=500', {
     ideal: 500,
-    check: async ({ ts, lines }) => {
+    check: async ({ ts, lines, errLines }) => {
       const [forgotten] = byName(ts, "save('report')");
       assert.equal(forgotten.state, 'created');
       assert.equal(forgotten.end, null);
       const [backup] = byName(ts, "save('backup')");
       assert.equal(backup.state, 'done');
-      assert.ok(lines.includes("RuntimeWarning: coroutine 'save' was never awaited"), lines.join('\n'));
+      // CPython's warning, on stderr (the Rust version prints it).
+      const warned = [...lines, ...errLines];
+      assert.ok(warned.includes("RuntimeWarning: coroutine 'save' was never awaited"), warned.join('\n'));
       assert.ok(!lines.includes('saved report'));
       assert.ok(lines.includes('saved backup'));
     },
@@ -191,9 +194,13 @@ test('retry: attempts and doubling backoff waits until success', () =>
 test('retry: all attempts fail and main gives up', () =>
   lesson('retry', 'retries=2&base=100&failures=5', {
     ideal: 3 * 100 + 100 + 200,
+    // main() raises: the run ends in error, its traceback on stderr.
+    end: 'error',
     shotName: 'lesson-retry-gives-up',
-    check: async ({ ts, lines }) => {
+    check: async ({ page, ts, lines, errLines }) => {
       assert.equal(byName(ts, 'main()')[0].state, 'failed');
+      assert.equal(errLines.at(-1), 'ConnectionError: attempt 3 failed');
+      assert.match(await page.textContent('[data-testid=code-error]'), /ConnectionError: attempt 3 failed/);
       assert.equal(ts.filter((t) => t.name.startsWith('call_api(') && t.state === 'failed').length, 3);
       assert.equal(lines.at(-1), 'giving up after 3 attempts');
     },

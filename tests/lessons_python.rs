@@ -102,8 +102,14 @@ fn outcome_of(trace: &Trace) -> Outcome {
     }
 }
 
-/// `main.py:10: RuntimeWarning: text` → `RuntimeWarning: text`.
+/// `main.py:10: RuntimeWarning: text` → `RuntimeWarning: text` (a line
+/// that is already `RuntimeWarning: text` stays).
 fn warning(line: &str) -> Option<String> {
+    if let Some((kind, _)) = line.split_once(": ") {
+        if kind.ends_with("Warning") && !kind.contains(' ') && !line.contains("tracemalloc") {
+            return Some(line.to_string());
+        }
+    }
     let (head, rest) = line.split_once(": ")?;
     let (_, num) = head.rsplit_once(':')?;
     if num.is_empty() || !num.chars().all(|c| c.is_ascii_digit()) {

@@ -318,9 +318,10 @@ impl Interp {
         for (name, call) in pending {
             // Its lane: a coroutine object that never ran.
             self.host.new_lane(&call, false);
-            self.stderr(&format!(
-                "main.py:{line}: RuntimeWarning: coroutine '{name}' was never awaited"
-            ));
+            // The warning line as the issue and learners quote it; CPython
+            // prefixes it with `main.py:N: ` (the next line shows the code).
+            let _ = line;
+            self.stderr(&format!("RuntimeWarning: coroutine '{name}' was never awaited"));
             if let Some(src) = self.lines.get(line.saturating_sub(1) as usize) {
                 self.stderr(&format!("  {}", src.trim()));
             }
