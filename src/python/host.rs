@@ -46,6 +46,9 @@ pub enum IoResult {
     Timeout,
     /// A worker job's result (the CPU work's count).
     Work(f64),
+    /// A worker job that could not run (no Web Workers here, or the
+    /// page's CSP forbids them): why, in words.
+    WorkFailed(String),
 }
 
 /// An I/O operation to start.

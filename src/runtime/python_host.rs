@@ -131,15 +131,18 @@ impl Host for RunHost {
             IoRequest::Work { ms } => {
                 let cx = self.cx.clone();
                 async move {
-                    let n = match &cx.run.clock {
+                    let n: Result<f64, String> = match &cx.run.clock {
                         super::clock::Clock::Virtual(_) => {
                             cx.run.clock.sleep(ms).await;
-                            0.0
+                            Ok(0.0)
                         }
                         #[cfg(target_arch = "wasm32")]
                         super::clock::Clock::Browser(_) => cx.worker_job(ms).await,
                     };
-                    (id, IoResult::Work(n))
+                    match n {
+                        Ok(n) => (id, IoResult::Work(n)),
+                        Err(e) => (id, IoResult::WorkFailed(e)),
+                    }
                 }
                 .boxed_local()
             }

@@ -62,14 +62,15 @@ impl Cx {
     /// executor, recorded by the interpreter (not here); gives back the
     /// primes found, or 0 if the worker failed.
     #[cfg(target_arch = "wasm32")]
-    pub(crate) async fn worker_job(&self, work_ms: Ms) -> f64 {
+    pub(crate) async fn worker_job(&self, work_ms: Ms) -> Result<f64, String> {
         match &self.run.clock {
             Clock::Browser(b) => browser::job(b.real(work_ms))
                 .await
-                .map_or(0.0, |n| n as f64),
+                .map(|n| n as f64)
+                .map_err(|e| e.to_string()),
             Clock::Virtual(_) => {
                 self.run.clock.sleep(work_ms).await;
-                0.0
+                Ok(0.0)
             }
         }
     }

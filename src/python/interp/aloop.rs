@@ -542,14 +542,32 @@ impl Interp {
             if fut.done() {
                 return;
             }
-            let v = if let IoResult::Work(_) = r {
+            let v = if let IoResult::Work(_) | IoResult::WorkFailed(_) = r {
+                let failed = match &r {
+                    IoResult::WorkFailed(m) => Some(m.clone()),
+                    _ => None,
+                };
                 let key = Rc::as_ptr(&fut) as usize;
                 let mut res = self.executor_results.borrow_mut();
                 match res.iter().position(|(k, _, _)| *k == key) {
                     Some(p) => {
                         let (_, r, lane) = res.remove(p);
-                        self.host.end_lane(lane, EventKind::Done);
-                        r
+                        match failed {
+                            Some(m) => {
+                                let e = Exc::new(T::RuntimeError, m);
+                                self.host.end_lane(
+                                    lane,
+                                    EventKind::Failed {
+                                        message: ops::exc_line(self, &e),
+                                    },
+                                );
+                                Err(e)
+                            }
+                            None => {
+                                self.host.end_lane(lane, EventKind::Done);
+                                r
+                            }
+                        }
                     }
                     None => Ok(Value::None),
                 }

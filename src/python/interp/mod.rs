@@ -321,7 +321,9 @@ impl Interp {
             // The warning line as the issue and learners quote it; CPython
             // prefixes it with `main.py:N: ` (the next line shows the code).
             let _ = line;
-            self.stderr(&format!("RuntimeWarning: coroutine '{name}' was never awaited"));
+            self.stderr(&format!(
+                "RuntimeWarning: coroutine '{name}' was never awaited"
+            ));
             if let Some(src) = self.lines.get(line.saturating_sub(1) as usize) {
                 self.stderr(&format!("  {}", src.trim()));
             }
