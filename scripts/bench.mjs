@@ -2,11 +2,12 @@
 // pages first): each figure is measured in headless Chromium against bare
 // JavaScript doing the same thing in the same page and run, and printed as
 //   name: value (goal: ...) ok|MISS
-// Usage: node scripts/bench.mjs <app dist> <bench dist> [--quick] [--only=tasks,fidelity,scale,size,firstrun,soak]
+// Usage: node scripts/bench.mjs <app dist> <bench dist> [--quick] [--only=tasks,python,parse,pysize,fidelity,scale,size,firstrun,soak]
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import os from 'node:os';
+import { execFileSync } from 'node:child_process';
 import { serve, launch } from '../e2e/harness.mjs';
 
 const [appDist, benchDist] = process.argv.slice(2, 4).map((d) => path.resolve(d));
@@ -92,6 +93,106 @@ try {
     report('log memory per recorded event', `${fmt(perEvent, 1)} B`, '≤ 64 B', perEvent <= 64,
       `${fmt(perTask, 0)} B per task, ${events} events for 10k tasks`);
     await context.close();
+  }
+
+  // 2b. The interpreter: the `semaphore` lesson's program (10,000 tasks,
+  //     limit 100, 10 ms) interpreted vs the Rust lesson, in the same page,
+  //     on the browser's clock (real timers: the run's wall time, as the
+  //     per-task benchmark measures it) and on the virtual clock (the sleeps
+  //     cost nothing: CPU only); then vs CPython 3.11 running the same
+  //     program natively in this run (scripts/bench_programs/cpython_time.py:
+  //     time.perf_counter around asyncio.run, best of 3; time.process_time
+  //     for its CPU only).
+  if (want('python')) {
+    const [n, limit, delay] = [10000, 100, 10];
+    const ideal = (n / limit) * delay;
+    const { page, context } = await open(bench.base);
+    const sem = (py, virt, k = n) => page.evaluate(([k, l, d, p, v]) => window.wasmBindings.bench_semaphore(k, l, d, p, v), [k, limit, delay, py, virt]);
+    // Warm up both (the browser compiles wasm functions on their first call).
+    for (const py of [false, true]) { await sem(py, true, 1000); await sem(py, false, 1000); }
+    const reps = QUICK ? 3 : 5;
+    const t = { rb: [], pb: [], rv: [], pv: [] };
+    for (let i = 0; i < reps; i++) {
+      t.rb.push(await sem(false, false));
+      t.pb.push(await sem(true, false));
+    }
+    for (let i = 0; i < reps + 2; i++) {
+      t.rv.push(await sem(false, true));
+      t.pv.push(await sem(true, true));
+    }
+    const m = Object.fromEntries(Object.entries(t).map(([k, v]) => [k, median(v)]));
+    const us = (ms) => `${fmt(ms * 1000 / n, 1)} µs`;
+    const rb = m.pb / m.rb;
+    report(`interpreted vs Rust, semaphore ${n} tasks (limit ${limit}, ${delay} ms), per-task cost, browser clock`, `${fmt(rb, 2)}×`, '≤ 2×', rb <= 2,
+      `${us(m.pb)} vs ${us(m.rb)} per task (runs ${fmt(m.pb, 0)} ms vs ${fmt(m.rb, 0)} ms, ideal ${ideal} ms; beyond the ideal ${fmt(m.pb - ideal, 0)} ms vs ${fmt(m.rb - ideal, 0)} ms; median of ${reps})`);
+    const rv = m.pv / m.rv;
+    report(`interpreted vs Rust, same run on the virtual clock (CPU only), per-task cost`, `${fmt(rv, 1)}×`, '≤ 2×', rv <= 2,
+      `${us(m.pv)} vs ${us(m.rv)} per task (${fmt(m.pv, 0)} ms vs ${fmt(m.rv, 0)} ms; median of ${reps + 2})`);
+    // CPython, the same program text, right after (not at the same time:
+    // the machine has 2 cores).
+    const source = await page.evaluate(([k, l, d]) => window.wasmBindings.bench_semaphore_source(k, l, d), [n, limit, delay]);
+    await context.close();
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-py-'));
+    const file = path.join(dir, 'semaphore.py');
+    fs.writeFileSync(file, source);
+    let cpy;
+    try {
+      cpy = JSON.parse(execFileSync('python3', [path.resolve('scripts/bench_programs/cpython_time.py'), file, '3'], { encoding: 'utf8' }));
+    } catch (e) {
+      cpy = null;
+      console.error('CPython run failed:', String(e));
+    }
+    fs.rmSync(dir, { recursive: true, force: true });
+    if (cpy) {
+      const wall = Math.min(...cpy.runs.map((r) => r.wall)) * 1000;
+      const cpu = Math.min(...cpy.runs.map((r) => r.cpu)) * 1000;
+      const rc = m.pb / wall;
+      report(`interpreted (page) vs CPython ${cpy.python} asyncio (native), semaphore ${n} tasks, per-task cost, real clock`, `${fmt(rc, 2)}×`, '≤ 1.0×', rc <= 1.0,
+        `${us(m.pb)} vs ${us(wall)} per task (${fmt(m.pb, 0)} ms vs ${fmt(wall, 0)} ms, CPython best of 3 by time.perf_counter around asyncio.run; the Rust lesson ${fmt(m.rb, 0)} ms)`);
+      const rcpu = m.pv / cpu;
+      report(`interpreted (virtual clock) vs CPython ${cpy.python} (time.process_time), CPU only, per-task cost`, `${fmt(rcpu, 1)}×`, '≤ 1.0×', rcpu <= 1.0,
+        `${us(m.pv)} vs ${us(cpu)} per task (${fmt(m.pv, 0)} ms vs ${fmt(cpu, 0)} ms CPU, CPython best of 3)`);
+    }
+  }
+
+  // 2c. Parse and start a 200-line program (scripts/bench_programs/
+  //     pipeline_200.py): python::compile, then its run on the virtual
+  //     clock up to its first suspension; median of many in the page.
+  if (want('parse')) {
+    const file = path.resolve('scripts/bench_programs/pipeline_200.py');
+    const source = fs.readFileSync(file, 'utf8');
+    const lines = source.trimEnd().split('\n').length;
+    const { page, context } = await open(bench.base);
+    const times = (k) => page.evaluate(([s, k]) => Array.from(window.wasmBindings.bench_parse_start(s, k)), [source, k]);
+    await times(10); // warm up
+    const reps = QUICK ? 40 : 200;
+    const flat = await times(reps);
+    await context.close();
+    if (!flat.length) {
+      report(`parse and start a ${lines}-line program`, 'does not compile', '≤ 5 ms', false);
+    } else {
+      const parse = flat.filter((_, i) => i % 2 === 0); const total = flat.filter((_, i) => i % 2 === 1);
+      const mt = median(total);
+      report(`parse and start a ${lines}-line program (pipeline_200.py), median of ${reps}`, `${fmt(mt, 2)} ms`, '≤ 5 ms', mt <= 5,
+        `compile ${fmt(median(parse), 2)} ms, start to the first suspension ${fmt(mt - median(parse), 2)} ms; p90 ${fmt(pct(total, 0.9), 2)} ms`);
+    }
+  }
+
+  // 2d. The interpreter's size: the same release cdylib without and with
+  //     the interpreter linked (built by scripts/bench.sh into
+  //     <bench dist>/../size/{base,py}: wasm-bindgen, wasm-opt -Oz), brotli.
+  if (want('pysize')) {
+    const dir = path.join(path.dirname(benchDist), 'size');
+    const br = (f) => zlib.brotliCompressSync(fs.readFileSync(f), { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
+    const [base, py] = ['base', 'py'].map((v) => path.join(dir, v, 'size.wasm'));
+    if (fs.existsSync(base) && fs.existsSync(py)) {
+      const [b, p] = [br(base), br(py)];
+      const added = (p - b) / 1024;
+      report('interpreter size added to the wasm, brotli', `${fmt(added, 1)} KB`, '≤ 60 KB', added <= 60,
+        `runtime + Rust lessons ${fmt(b / 1024, 1)} KB → with the interpreter ${fmt(p / 1024, 1)} KB (raw ${fmt(fs.statSync(base).size / 1024, 0)} → ${fmt(fs.statSync(py).size / 1024, 0)} KB; scripts/bench_programs/size)`);
+    } else {
+      info('interpreter size added to the wasm, brotli', `not built (${dir}; scripts/bench.sh builds it)`);
+    }
   }
 
   // 3. Timer fidelity: 1,000 sequential 10 ms sleeps while the timeline

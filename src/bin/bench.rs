@@ -10,6 +10,11 @@
 //!   per event and per task (a counting allocator wraps the system one).
 //! - `bench_sleeps(count, ms)`: lateness of `count` sequential instrumented
 //!   sleeps, read from the run's own log.
+//! - `bench_semaphore(tasks, limit, delay, python, virtual)`: real ms for the
+//!   `semaphore` lesson's run, as Rust or as its Python program through the
+//!   interpreter, on the browser's clock or the virtual one (CPU only).
+//! - `bench_parse_start(source, reps)`: real ms to compile a program and
+//!   start its run to its first suspension, `reps` times.
 
 #[cfg(target_arch = "wasm32")]
 mod bench {
@@ -18,8 +23,9 @@ mod bench {
     use std::rc::Rc;
     use std::sync::atomic::{AtomicIsize, Ordering};
 
-    use async_playground::core::trace::EventKind;
-    use async_playground::runtime::{Cx, Run, TaskError};
+    use async_playground::core::trace::{EventKind, RunOutcome};
+    use async_playground::runtime::spawn::VIRTUAL_LIMIT_MS;
+    use async_playground::runtime::{Cx, MainFn, Run, TaskError};
     use futures::channel::oneshot;
     use futures::FutureExt;
     use wasm_bindgen::prelude::*;
@@ -76,20 +82,32 @@ mod bench {
         F: FnOnce(Cx) -> Fut + 'static,
         Fut: std::future::Future<Output = Result<(), TaskError>> + 'static,
     {
+        run_named_to_end("main()".to_string(), recorded, main).await
+    }
+
+    /// [`run_to_end`] with the main task's lane named `name`.
+    async fn run_named_to_end<F, Fut>(name: String, recorded: bool, main: F) -> Run
+    where
+        F: FnOnce(Cx) -> Fut + 'static,
+        Fut: std::future::Future<Output = Result<(), TaskError>> + 'static,
+    {
         let run = Run::new_browser(next_generation(), 1.0);
         run.set_recording(recorded);
         let (tx, rx) = oneshot::channel::<()>();
         let tx = Rc::new(RefCell::new(Some(tx)));
-        run.start(Box::new(move |cx| {
-            async move {
-                let r = main(cx).await;
-                if let Some(tx) = tx.borrow_mut().take() {
-                    let _ = tx.send(());
+        run.start_named(
+            name,
+            Box::new(move |cx| {
+                async move {
+                    let r = main(cx).await;
+                    if let Some(tx) = tx.borrow_mut().take() {
+                        let _ = tx.send(());
+                    }
+                    r
                 }
-                r
-            }
-            .boxed_local()
-        }));
+                .boxed_local()
+            }),
+        );
         let _ = rx.await;
         // Let the run close its log (main's end is recorded right after).
         gloo_timers::future::TimeoutFuture::new(0).await;
@@ -170,6 +188,127 @@ mod bench {
             }
         }
         late
+    }
+
+    /// The `semaphore` lesson's values for `tasks`, `limit`, `delay` ms.
+    fn semaphore_values(
+        tasks: u32,
+        limit: u32,
+        delay_ms: f64,
+    ) -> async_playground::core::params::Values {
+        use async_playground::core::params::parse_query;
+        use async_playground::examples::lookup;
+        let q = format!("example=semaphore&tasks={tasks}&limit={limit}&delay={delay_ms}");
+        parse_query(&q, &lookup).values
+    }
+
+    /// The `semaphore` lesson's Python program with these values written
+    /// into its module-level literals, as the page shows and runs it.
+    fn semaphore_source(values: &async_playground::core::params::Values) -> String {
+        use async_playground::core::code_params;
+        let lesson = async_playground::examples::find("semaphore").expect("semaphore lesson");
+        code_params::apply(
+            include_str!("../examples/py/semaphore.py"),
+            lesson.params,
+            values,
+        )
+    }
+
+    /// The main coroutine of the `semaphore` lesson's run: the Rust lesson,
+    /// or its Python program (compiled before the clock starts).
+    fn semaphore_main(tasks: u32, limit: u32, delay_ms: f64, python: bool) -> (String, MainFn) {
+        use async_playground::python::{self, RunOptions};
+        use async_playground::runtime::python_host;
+        let values = semaphore_values(tasks, limit, delay_ms);
+        if python {
+            let program =
+                python::compile(&semaphore_source(&values)).expect("semaphore.py compiles");
+            let name = program.entry_name();
+            (
+                name,
+                python_host::main_fn(Rc::new(program), RunOptions::default()),
+            )
+        } else {
+            let lesson = async_playground::examples::find("semaphore").expect("semaphore lesson");
+            ("main()".to_string(), lesson.main_fn(values))
+        }
+    }
+
+    /// Real ms for one recorded run of the `semaphore` lesson (`tasks`,
+    /// `limit`, `delay_ms`), as Rust or as its Python program through the
+    /// interpreter; on the browser's clock (the run takes its real time:
+    /// the sleeps are real timers) or on the virtual clock (the sleeps cost
+    /// nothing: CPU only). `NaN` if the run did not finish.
+    #[wasm_bindgen]
+    pub async fn bench_semaphore(
+        tasks: u32,
+        limit: u32,
+        delay_ms: f64,
+        python: bool,
+        virtual_clock: bool,
+    ) -> f64 {
+        let (name, main) = semaphore_main(tasks, limit, delay_ms, python);
+        if virtual_clock {
+            let t0 = now();
+            let run = Run::new_virtual(next_generation());
+            run.start_named(name, main);
+            run.advance(VIRTUAL_LIMIT_MS);
+            let t = now() - t0;
+            let ok = run.trace().outcome() == Some(RunOutcome::Finished);
+            drop(run);
+            return if ok { t } else { f64::NAN };
+        }
+        // As `bench_tasks`: from the start to `main()`'s return (then the
+        // run closes its log), recorded as the app records.
+        let t0 = now();
+        let run = run_named_to_end(name, true, main).await;
+        let t = now() - t0;
+        let ok = run.trace().outcome() == Some(RunOutcome::Finished);
+        drop(run);
+        if ok {
+            t
+        } else {
+            f64::NAN
+        }
+    }
+
+    /// The `semaphore` lesson's Python program for these values (what
+    /// `bench_semaphore` runs), for CPython to run the same program.
+    #[wasm_bindgen]
+    pub fn bench_semaphore_source(tasks: u32, limit: u32, delay_ms: f64) -> String {
+        semaphore_source(&semaphore_values(tasks, limit, delay_ms))
+    }
+
+    /// `[compile ms, compile + start ms]` for each of `reps` times: parse
+    /// `source` (`python::compile`) and start its run on the virtual clock to
+    /// its first suspension (everything ready at time 0 has run; the loop
+    /// waits for its first timer). Empty if it does not compile.
+    #[wasm_bindgen]
+    pub fn bench_parse_start(source: String, reps: u32) -> Vec<f64> {
+        use async_playground::python::{self, RunOptions};
+        use async_playground::runtime::python_host;
+        let mut out = Vec::with_capacity(2 * reps as usize);
+        for _ in 0..reps {
+            let t0 = now();
+            let Ok(program) = python::compile(&source) else {
+                return Vec::new();
+            };
+            let t1 = now();
+            let run = Run::new_virtual(next_generation());
+            run.start_named(
+                program.entry_name(),
+                python_host::main_fn(Rc::new(program), RunOptions::default()),
+            );
+            run.advance(0.0);
+            let t2 = now();
+            if !run.is_over() {
+                run.stop();
+            }
+            drop(run);
+            out.push(t1 - t0);
+            out.push(t2 - t0);
+        }
+        out
     }
 
     /// Heap bytes the wasm module holds right now (the counting allocator's
@@ -273,7 +412,19 @@ fn main() {
     bench::mount();
 }
 
+/// Natively: `cargo run --bin bench -- PROGRAM.py` runs a benchmark program
+/// through the interpreter on the virtual clock and prints what it printed
+/// and how it ended (to check a program of `scripts/bench_programs/`).
 #[cfg(not(target_arch = "wasm32"))]
 fn main() {
-    eprintln!("The benchmark page runs in a browser: make bench.");
+    let Some(path) = std::env::args().nth(1) else {
+        eprintln!("The benchmark page runs in a browser: make bench.");
+        return;
+    };
+    let source = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
+    let outcome = async_playground::python::run_virtual(&source);
+    for line in &outcome.lines {
+        println!("{:>9.1} {} {}", line.at_ms, line.stream, line.text);
+    }
+    println!("ending: {}", outcome.ending);
 }
