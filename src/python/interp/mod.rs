@@ -201,6 +201,8 @@ pub struct Interp {
     /// Async generators that were iterated (for their finalizer and
     /// `shutdown_asyncgens`).
     pub agens: RefCell<Vec<Rc<Coro>>>,
+    /// The stack address at the outermost Python call (see `call.rs`).
+    pub stack_base: Cell<usize>,
     /// Whether the loop found that nothing can ever happen again.
     pub deadlocked: Cell<bool>,
     /// Itself, for futures that outlive a borrow.
@@ -248,6 +250,7 @@ impl Interp {
             executor_results: RefCell::new(Vec::new()),
             busy_reads: Cell::new(0),
             deadlocked: Cell::new(false),
+            stack_base: Cell::new(0),
             agens: RefCell::new(Vec::new()),
             err_buf: RefCell::new(String::new()),
             loading_prelude: Cell::new(false),
