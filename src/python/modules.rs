@@ -33,9 +33,12 @@ const MISSING_WHY: &[(&str, &str)] = &[
     ("pathlib", "no files"),
 ];
 
+/// A module's attributes.
+type ModuleDict = FastMap<Rc<str>, Value>;
+
 thread_local! {
     static PARSED: RefCell<FastMap<&'static str, Rc<Module>>> = RefCell::new(FastMap::default());
-    static MODULES: RefCell<FastMap<Rc<str>, FastMap<Rc<str>, Value>>> = RefCell::new(FastMap::default());
+    static MODULES: RefCell<FastMap<Rc<str>, ModuleDict>> = RefCell::new(FastMap::default());
 }
 
 /// The parsed source of a built-in Python module, parsed once per thread.
