@@ -54,7 +54,9 @@ test('fetch: a URL that refuses is a failed lane with the reason in words', asyn
   const ts = await tasks(page);
   assert.deepEqual(ts.slice(1).map((t) => t.state), ['failed', 'failed']);
   const label = await page.getAttribute('[data-task-name="fetch_user(0)"]', 'aria-label');
-  assert.match(label ?? '', /NetworkError/);
+  // The Rust version names it NetworkError; the interpreted lesson raises
+  // aiohttp's ClientConnectorError, as aiohttp does.
+  assert.match(label ?? '', /NetworkError|ClientConnectorError/);
   await shot(page, 'lesson-fetch-refused');
   await context.close();
 });
@@ -71,7 +73,8 @@ test('batch-llm: limit honoured, results in prompt order, totals printed', async
   assert.equal(ts.length, 13);
   assert.ok(ts.slice(1).every((t) => ['done', 'failed'].includes(t.state)));
   await shot(page, 'lesson-batch-llm');
-  assert.deepEqual(errors, []);
+  // A failing prompt is the mock API answering 500: the browser logs it.
+  assert.deepEqual(errors.filter((e) => !/status of 500/.test(e)), []);
   await context.close();
 });
 
@@ -97,7 +100,9 @@ test('executor: a real worker keeps the loop free; inline freezes it', async () 
 test('the loop panel shows holders and waiters of a semaphore mid-run', async () => {
   const { page, context } = await openPage(browser, `${srv.base}?example=semaphore&tasks=5&limit=2&delay=1500&autorun=1`);
   await page.waitForFunction(() => document.querySelectorAll('[data-task][data-state=sleeping]').length === 2);
-  const panel = await page.textContent('[data-testid=loop-panel] [data-resource="Semaphore(2)"]');
+  // The semaphore is named as the code binds it (`sem`; the Rust
+  // version calls it Semaphore(2)).
+  const panel = await page.textContent('[data-testid=loop-panel] [data-resource="sem"], [data-testid=loop-panel] [data-resource="Semaphore(2)"]');
   assert.match(panel, /held by download\(0\), download\(1\)/);
   assert.match(panel, /waiting download\(2\) → download\(3\) → download\(4\)/);
   await shot(page, 'loop-panel-semaphore');

@@ -213,7 +213,9 @@ impl LoopFold {
                 let name = self.names[i].clone();
                 if is_queue(on) {
                     self.queue(on).waiters.push(e.task, name);
-                } else if is_resource(on) {
+                } else if is_resource(on) || self.resources.iter().any(|r| r.name == *on) {
+                    // A resource named by the code (`sem`, `lock_a`): one
+                    // that someone already acquired.
                     self.resource(on).waiters.push(e.task, name);
                 }
                 Some(Where::Waiting(on.clone()))
@@ -319,7 +321,11 @@ impl LoopFold {
                 Where::Ready => s.ready.push(entry(String::new())),
                 Where::Sleeping(until) => s.sleeping.push(entry(format!("{until}"))),
                 Where::Io(what) => s.io.push(entry(what.clone())),
-                Where::Waiting(on) if !is_queue(on) && !is_resource(on) => {
+                Where::Waiting(on)
+                    if !is_queue(on)
+                        && !is_resource(on)
+                        && !self.resources.iter().any(|r| r.name == *on) =>
+                {
                     s.awaiting.push(entry(on.clone()))
                 }
                 Where::Waiting(_) => {}

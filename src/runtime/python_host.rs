@@ -217,6 +217,24 @@ impl Host for RunHost {
     }
 }
 
+/// Ends the interpreter of a run whose main future is dropped.
+struct ShutdownGuard {
+    host: Rc<RunHost>,
+    interp: Rc<Interp>,
+}
+
+impl Drop for ShutdownGuard {
+    fn drop(&mut self) {
+        for (_, h, _) in self.host.aborts.borrow_mut().drain(..) {
+            h.abort();
+        }
+        // Dropping the requests' futures aborts their fetches.
+        let pending = std::mem::take(&mut *self.host.io.borrow_mut());
+        drop(pending);
+        self.interp.shutdown();
+    }
+}
+
 fn reason_of(status: u16) -> &'static str {
     match status {
         200 => "OK",
@@ -248,6 +266,13 @@ pub fn main_fn(program: Rc<Program>, opts: RunOptions) -> MainFn {
             });
             let interp = Interp::new(host.clone(), &program.source, opts.seed);
             interp.main_lane.set(Some(cx.task));
+            // Stop (or a new Run) drops this future: then every request in
+            // flight is aborted and the interpreter's own references (its
+            // ready queue and timers hold tasks, which hold it) are let go.
+            let _guard = ShutdownGuard {
+                host: host.clone(),
+                interp: interp.clone(),
+            };
             let outcome = interp.run_program(&program.module).await;
             let outcome = match outcome {
                 crate::python::interp::Ending::Ok => RunOutcome::Finished,

@@ -756,6 +756,21 @@ impl Interp {
         }
     }
 
+    /// Lets go of everything the loop holds (the run is over): the ready
+    /// queue, the timers, I/O, async generators. Tasks and the interpreter
+    /// refer to each other; this breaks those cycles.
+    pub fn shutdown(&self) {
+        let ready = std::mem::take(&mut *self.lp.ready.borrow_mut());
+        let timers = std::mem::take(&mut *self.lp.timers.borrow_mut());
+        let io = std::mem::take(&mut *self.lp.io.borrow_mut());
+        let gens = std::mem::take(&mut *self.agens.borrow_mut());
+        let current = self.current.borrow_mut().take();
+        drop((ready, timers, io, gens, current));
+        self.tasks.borrow_mut().clear();
+        self.modules.borrow_mut().clear();
+        self.executor_results.borrow_mut().clear();
+    }
+
     /// Stops the loop at the end of this turn.
     pub fn stop_loop(&self) {
         self.lp.stopping.set(true);
