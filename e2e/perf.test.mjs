@@ -129,6 +129,9 @@ test('restart storm: 100 Run clicks in a second leave exactly one run and no tim
   const last = median(cost.slice(-20));
   assert.ok(last <= 3 * first + 2, `a click costs ${last.toFixed(2)} ms after 99 restarts vs ${first.toFixed(2)} ms at first`);
   assert.equal(await page.getAttribute('[data-testid=playground]', 'data-run-state'), 'running');
+  // The interpreted program starts its tasks a turn of the page's loop
+  // after the click: wait for the lanes (a barrier), then count exactly.
+  await page.waitForFunction(() => document.querySelectorAll('[data-task]').length >= 5, null, { timeout: 5000 }).catch(() => {});
   assert.equal((await tasks(page)).length, 5, 'one run: main and its four downloads');
   // Mid-run: the shared sleep timer, the heartbeat, at most a frame's or a
   // narration's timer. 99 stopped runs would have left hundreds.
