@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { serve, launch, openPage, waitForRunState, tasks, shot, DIST } from './harness.mjs';
-import { assertOnTime } from './timing.mjs';
+import { assertOnTime, allowance } from './timing.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const AXE = fs.readFileSync(path.resolve(here, '..', 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
@@ -366,8 +366,17 @@ test('narration: polite, paced, summarised on large runs', async () => {
   const { page, context, errors } = await openPage(browser, `${app.base}?example=coroutine&delay=2000&autorun=1`);
   const live = '[data-testid=narration]';
   assert.equal(await page.getAttribute(live, 'aria-live'), 'polite');
-  await page.waitForFunction((s) => /sleeping until 2\.0 s/.test(document.querySelector(s).textContent), live);
+  // A real run's sleep ends at its start's real time plus 2 s: "2.0 s" on an
+  // idle machine, a little later under load (as late as the page measured).
+  const until = await page.waitForFunction((s) => {
+    const m = /sleeping until (\d+(?:\.\d)?) s/.exec(document.querySelector(s).textContent);
+    return m && Number(m[1]);
+  }, live);
+  const untilS = await until.jsonValue();
   await waitForRunState(page, 'finished');
+  const late = await allowance(page);
+  assert.ok(untilS >= 2.0 && untilS <= 2.0 + late.ms / 1000 + 0.05,
+    `narrated "sleeping until ${untilS} s"; ideal 2.0 s, allowed ${Math.round(late.ms)} ms late`);
   await page.waitForFunction((s) => /Run finished after/.test(document.querySelector(s).textContent), live, { timeout: 5000 });
   await context.close();
 

@@ -18,18 +18,23 @@ async function seek(page, t) {
 const byName = (ts) => Object.fromEntries(ts.map((t) => [t.name, t.state]));
 
 test('scrubbing shows every task as it was at the playhead, and t= follows', async () => {
-  const { page, context, errors } = await openPage(browser, `${srv.base}?example=semaphore&tasks=6&limit=2&delay=300&autorun=1`);
-  await waitForRunState(page, 'finished');
-  await seek(page, 450);
+  const { page, context, errors } = await openPage(browser, `${srv.base}?example=semaphore&tasks=6&limit=2&delay=1000&autorun=1`);
+  await waitForRunState(page, 'finished', 30000);
+  // Mid-way through the second pair's 1 s sleep as this run recorded it
+  // (the first pair's end to the second's), whatever lateness the machine added.
+  const endOf = (n) => page.getAttribute(`[data-task-name="download(${n})"]`, 'data-end-ms').then(Number);
+  const mid = Math.round((await endOf(1) + await endOf(2)) / 2);
+  assert.ok(mid > 1000 && mid < 2000 + 500, `second pair's sleep is centred at ${mid} ms`);
+  await seek(page, mid);
   await page.waitForFunction(() => document.querySelector('[data-task-name="download(4)"]')?.dataset.state === 'waiting');
-  const at450 = byName(await tasks(page));
-  assert.deepEqual(at450, {
+  const at1500 = byName(await tasks(page));
+  assert.deepEqual(at1500, {
     'main()': 'waiting', 'download(0)': 'done', 'download(1)': 'done',
     'download(2)': 'sleeping', 'download(3)': 'sleeping', 'download(4)': 'waiting', 'download(5)': 'waiting',
   });
-  assert.equal(await page.getAttribute('[data-testid=playhead-time]', 'data-value'), '450');
+  assert.equal(await page.getAttribute('[data-testid=playhead-time]', 'data-value'), String(mid));
   assert.match(await page.textContent('[data-testid=explanation]'), /^t = /);
-  await page.waitForFunction(() => location.search.includes('t=450'));
+  await page.waitForFunction((m) => location.search.includes(`t=${m}`), mid);
   // The figures follow the playhead too.
   assert.equal(await page.textContent('[data-testid=stat-progress]').then((s) => s.trim().startsWith('2')), true);
   await shot(page, 'replay-scrubbed-450');
@@ -48,10 +53,15 @@ test('scrubbing shows every task as it was at the playhead, and t= follows', asy
 });
 
 test('a shared link with t= opens the finished run at that moment', async () => {
-  const { page, context } = await openPage(browser, `${srv.base}?example=semaphore&tasks=6&limit=2&delay=300&t=450&autorun=1`);
-  await waitForRunState(page, 'finished');
+  // Half-way through the second pair's 1 s sleep: the pair may start as late
+  // as the machine makes it (up to 500 ms) and still be asleep at 1500.
+  const { page, context } = await openPage(browser, `${srv.base}?example=semaphore&tasks=6&limit=2&delay=1000&t=1500&autorun=1`);
+  await waitForRunState(page, 'finished', 30000);
   await page.waitForFunction(() => document.querySelector('[data-task-name="download(2)"]')?.dataset.state === 'sleeping');
-  assert.equal(byName(await tasks(page))['download(0)'], 'done');
+  assert.equal(await page.getAttribute('[data-testid=playhead-time]', 'data-value'), '1500');
+  const at = byName(await tasks(page));
+  assert.equal(at['download(0)'], 'done');
+  assert.equal(at['download(4)'], 'waiting');
   await context.close();
 });
 
