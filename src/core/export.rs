@@ -67,6 +67,7 @@ fn instant(kind: &EventKind) -> Option<(&'static str, Option<(&'static str, &str
         EventKind::Released { on } => ("released", Some(("on", on))),
         EventKind::QueuePut(m) => ("queue put", Some(("item", &m.item))),
         EventKind::QueueGot(m) => ("queue get", Some(("item", &m.item))),
+        EventKind::Diagnostic(d) => (d.kind.as_str(), Some(("text", &d.text))),
         _ => return None,
     })
 }

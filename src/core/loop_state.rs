@@ -261,6 +261,8 @@ impl LoopFold {
             | EventKind::Stderr { .. }
             | EventKind::AtLine { .. }
             | EventKind::Heartbeat { .. }
+            | EventKind::Diagnostic(_)
+            | EventKind::Awaits(_)
             | EventKind::RunEnded { .. } => None,
         };
         if let Some(w) = next {

@@ -33,9 +33,19 @@ pub fn narrate(trace: &Trace, from: usize, tasks: &[TaskView]) -> String {
     // 10,000 tasks must not scan the list once per event.
     let mut slot_of: std::collections::HashMap<TaskId, usize> = std::collections::HashMap::new();
     let mut ended = None;
+    // asyncio's warnings, told apart (at most a few, then a count).
+    let mut diagnostics: Vec<String> = Vec::new();
+    let mut more_diagnostics = 0usize;
     for e in trace.events().iter().skip(from) {
         match &e.kind {
             EventKind::RunEnded { outcome } => ended = Some((*outcome, e.at_ms)),
+            EventKind::Diagnostic(d) => {
+                if diagnostics.len() < MAX_TOLD {
+                    diagnostics.push(format!("Warning on {}: {}", name(e.task), d.text));
+                } else {
+                    more_diagnostics += 1;
+                }
+            }
             EventKind::Spawned { .. }
             | EventKind::Sleeping { .. }
             | EventKind::Fetching { .. }
@@ -106,6 +116,10 @@ pub fn narrate(trace: &Trace, from: usize, tasks: &[TaskView]) -> String {
             changes.len(),
             parts.join(", ")
         ));
+    }
+    out.extend(diagnostics);
+    if more_diagnostics > 0 {
+        out.push(format!("{more_diagnostics} more warnings."));
     }
     if let Some((outcome, at)) = ended {
         out.push(match outcome {

@@ -117,6 +117,8 @@ pub fn explain_event(trace: &Trace, index: usize) -> Option<String> {
         EventKind::Heartbeat { lag_ms } => {
             format!("the loop's heartbeat ticked {} late", fmt_ms(*lag_ms))
         }
+        EventKind::Diagnostic(d) => format!("{who}: {} ({})", d.text, d.kind.source()),
+        EventKind::Awaits(a) => format!("{who} awaits {} ({})", a.name, a.kind.as_str()),
         EventKind::RunEnded { outcome } => format!("the run ended: {}", outcome.as_str()),
     };
     Some(format!("t = {}: {what}", fmt_ms(e.at_ms)))

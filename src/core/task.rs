@@ -90,6 +90,8 @@ impl TaskState {
             | EventKind::QueuePut(_)
             | EventKind::QueueGot(_)
             | EventKind::Heartbeat { .. }
+            | EventKind::Diagnostic(_)
+            | EventKind::Awaits(_)
             | EventKind::RunEnded { .. } => return None,
         })
     }

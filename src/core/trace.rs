@@ -138,6 +138,15 @@ pub enum EventKind {
         /// Lateness in scenario milliseconds.
         lag_ms: Ms,
     },
+    /// A diagnostic about the task, at its moment: one of asyncio's own
+    /// warnings in CPython's words, or the playground's (see
+    /// [`DiagKind::from_cpython`]). Boxed: rare, and events stay 32 bytes.
+    Diagnostic(Box<Diagnostic>),
+    /// What the task awaits, with its structure (which task, gather, lock,
+    /// semaphore, queue): recorded just before the [`EventKind::Waiting`]
+    /// it explains, by the interpreter. Consumers that know only `Waiting`
+    /// may ignore it.
+    Awaits(Box<AwaitTarget>),
     /// The run ended.
     RunEnded {
         /// How it ended.
@@ -155,7 +164,157 @@ pub struct QueueMove {
     pub item: String,
 }
 
+/// Which diagnostic ([`EventKind::Diagnostic`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum DiagKind {
+    /// `RuntimeWarning: coroutine '…' was never awaited`.
+    NeverAwaited,
+    /// `Task exception was never retrieved`.
+    NeverRetrieved,
+    /// `Task was destroyed but it is pending!`.
+    DestroyedPending,
+    /// Debug mode's `Executing <Task …> took 0.512 seconds` (a step that
+    /// held the loop for 100 ms or more).
+    SlowCallback,
+    /// A task created and never kept: the loop holds only a weak reference,
+    /// so CPython may garbage-collect it before it ends (the playground's
+    /// own warning; CPython says nothing).
+    NotKept,
+}
+
+impl DiagKind {
+    /// Every kind, in the order the legend lists them.
+    pub const ALL: [DiagKind; 5] = [
+        DiagKind::NeverAwaited,
+        DiagKind::NeverRetrieved,
+        DiagKind::DestroyedPending,
+        DiagKind::SlowCallback,
+        DiagKind::NotKept,
+    ];
+
+    /// Its id, for the DOM (`data-diagnostic`) and the export.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            DiagKind::NeverAwaited => "never-awaited",
+            DiagKind::NeverRetrieved => "never-retrieved",
+            DiagKind::DestroyedPending => "destroyed-pending",
+            DiagKind::SlowCallback => "slow-callback",
+            DiagKind::NotKept => "not-kept",
+        }
+    }
+
+    /// The kind of an id ([`DiagKind::as_str`]).
+    pub fn parse(s: &str) -> Option<DiagKind> {
+        DiagKind::ALL.into_iter().find(|k| k.as_str() == s)
+    }
+
+    /// Whether CPython itself prints it (without debug mode): then the
+    /// program's stderr already carries its lines. The slow-callback
+    /// warning needs debug mode; the not-kept one is the playground's.
+    pub fn from_cpython(self) -> bool {
+        matches!(
+            self,
+            DiagKind::NeverAwaited | DiagKind::NeverRetrieved | DiagKind::DestroyedPending
+        )
+    }
+
+    /// Who says it, in words.
+    pub fn source(self) -> &'static str {
+        match self {
+            DiagKind::SlowCallback => "asyncio debug mode",
+            DiagKind::NotKept => "the playground (CPython says nothing)",
+            _ => "CPython",
+        }
+    }
+
+    /// The lesson that explains it (an example id).
+    pub fn lesson(self) -> &'static str {
+        match self {
+            DiagKind::NeverAwaited => "forgotten-await",
+            DiagKind::NeverRetrieved => "gather-errors",
+            DiagKind::DestroyedPending => "daemon",
+            DiagKind::SlowCallback => "blocking-call",
+            DiagKind::NotKept => "create-task",
+        }
+    }
+
+    /// What it means, in one sentence.
+    pub fn meaning(self) -> &'static str {
+        match self {
+            DiagKind::NeverAwaited => "A coroutine was called but never awaited or scheduled: its body never ran.",
+            DiagKind::NeverRetrieved => "A task failed and nobody awaited it or asked for its exception: the error went unseen until the task was garbage-collected.",
+            DiagKind::DestroyedPending => "A task was still pending when the loop closed: it never finished.",
+            DiagKind::SlowCallback => "One step of a task held the loop for 100 ms or more without awaiting: every other task waited (asyncio debug mode reports it).",
+            DiagKind::NotKept => "The task returned by create_task() is not kept anywhere: the loop holds only a weak reference, so CPython may garbage-collect it before it ends. Keep a reference (a set of background tasks).",
+        }
+    }
+}
+
+/// An [`EventKind::Diagnostic`].
+#[derive(Clone, Debug, PartialEq)]
+pub struct Diagnostic {
+    /// Which one.
+    pub kind: DiagKind,
+    /// Its headline, word for word as CPython writes it (for the
+    /// playground's own, the playground's words).
+    pub text: String,
+}
+
+/// What a task awaits ([`EventKind::Awaits`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum AwaitKind {
+    /// Another task (or a directly awaited coroutine on its own lane).
+    Task,
+    /// A plain future (`loop.create_future()`, an executor job).
+    Future,
+    /// `gather`, `wait`, a `TaskGroup`: several tasks at once.
+    Gather,
+    /// `asyncio.Lock`.
+    Lock,
+    /// `asyncio.Semaphore` / `BoundedSemaphore`.
+    Semaphore,
+    /// `asyncio.Queue` (`put` when full, `get` when empty).
+    Queue,
+    /// `asyncio.Event`, `Condition`, `Barrier` and the like.
+    Event,
+}
+
+impl AwaitKind {
+    /// Its id, for the DOM (`data-await-node`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            AwaitKind::Task => "task",
+            AwaitKind::Future => "future",
+            AwaitKind::Gather => "gather",
+            AwaitKind::Lock => "lock",
+            AwaitKind::Semaphore => "semaphore",
+            AwaitKind::Queue => "queue",
+            AwaitKind::Event => "event",
+        }
+    }
+}
+
+/// An [`EventKind::Awaits`]: the awaited thing and the tasks it stands for.
+#[derive(Clone, Debug, PartialEq)]
+pub struct AwaitTarget {
+    /// What it is.
+    pub kind: AwaitKind,
+    /// Its name as the `Waiting` event gives it (`sem`, `gather(3 tasks)`,
+    /// `fetch_user(2)`).
+    pub name: String,
+    /// The lanes it waits for: the awaited task, a gather's children.
+    pub tasks: Vec<TaskId>,
+}
+
 impl EventKind {
+    /// A diagnostic of `kind` with `text`.
+    pub fn diagnostic(kind: DiagKind, text: impl Into<String>) -> Self {
+        EventKind::Diagnostic(Box::new(Diagnostic {
+            kind,
+            text: text.into(),
+        }))
+    }
+
     /// `item` was put into `queue`.
     pub fn queue_put(queue: impl Into<String>, item: impl Into<String>) -> Self {
         EventKind::QueuePut(Box::new(QueueMove {
