@@ -58,7 +58,10 @@ impl Host for RunHost {
         match kind {
             EventKind::Running => self.cx.run.mark_running(lane),
             EventKind::Woken => self.cx.run.woken(lane),
-            EventKind::AtLine { .. } | EventKind::Stderr { .. } => self.cx.run.note(lane, kind),
+            EventKind::AtLine { .. }
+            | EventKind::Stderr { .. }
+            | EventKind::Diagnostic(_)
+            | EventKind::Awaits(_) => self.cx.run.note(lane, kind),
             other => self.cx.run.act(lane, other),
         }
     }
@@ -357,12 +360,27 @@ pub fn run_virtual(source: &str) -> Outcome {
             Some(RunOutcome::Deadlock) => "deadlock".to_string(),
             Some(RunOutcome::Stopped) => "limit".to_string(),
             Some(RunOutcome::Error) | None => {
-                let last = lines
+                // The main lane's failure (the exception's last line: for a
+                // group, its own line, not the box's last line).
+                let main = trace
+                    .events()
                     .iter()
-                    .rev()
-                    .find(|l| l.stream == "stderr")
-                    .map(|l| l.text.clone())
-                    .unwrap_or_default();
+                    .find(|e| matches!(e.kind, EventKind::Spawned { .. }))
+                    .map(|e| e.task);
+                let failed = trace.events().iter().rev().find_map(|e| match &e.kind {
+                    EventKind::Failed { message } if Some(e.task) == main => {
+                        Some(message.clone())
+                    }
+                    _ => None,
+                });
+                let last = failed.unwrap_or_else(|| {
+                    lines
+                        .iter()
+                        .rev()
+                        .find(|l| l.stream == "stderr")
+                        .map(|l| l.text.clone())
+                        .unwrap_or_default()
+                });
                 format!("error: {last}")
             }
         }

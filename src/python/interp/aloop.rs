@@ -15,7 +15,7 @@ use std::rc::Rc;
 use std::task::Poll;
 
 use super::Interp;
-use crate::core::trace::EventKind;
+use crate::core::trace::{EventKind, TaskId};
 use crate::python::coro::poll_once;
 use crate::python::exc::{Exc, PyResult, T};
 use crate::python::future::{Callback, Fut, FutState, Label};
@@ -342,6 +342,7 @@ impl Interp {
             tp.running.set(true);
             self.record_on(lane, EventKind::Running);
         }
+        let step_from = self.host.now();
         let result = {
             let body = coro.body.borrow_mut().take();
             match body {
@@ -372,6 +373,19 @@ impl Interp {
             }
         };
         self.current.replace(prev);
+        let step_ms = self.host.now() - step_from;
+        let step_line = self.line.get();
+        self.step_result(task, tp, result);
+        if step_ms >= SLOW_CALLBACK_MS {
+            let text = slow_callback_text(self, task, step_line, step_ms);
+            self.host.record(
+                tp.lane,
+                EventKind::diagnostic(crate::core::trace::DiagKind::SlowCallback, text),
+            );
+        }
+    }
+
+    fn step_result(self: &Rc<Self>, task: &Rc<Fut>, tp: &crate::python::future::TaskPart, result: Poll<PyResult<Value>>) {
         match result {
             Poll::Ready(Ok(v)) => {
                 tp.running.set(false);
@@ -463,6 +477,7 @@ impl Interp {
                 task.log_traceback.clone(),
                 e.clone(),
                 r,
+                task.tp().map_or(TaskId(0), |tp| tp.lane),
             ));
         }
         self.schedule_callbacks(task);
@@ -853,6 +868,15 @@ impl Interp {
         // Tasks still pending now are dropped with the loop.
         let pending: Vec<Rc<Fut>> = self.live_tasks();
         for t in pending {
+            if let Some(tp) = t.tp() {
+                self.host.record(
+                    tp.lane,
+                    EventKind::diagnostic(
+                        crate::core::trace::DiagKind::DestroyedPending,
+                        "Task was destroyed but it is pending!",
+                    ),
+                );
+            }
             self.stderr("Task was destroyed but it is pending!");
             let r = ops::repr(self, &Value::Fut(t.clone())).unwrap_or_default();
             self.stderr(&format!("task: {r}"));
@@ -873,19 +897,46 @@ impl Interp {
         }
         let entries = std::mem::take(&mut *self.unretrieved.borrow_mut());
         let mut keep = Vec::new();
-        for (weak, log, e, r) in entries {
+        for (weak, log, e, r, lane) in entries {
             if !log.get() {
                 continue;
             }
             if !all && weak.upgrade().is_some() {
-                keep.push((weak, log, e, r));
+                keep.push((weak, log, e, r, lane));
                 continue;
             }
             log.set(false);
+            self.host.record(
+                lane,
+                EventKind::diagnostic(
+                    crate::core::trace::DiagKind::NeverRetrieved,
+                    "Task exception was never retrieved",
+                ),
+            );
             self.stderr("Task exception was never retrieved");
             self.stderr(&format!("future: {r}"));
             self.print_traceback(&e);
         }
         self.unretrieved.borrow_mut().extend(keep);
     }
+}
+
+/// asyncio debug mode's `slow_callback_duration` (0.1 s), in ms.
+pub const SLOW_CALLBACK_MS: f64 = 100.0;
+
+/// Debug mode's warning for a step of `task` that took `ms`, as
+/// `base_events._run_once` logs it (`'Executing %s took %.3f seconds'`
+/// with the task's repr after the step). The repr is CPython's without
+/// what only debug mode adds (`created at …`) and without the pending
+/// task's `wait_for=` and `cb=` parts.
+pub fn slow_callback_text(it: &Rc<Interp>, task: &Rc<Fut>, line: u32, ms: f64) -> String {
+    let repr = match task.tp() {
+        Some(tp) if !task.done() => format!(
+            "<Task pending name='{}' coro=<{}() running at main.py:{line}>>",
+            tp.name.borrow(),
+            tp.coro.qualname
+        ),
+        _ => crate::python::ops::repr(it, &Value::Fut(task.clone())).unwrap_or_default(),
+    };
+    format!("Executing {repr} took {:.3} seconds", ms / 1000.0)
 }

@@ -10,9 +10,11 @@
 mod aloop;
 mod call;
 mod expr;
+mod groups;
 mod pattern;
 mod scope;
 mod stmt;
+mod traceback;
 
 use std::cell::{Cell, RefCell};
 use std::rc::{Rc, Weak};
@@ -20,6 +22,7 @@ use std::rc::{Rc, Weak};
 pub use aloop::{Job, Loop, Yielded};
 pub use call::call_name;
 pub use scope::analyze;
+pub use traceback::group_members;
 
 use super::ast::Name;
 use super::coro::Coro;
@@ -45,8 +48,8 @@ pub const MAX_TASKS: usize = 100_000;
 pub const MAX_ITEMS: usize = 50_000_000;
 
 /// A failed task whose exception may never be retrieved: the task, its
-/// flag, the exception, its repr.
-pub type Unretrieved = (Weak<Fut>, Rc<Cell<bool>>, Exc, String);
+/// flag, the exception, its repr, its lane.
+pub type Unretrieved = (Weak<Fut>, Rc<Cell<bool>>, Exc, String, TaskId);
 
 /// How a block of statements ended early.
 #[derive(Debug)]
@@ -320,13 +323,15 @@ impl Interp {
         let line = self.line.get();
         for (name, call) in pending {
             // Its lane: a coroutine object that never ran.
-            self.host.new_lane(&call, false);
+            let lane = self.host.new_lane(&call, false);
             // The warning line as the issue and learners quote it; CPython
             // prefixes it with `main.py:N: ` (the next line shows the code).
-            let _ = line;
-            self.stderr(&format!(
-                "RuntimeWarning: coroutine '{name}' was never awaited"
-            ));
+            let text = format!("RuntimeWarning: coroutine '{name}' was never awaited");
+            self.host.record(
+                lane,
+                EventKind::diagnostic(crate::core::trace::DiagKind::NeverAwaited, text.clone()),
+            );
+            self.stderr(&text);
             if let Some(src) = self.lines.get(line.saturating_sub(1) as usize) {
                 self.stderr(&format!("  {}", src.trim()));
             }

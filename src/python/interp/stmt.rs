@@ -11,7 +11,7 @@ use crate::python::exc::{class as tclass, Exc, PyResult, T};
 use crate::python::ops;
 use crate::python::value::{Class, FastMap, Function, Scope, Value};
 
-type Done = Result<(), Flow>;
+pub(super) type Done = Result<(), Flow>;
 
 impl Interp {
     /// Runs a block.
@@ -51,7 +51,10 @@ impl Interp {
     async fn exec_kind(self: &Rc<Self>, s: &Stmt, f: &Rc<Frame>) -> Done {
         match &s.kind {
             StmtKind::Expr(e) => {
-                self.eval(e, f).await?;
+                let v = self.eval(e, f).await?;
+                if let Value::Fut(task) = &v {
+                    self.check_kept(task);
+                }
             }
             StmtKind::Assign { targets, value } => {
                 let v = self.eval(value, f).await?;
@@ -334,6 +337,8 @@ impl Interp {
                 },
                 None => self.with(rest, body, is_async, f).await,
             };
+            // The exit is the `with` line's (as CPython's tracebacks say).
+            f.line.set(item.context.pos.line);
             match r {
                 Err(Flow::Exc(e)) => {
                     let cls = Value::Class(e.class());
@@ -401,6 +406,9 @@ impl Interp {
     ) -> Done {
         let mut r = self.exec_block(body, f).await;
         match r {
+            Err(Flow::Exc(e)) if handlers.first().is_some_and(|h| h.star) => {
+                r = self.except_star(e, handlers, f).await;
+            }
             Err(Flow::Exc(e)) if !handlers.is_empty() => {
                 r = Err(Flow::Exc(e.clone()));
                 for h in handlers {
@@ -613,7 +621,7 @@ impl Interp {
         Ok(())
     }
 
-    fn unbind(&self, f: &Frame, name: &Name) -> PyResult<()> {
+    pub(super) fn unbind(&self, f: &Frame, name: &Name) -> PyResult<()> {
         let scope = match &f.kind {
             FrameKind::Function(func) if func.info.globals.contains_key(name) => f.globals.clone(),
             _ => f.scope.clone(),
@@ -1000,5 +1008,30 @@ pub fn exc_matches(c: &Rc<Class>, t: &Value) -> PyResult<bool> {
             T::TypeError,
             "catching classes that do not inherit from BaseException is not allowed",
         )),
+    }
+}
+
+impl Interp {
+    /// A task made by an expression statement (`asyncio.create_task(x())`
+    /// whose result is dropped) that nothing else holds: only this value
+    /// and the loop's ready queue refer to it. CPython's loop keeps only a
+    /// weak reference to its tasks, so such a task may be garbage-collected
+    /// before it ends. A `TaskGroup` (which keeps its tasks) is no such case.
+    /// The warning is the playground's own: CPython prints nothing.
+    fn check_kept(&self, task: &Rc<crate::python::future::Fut>) {
+        let Some(tp) = task.tp() else { return };
+        if task.done() || std::rc::Rc::strong_count(task) > 2 {
+            return;
+        }
+        self.host.record(
+            tp.lane,
+            crate::core::trace::EventKind::diagnostic(
+                crate::core::trace::DiagKind::NotKept,
+                format!(
+                    "playground: the task {} is not kept anywhere: asyncio holds only a weak reference to it, so it may be garbage-collected before it ends",
+                    tp.coro.call
+                ),
+            ),
+        );
     }
 }
