@@ -49,6 +49,7 @@ pub static LESSON: Lesson = Lesson {
     expected_ms,
     python,
     main: |cx, p| no_rust_version(cx, p).boxed_local(),
+    predict: crate::core::predict::GENERIC,
 };
 
 fn claim(_: &Values) -> String {

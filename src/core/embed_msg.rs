@@ -254,3 +254,43 @@ pub fn resize(height: f64) -> String {
     s.push('}');
     s
 }
+
+/// What one `prediction` message reports: a learner's answer to one
+/// question, scored against the run (see [`predict`](super::predict)).
+#[derive(Clone, Debug)]
+pub struct Prediction<'a> {
+    /// The lesson id (`code` on the "Your code" page).
+    pub example: &'a str,
+    /// The question's key, stable across wording changes (an extension).
+    pub id: &'a str,
+    /// The question as asked.
+    pub question: &'a str,
+    /// The learner's answer, in words.
+    pub answer: &'a str,
+    /// What the run did, in the same terms.
+    pub expected: &'a str,
+    /// Whether the answer was right.
+    pub correct: bool,
+}
+
+/// `prediction`: one scored answer (CONTRACT.md section 3), with the
+/// lesson and the question's key as extensions.
+pub fn prediction(p: &Prediction<'_>) -> String {
+    let mut s = head("prediction");
+    for (k, v) in [
+        ("example", p.example),
+        ("id", p.id),
+        ("question", p.question),
+        ("answer", p.answer),
+        ("expected", p.expected),
+    ] {
+        s.push(',');
+        write_key(&mut s, k);
+        write_str(&mut s, v);
+    }
+    s.push(',');
+    write_key(&mut s, "correct");
+    s.push_str(if p.correct { "true" } else { "false" });
+    s.push('}');
+    s
+}

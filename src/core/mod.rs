@@ -12,6 +12,7 @@
 //! - [`raster`]: a large run painted incrementally into a pixel buffer.
 //! - [`json`], [`embed_msg`], [`export`], [`svg`], [`share`]: embeds and exports.
 //! - [`narrate`], [`keys`], [`table`]: narration, shortcuts, the table view.
+//! - [`predict`]: predict, then run: questions scored against the log.
 #![deny(missing_docs)]
 
 pub mod code_error;
@@ -29,6 +30,7 @@ pub mod loop_state;
 pub mod mock_api;
 pub mod narrate;
 pub mod params;
+pub mod predict;
 pub mod query;
 pub mod raster;
 pub mod replay;

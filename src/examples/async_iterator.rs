@@ -5,6 +5,7 @@ use futures::{stream, FutureExt, StreamExt};
 use super::Lesson;
 use crate::core::code_params;
 use crate::core::params::{ParamSpec, Values};
+use crate::core::predict::{Ask, Question};
 use crate::core::task::fmt_ms;
 use crate::runtime::{Cx, TaskError};
 
@@ -27,6 +28,20 @@ const PARAMS: &[ParamSpec] = &[
     ),
 ];
 
+/// The prediction asked before the first Run (see `core::predict`).
+const PREDICT: &[Question] = &[
+    Question {
+        key: "end-time",
+        text: "When does main() end?",
+        ask: Ask::EndTime,
+    },
+    Question {
+        key: "count-got",
+        text: "How many \"got …\" lines are printed?",
+        ask: Ask::CountLines { prefix: "got " },
+    },
+];
+
 /// The lesson.
 pub static LESSON: Lesson = Lesson {
     id: "async-iterator",
@@ -42,6 +57,7 @@ pub static LESSON: Lesson = Lesson {
     expected_ms,
     python,
     main: |cx, p| main(cx, p).boxed_local(),
+    predict: PREDICT,
 };
 
 fn expected_ms(p: &Values) -> f64 {

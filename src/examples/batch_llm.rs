@@ -7,6 +7,7 @@ use super::Lesson;
 use crate::core::code_params;
 use crate::core::mock_api;
 use crate::core::params::{ParamSpec, Values};
+use crate::core::predict::{Ask, Question};
 use crate::core::task::fmt_ms;
 use crate::runtime::{Cx, Semaphore, TaskError};
 
@@ -76,6 +77,20 @@ const PARAMS: &[ParamSpec] = &[
     ),
 ];
 
+/// The prediction asked before the first Run (see `core::predict`).
+const PREDICT: &[Question] = &[
+    Question {
+        key: "max-in-flight",
+        text: "At most how many calls are in flight at once?",
+        ask: Ask::MaxInFlight,
+    },
+    Question {
+        key: "end-time",
+        text: "When does main() end?",
+        ask: Ask::EndTime,
+    },
+];
+
 /// The lesson.
 pub static LESSON: Lesson = Lesson {
     id: "batch-llm",
@@ -91,6 +106,7 @@ pub static LESSON: Lesson = Lesson {
     expected_ms,
     python,
     main: |cx, p| main(cx, p).boxed_local(),
+    predict: PREDICT,
 };
 
 /// One prompt's draw: latency and whether the API fails it.

@@ -5,6 +5,7 @@ use futures::FutureExt;
 use super::Lesson;
 use crate::core::code_params;
 use crate::core::params::{ParamSpec, Values};
+use crate::core::predict::{Ask, Question};
 use crate::core::task::fmt_ms;
 use crate::runtime::{Cx, TaskError};
 
@@ -12,6 +13,20 @@ const PARAMS: &[ParamSpec] = &[
     ParamSpec::int("tasks", "Fetches", "How many well-behaved fetches run beside the blocking call.", 1, 20, 3, ""),
     ParamSpec::ms("delay", "Fetch delay", "How long each fetch awaits (asyncio.sleep).", 10_000, 300),
     ParamSpec::ms("block", "Block", "How long the blocking call holds the thread (time.sleep). The page really freezes that long.", 5_000, 1000),
+];
+
+/// The prediction asked before the first Run (see `core::predict`).
+const PREDICT: &[Question] = &[
+    Question {
+        key: "end-time",
+        text: "When does main() end?",
+        ask: Ask::EndTime,
+    },
+    Question {
+        key: "first-print",
+        text: "Which print prints first?",
+        ask: Ask::FirstPrint,
+    },
 ];
 
 /// The lesson.
@@ -30,6 +45,7 @@ pub static LESSON: Lesson = Lesson {
     expected_ms,
     python,
     main: |cx, p| main(cx, p).boxed_local(),
+    predict: PREDICT,
 };
 
 fn phase_ms(p: &Values) -> f64 {

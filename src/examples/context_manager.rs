@@ -5,6 +5,7 @@ use futures::FutureExt;
 use super::Lesson;
 use crate::core::code_params;
 use crate::core::params::{ParamSpec, Values};
+use crate::core::predict::{Ask, Question};
 use crate::core::task::fmt_ms;
 use crate::core::trace::EventKind;
 use crate::runtime::{Cx, TaskError};
@@ -35,6 +36,20 @@ const PARAMS: &[ParamSpec] = &[
     ),
 ];
 
+/// The prediction asked before the first Run (see `core::predict`).
+const PREDICT: &[Question] = &[
+    Question {
+        key: "last-print",
+        text: "Which print prints last?",
+        ask: Ask::LastPrint,
+    },
+    Question {
+        key: "end-time",
+        text: "When does main() end?",
+        ask: Ask::EndTime,
+    },
+];
+
 /// The lesson.
 pub static LESSON: Lesson = Lesson {
     id: "context-manager",
@@ -50,6 +65,7 @@ pub static LESSON: Lesson = Lesson {
     expected_ms,
     python,
     main: |cx, p| main(cx, p).boxed_local(),
+    predict: PREDICT,
 };
 
 fn expected_ms(p: &Values) -> f64 {

@@ -5,6 +5,7 @@ use futures::FutureExt;
 use super::{secs, Lesson};
 use crate::core::code_params;
 use crate::core::params::{ParamSpec, Values};
+use crate::core::predict::{Ask, Question};
 use crate::core::task::fmt_ms;
 use crate::runtime::{Cx, TaskError};
 
@@ -15,6 +16,20 @@ const PARAMS: &[ParamSpec] = &[ParamSpec::ms(
     10_000,
     1000,
 )];
+
+/// The prediction asked before the first Run (see `core::predict`).
+const PREDICT: &[Question] = &[
+    Question {
+        key: "end-time",
+        text: "When does main() end?",
+        ask: Ask::EndTime,
+    },
+    Question {
+        key: "last-print",
+        text: "Which print prints last?",
+        ask: Ask::LastPrint,
+    },
+];
 
 /// The lesson.
 pub static LESSON: Lesson = Lesson {
@@ -31,6 +46,7 @@ pub static LESSON: Lesson = Lesson {
     expected_ms,
     python,
     main: |cx, p| main(cx, p).boxed_local(),
+    predict: PREDICT,
 };
 
 fn expected_ms(p: &Values) -> f64 {

@@ -5,6 +5,7 @@ use futures::FutureExt;
 use super::Lesson;
 use crate::core::code_params;
 use crate::core::params::{ParamSpec, Values};
+use crate::core::predict::{Ask, Question};
 use crate::core::task::fmt_ms;
 use crate::runtime::{Cx, TaskError};
 
@@ -36,6 +37,27 @@ const PARAMS: &[ParamSpec] = &[
     ),
 ];
 
+/// The prediction asked before the first Run (see `core::predict`).
+const PREDICT: &[Question] = &[
+    Question {
+        key: "count-a",
+        text: "How many times does worker a tick?",
+        ask: Ask::CountLines { prefix: "a tick" },
+    },
+    Question {
+        key: "worker-a-end",
+        text: "How does worker('a') end?",
+        ask: Ask::TaskEnd {
+            task: "worker('a')",
+        },
+    },
+    Question {
+        key: "end-time",
+        text: "When does main() end?",
+        ask: Ask::EndTime,
+    },
+];
+
 /// The lesson.
 pub static LESSON: Lesson = Lesson {
     id: "create-task",
@@ -51,6 +73,7 @@ pub static LESSON: Lesson = Lesson {
     expected_ms,
     python,
     main: |cx, p| main(cx, p).boxed_local(),
+    predict: PREDICT,
 };
 
 /// Ticks of a worker of period `interval` before `cancel_after`.

@@ -6,6 +6,7 @@ use super::create_task::{ticks_before, times};
 use super::Lesson;
 use crate::core::code_params;
 use crate::core::params::{ParamSpec, Values};
+use crate::core::predict::{Ask, Question};
 use crate::core::task::fmt_ms;
 use crate::runtime::{Cx, TaskError};
 
@@ -28,6 +29,29 @@ const PARAMS: &[ParamSpec] = &[
     ),
 ];
 
+/// The prediction asked before the first Run (see `core::predict`).
+const PREDICT: &[Question] = &[
+    Question {
+        key: "count-heartbeats",
+        text: "How many heartbeats are printed?",
+        ask: Ask::CountLines {
+            prefix: "heartbeat",
+        },
+    },
+    Question {
+        key: "heartbeat-end",
+        text: "How does heartbeat() end?",
+        ask: Ask::TaskEnd {
+            task: "heartbeat()",
+        },
+    },
+    Question {
+        key: "ending",
+        text: "Does this program finish, hang, or fail?",
+        ask: Ask::Ending,
+    },
+];
+
 /// The lesson.
 pub static LESSON: Lesson = Lesson {
     id: "daemon",
@@ -43,6 +67,7 @@ pub static LESSON: Lesson = Lesson {
     expected_ms,
     python,
     main: |cx, p| main(cx, p).boxed_local(),
+    predict: PREDICT,
 };
 
 fn expected_ms(p: &Values) -> f64 {

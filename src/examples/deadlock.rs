@@ -5,6 +5,7 @@ use futures::FutureExt;
 use super::Lesson;
 use crate::core::code_params;
 use crate::core::params::{ParamSpec, Values};
+use crate::core::predict::{Ask, Question};
 use crate::core::task::fmt_ms;
 use crate::runtime::{Cx, Lock, TaskError};
 
@@ -25,6 +26,20 @@ const PARAMS: &[ParamSpec] = &[
     ),
 ];
 
+/// The prediction asked before the first Run (see `core::predict`).
+const PREDICT: &[Question] = &[
+    Question {
+        key: "ending",
+        text: "Does this program finish, hang, or fail?",
+        ask: Ask::Ending,
+    },
+    Question {
+        key: "last-print",
+        text: "Which print prints last?",
+        ask: Ask::LastPrint,
+    },
+];
+
 /// The lesson.
 pub static LESSON: Lesson = Lesson {
     id: "deadlock",
@@ -40,6 +55,7 @@ pub static LESSON: Lesson = Lesson {
     expected_ms,
     python,
     main: |cx, p| main(cx, p).boxed_local(),
+    predict: PREDICT,
 };
 
 fn opposite(p: &Values) -> bool {

@@ -6,6 +6,7 @@ use super::Lesson;
 use crate::core::code_params;
 use crate::core::mock_api;
 use crate::core::params::{ParamSpec, Values};
+use crate::core::predict::{Ask, Question};
 use crate::core::task::fmt_ms;
 use crate::runtime::{Cx, TaskError};
 
@@ -13,6 +14,20 @@ const PARAMS: &[ParamSpec] = &[
     ParamSpec::int("tasks", "Requests", "How many requests to make at once.", 1, 20, 5, ""),
     ParamSpec::ms("delay", "Server latency", "How long the bundled mock API takes to answer.", 10_000, 800),
     ParamSpec::text("url", "URL", "Leave empty for the bundled mock API, or give any URL (it must allow cross-origin requests).", "", 2000),
+];
+
+/// The prediction asked before the first Run (see `core::predict`).
+const PREDICT: &[Question] = &[
+    Question {
+        key: "max-in-flight",
+        text: "At most how many requests are in flight at once?",
+        ask: Ask::MaxInFlight,
+    },
+    Question {
+        key: "end-time",
+        text: "When does main() end?",
+        ask: Ask::EndTime,
+    },
 ];
 
 /// The lesson.
@@ -30,6 +45,7 @@ pub static LESSON: Lesson = Lesson {
     expected_ms,
     python,
     main: |cx, p| main(cx, p).boxed_local(),
+    predict: PREDICT,
 };
 
 fn expected_ms(p: &Values) -> f64 {

@@ -50,6 +50,9 @@ pub struct Lesson {
     pub python: fn(&Values) -> String,
     /// The coroutine that really runs.
     pub main: fn(Cx, Values) -> LocalBoxFuture<'static, Result<(), TaskError>>,
+    /// The questions asked before the first Run (`core::predict`): plain
+    /// data, answered from the run's own log.
+    pub predict: &'static [crate::core::predict::Question],
 }
 
 impl Lesson {

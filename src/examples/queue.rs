@@ -5,6 +5,7 @@ use futures::FutureExt;
 use super::Lesson;
 use crate::core::code_params;
 use crate::core::params::{ParamSpec, Values};
+use crate::core::predict::{Ask, Question};
 use crate::core::task::fmt_ms;
 use crate::runtime::{Cx, Queue, TaskError};
 
@@ -52,6 +53,20 @@ const PARAMS: &[ParamSpec] = &[
     ),
 ];
 
+/// The prediction asked before the first Run (see `core::predict`).
+const PREDICT: &[Question] = &[
+    Question {
+        key: "end-time",
+        text: "When does main() end?",
+        ask: Ask::EndTime,
+    },
+    Question {
+        key: "max-in-flight",
+        text: "At most how many tasks are busy (sleeping) at once?",
+        ask: Ask::MaxInFlight,
+    },
+];
+
 /// The lesson.
 pub static LESSON: Lesson = Lesson {
     id: "queue",
@@ -67,6 +82,7 @@ pub static LESSON: Lesson = Lesson {
     expected_ms,
     python,
     main: |cx, p| main(cx, p).boxed_local(),
+    predict: PREDICT,
 };
 
 /// The ideal schedule, computed by hand (not by the runtime): when each

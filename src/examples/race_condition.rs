@@ -8,6 +8,7 @@ use futures::FutureExt;
 use super::Lesson;
 use crate::core::code_params;
 use crate::core::params::{ParamSpec, Values};
+use crate::core::predict::{Ask, Question};
 use crate::core::task::fmt_ms;
 use crate::runtime::{Cx, Lock, TaskError};
 
@@ -41,6 +42,22 @@ const PARAMS: &[ParamSpec] = &[
     ),
 ];
 
+/// The prediction asked before the first Run (see `core::predict`).
+const PREDICT: &[Question] = &[
+    Question {
+        key: "counter",
+        text: "What is counter at the end?",
+        ask: Ask::PrintedNumber {
+            prefix: "counter = ",
+        },
+    },
+    Question {
+        key: "end-time",
+        text: "When does main() end?",
+        ask: Ask::EndTime,
+    },
+];
+
 /// The lesson.
 pub static LESSON: Lesson = Lesson {
     id: "race-condition",
@@ -56,6 +73,7 @@ pub static LESSON: Lesson = Lesson {
     expected_ms,
     python,
     main: |cx, p| main(cx, p).boxed_local(),
+    predict: PREDICT,
 };
 
 /// The counter's final value: without the lock every round of reads sees

@@ -5,6 +5,7 @@ use futures::FutureExt;
 use super::{secs, Lesson};
 use crate::core::code_params;
 use crate::core::params::{ParamSpec, Values};
+use crate::core::predict::{Ask, Question};
 use crate::core::task::fmt_ms;
 use crate::runtime::{Cx, TaskError};
 
@@ -39,6 +40,25 @@ const PARAMS: &[ParamSpec] = &[
     ),
 ];
 
+/// The prediction asked before the first Run (see `core::predict`).
+const PREDICT: &[Question] = &[
+    Question {
+        key: "ending",
+        text: "Does this program finish, hang, or fail?",
+        ask: Ask::Ending,
+    },
+    Question {
+        key: "count-failed",
+        text: "How many attempts fail?",
+        ask: Ask::CountLines { prefix: "attempt " },
+    },
+    Question {
+        key: "end-time",
+        text: "When does main() end?",
+        ask: Ask::EndTime,
+    },
+];
+
 /// The lesson.
 pub static LESSON: Lesson = Lesson {
     id: "retry",
@@ -54,6 +74,7 @@ pub static LESSON: Lesson = Lesson {
     expected_ms,
     python,
     main: |cx, p| main(cx, p).boxed_local(),
+    predict: PREDICT,
 };
 
 /// The backoff before retry `k` (0-based): `base · 2^k`.

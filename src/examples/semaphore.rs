@@ -5,6 +5,7 @@ use futures::FutureExt;
 use super::Lesson;
 use crate::core::code_params;
 use crate::core::params::{ParamSpec, Values};
+use crate::core::predict::{Ask, Question};
 use crate::core::task::fmt_ms;
 use crate::runtime::{Cx, Semaphore, TaskError};
 
@@ -40,6 +41,20 @@ const PARAMS: &[ParamSpec] = &[
     DELAY,
 ];
 
+/// The prediction asked before the first Run (see `core::predict`).
+const PREDICT: &[Question] = &[
+    Question {
+        key: "max-in-flight",
+        text: "At most how many downloads run at once?",
+        ask: Ask::MaxInFlight,
+    },
+    Question {
+        key: "end-time",
+        text: "When does main() end?",
+        ask: Ask::EndTime,
+    },
+];
+
 /// The lesson.
 pub static LESSON: Lesson = Lesson {
     id: "semaphore",
@@ -55,6 +70,7 @@ pub static LESSON: Lesson = Lesson {
     expected_ms,
     python,
     main: |cx, p| main(cx, p).boxed_local(),
+    predict: PREDICT,
 };
 
 fn waves(p: &Values) -> i64 {

@@ -5,6 +5,7 @@ use futures::FutureExt;
 use super::Lesson;
 use crate::core::code_params;
 use crate::core::params::{ParamSpec, Values};
+use crate::core::predict::{Ask, Question};
 use crate::core::task::fmt_ms;
 use crate::runtime::{Cx, TaskError};
 
@@ -18,6 +19,20 @@ const PARAMS: &[ParamSpec] = &[
         &["sequential", "gather"],
         "gather",
     ),
+];
+
+/// The prediction asked before the first Run (see `core::predict`).
+const PREDICT: &[Question] = &[
+    Question {
+        key: "end-time",
+        text: "When does main() end?",
+        ask: Ask::EndTime,
+    },
+    Question {
+        key: "max-in-flight",
+        text: "At most how many fetches run at once?",
+        ask: Ask::MaxInFlight,
+    },
 ];
 
 /// The lesson.
@@ -35,6 +50,7 @@ pub static LESSON: Lesson = Lesson {
     expected_ms,
     python,
     main: |cx, p| main(cx, p).boxed_local(),
+    predict: PREDICT,
 };
 
 fn expected_ms(p: &Values) -> f64 {

@@ -5,6 +5,7 @@ use futures::FutureExt;
 use super::{secs, Lesson};
 use crate::core::code_params;
 use crate::core::params::{ParamSpec, Values};
+use crate::core::predict::{Ask, Question};
 use crate::core::task::fmt_ms;
 use crate::runtime::{Cx, TaskError};
 
@@ -25,6 +26,27 @@ const PARAMS: &[ParamSpec] = &[
     ),
 ];
 
+/// The prediction asked before the first Run (see `core::predict`).
+const PREDICT: &[Question] = &[
+    Question {
+        key: "slow-end",
+        text: "How does slow_operation() end?",
+        ask: Ask::TaskEnd {
+            task: "slow_operation()",
+        },
+    },
+    Question {
+        key: "end-time",
+        text: "When does main() end?",
+        ask: Ask::EndTime,
+    },
+    Question {
+        key: "last-print",
+        text: "Which print prints last?",
+        ask: Ask::LastPrint,
+    },
+];
+
 /// The lesson.
 pub static LESSON: Lesson = Lesson {
     id: "timeout",
@@ -40,6 +62,7 @@ pub static LESSON: Lesson = Lesson {
     expected_ms,
     python,
     main: |cx, p| main(cx, p).boxed_local(),
+    predict: PREDICT,
 };
 
 fn times_out(p: &Values) -> bool {
