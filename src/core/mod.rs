@@ -11,6 +11,7 @@
 //! - [`compare`]: ideal versus real: lateness of each step, loop stalls.
 //! - [`raster`]: a large run painted incrementally into a pixel buffer.
 //! - [`json`], [`embed_msg`], [`export`], [`svg`], [`share`]: embeds and exports.
+//! - [`download`]: "Download .py", the program as a file CPython runs.
 //! - [`narrate`], [`keys`], [`table`]: narration, shortcuts, the table view.
 //! - [`predict`]: predict, then run: questions scored against the log.
 #![deny(missing_docs)]
@@ -19,6 +20,7 @@ pub mod code_error;
 pub mod code_line;
 pub mod code_params;
 pub mod compare;
+pub mod download;
 pub mod editing;
 pub mod embed_msg;
 pub mod export;
