@@ -10,11 +10,9 @@
 mod aloop;
 mod call;
 mod expr;
-mod groups;
 mod pattern;
 mod scope;
 mod stmt;
-mod traceback;
 
 use std::cell::{Cell, RefCell};
 use std::rc::{Rc, Weak};
@@ -22,7 +20,6 @@ use std::rc::{Rc, Weak};
 pub use aloop::{Job, Loop, Yielded};
 pub use call::call_name;
 pub use scope::analyze;
-pub use traceback::group_members;
 
 use super::ast::Name;
 use super::coro::Coro;
