@@ -6,6 +6,11 @@
 //! never an opener) `ready`, `run-started`, `run-finished` (however the run
 //! ended) and `resize` (whenever the content height changes), and obeys
 //! `run`, `stop` and `set-params` from its parent. Anything else is ignored.
+//!
+//! The height also goes out as the platforms' own resize messages
+//! ([`core::platform_resize`](crate::core::platform_resize)): Canvas's
+//! `lti.frameResize`, and H5P's resizer handshake, so a plain iframe in
+//! Canvas, Moodle or an H5P host sizes itself with no script of the author's.
 
 use std::cell::Cell;
 use std::rc::Rc;
@@ -18,6 +23,7 @@ use wasm_bindgen::JsCast;
 use crate::app::PageCtx;
 use crate::core::embed_msg::{self, Finished, Incoming};
 use crate::core::params::PageState;
+use crate::core::platform_resize::{self, H5p};
 use crate::core::schedule::stats;
 use crate::core::task::tasks_at;
 use crate::examples::lookup;
@@ -138,13 +144,29 @@ pub fn install(ctx: PageCtx, ctl: RunCtl, watch: RunWatch) {
         on_cleanup(move || poll.clear());
     }
 
+    // The frame side of H5P's resizer handshake (shared by the listener
+    // and the height watch below).
+    let h5p = Rc::new(Cell::new(H5p::default()));
     let owner = Owner::current().unwrap_or_default();
+    let h5p_in = h5p.clone();
     let listener = window_event_listener(leptos::ev::message, move |ev| {
         if !web::from_parent(&ev) {
             return;
         }
-        let Some(msg) = web::message_json(&ev).and_then(|t| embed_msg::parse_incoming_text(&t))
+        let Some(text) = web::message_json(&ev).filter(|t| t.len() <= embed_msg::MAX_MESSAGE_LEN)
         else {
+            return;
+        };
+        if let Some(m) =
+            crate::core::json::parse(&text).and_then(|j| platform_resize::parse_h5p(&j))
+        {
+            let mut state = h5p_in.get();
+            let height = content_height().map_or(0.0, f64::from);
+            web::post_to_parent(&state.on_message(m, height));
+            h5p_in.set(state);
+            return;
+        }
+        let Some(msg) = embed_msg::parse_incoming_text(&text) else {
             return;
         };
         owner.with(|| match msg {
@@ -177,7 +199,10 @@ pub fn install(ctx: PageCtx, ctl: RunCtl, watch: RunWatch) {
             let send_height = move || {
                 if let Some(h) = content_height().filter(|h| *h != last.get()) {
                     last.set(h);
-                    web::post_to_parent(&embed_msg::resize(f64::from(h)));
+                    let h = f64::from(h);
+                    web::post_to_parent(&embed_msg::resize(h));
+                    web::post_to_parent(&platform_resize::canvas_frame_resize(h));
+                    web::post_to_parent(&h5p.get().on_height(h));
                 }
             };
             send_height();

@@ -11,6 +11,7 @@
 //! - [`compare`]: ideal versus real: lateness of each step, loop stalls.
 //! - [`raster`]: a large run painted incrementally into a pixel buffer.
 //! - [`json`], [`embed_msg`], [`export`], [`svg`], [`share`]: embeds and exports.
+//! - [`platform_resize`]: the resize messages of Canvas and H5P hosts.
 //! - [`download`]: "Download .py", the program as a file CPython runs.
 //! - [`narrate`], [`keys`], [`table`]: narration, shortcuts, the table view.
 //! - [`predict`]: predict, then run: questions scored against the log.
@@ -32,6 +33,7 @@ pub mod loop_state;
 pub mod mock_api;
 pub mod narrate;
 pub mod params;
+pub mod platform_resize;
 pub mod predict;
 pub mod query;
 pub mod raster;
