@@ -55,11 +55,15 @@ fn python3() -> Command {
         .output()
         .map(|o| o.status.success())
         .unwrap_or(false);
-    assert!(ok, "python3 is needed for these tests (CPython 3.11 runs the downloads)");
+    assert!(
+        ok,
+        "python3 is needed for these tests (CPython 3.11 runs the downloads)"
+    );
     let mut c = Command::new("python3");
     // The file runs as it is; unbuffered output only so that a program
     // stopped on purpose (the deadlock) keeps the lines it printed.
-    c.env("PYTHONUNBUFFERED", "1").env("PYTHONDONTWRITEBYTECODE", "1");
+    c.env("PYTHONUNBUFFERED", "1")
+        .env("PYTHONDONTWRITEBYTECODE", "1");
     c
 }
 
@@ -94,7 +98,9 @@ fn random_values(specs: &[ParamSpec], rng: &mut Rng) -> Values {
             } => {
                 let lo = min.max(100);
                 let hi = max.min(600).max(lo);
-                (rng.range(lo / 50, hi / 50) * 50).clamp(min, max).to_string()
+                (rng.range(lo / 50, hi / 50) * 50)
+                    .clamp(min, max)
+                    .to_string()
             }
             Kind::Int { min, max, .. } => rng.range(min, max.min(min.max(0) + 5)).to_string(),
             Kind::Float { min, max, .. } => format!("{:.2}", min + (max - min) * 0.3),
@@ -256,7 +262,11 @@ fn executor_shape(lines: &[String]) -> Vec<String> {
         if l == "tick" && out.last().is_some_and(|p| p == "tick…") {
             continue;
         }
-        out.push(if l == "tick" { "tick…".to_string() } else { l });
+        out.push(if l == "tick" {
+            "tick…".to_string()
+        } else {
+            l
+        });
     }
     out
 }
@@ -294,7 +304,9 @@ fn every_offline_lesson_download_runs_in_cpython_with_the_pages_lines() {
         for (k, (label, values)) in sets.into_iter().enumerate() {
             let source = (lesson.python)(&values);
             let file = download::python_file(lesson.id, &source, None);
-            let path = dir.join(format!("set{k}")).join(download::file_name(lesson.id));
+            let path = dir
+                .join(format!("set{k}"))
+                .join(download::file_name(lesson.id));
             std::fs::create_dir_all(path.parent().expect("a folder")).expect("dir");
             std::fs::write(&path, file).expect("write");
             let page = page(&source);
@@ -308,18 +320,29 @@ fn every_offline_lesson_download_runs_in_cpython_with_the_pages_lines() {
             });
             cases.push(Case {
                 lesson,
-                label: if label == "defaults" { label } else { format!("random: {label}") },
+                label: if label == "defaults" {
+                    label
+                } else {
+                    format!("random: {label}")
+                },
                 page,
                 path,
                 limit,
             });
         }
     }
-    assert_eq!(offline, LESSONS.len() - 2, "all but fetch and batch-llm run offline");
+    assert_eq!(
+        offline,
+        LESSONS.len() - 2,
+        "all but fetch and batch-llm run offline"
+    );
     // Every file goes in one folder, as in a learner's Downloads: none may
     // shadow a module another one imports (queue.py would, for executor).
     let names = python3()
-        .args(["-c", "import sys; print(' '.join(sorted(sys.stdlib_module_names)))"])
+        .args([
+            "-c",
+            "import sys; print(' '.join(sorted(sys.stdlib_module_names)))",
+        ])
         .output()
         .expect("python3 runs");
     let stdlib = String::from_utf8_lossy(&names.stdout).to_string();
@@ -381,7 +404,9 @@ fn every_offline_lesson_download_runs_in_cpython_with_the_pages_lines() {
             got == want
         };
         if !same {
-            problems.push(format!("stdout differs:\n    page:    {want:?}\n    cpython: {got:?}"));
+            problems.push(format!(
+                "stdout differs:\n    page:    {want:?}\n    cpython: {got:?}"
+            ));
         }
         let py_warnings: Vec<String> = stderr.lines().filter_map(warning).collect();
         for w in &c.page.warnings {
@@ -392,7 +417,9 @@ fn every_offline_lesson_download_runs_in_cpython_with_the_pages_lines() {
         if let Some(err) = c.page.ending.strip_prefix("error: ") {
             let last = stderr.lines().last().unwrap_or_default();
             if last != err || status.is_some_and(|s| s.success()) {
-                problems.push(format!("page ended {err:?}, CPython's last stderr line {last:?}"));
+                problems.push(format!(
+                    "page ended {err:?}, CPython's last stderr line {last:?}"
+                ));
             }
         } else if c.page.ending == "ok" && !status.is_some_and(|s| s.success()) {
             problems.push(format!("CPython failed: {stderr}"));
@@ -424,11 +451,17 @@ fn the_network_lessons_downloads_send_the_mock_api_to_the_public_service() {
         let source = (lesson.python)(&Values::defaults(lesson.params));
         let file = download::python_file(id, &source, Some("https://example.org/?example=x"));
         let top: String = file.lines().take(20).collect::<Vec<_>>().join("\n");
-        assert!(top.contains("# NETWORK:") && top.contains(PUBLIC_API), "{top}");
+        assert!(
+            top.contains("# NETWORK:") && top.contains(PUBLIC_API),
+            "{top}"
+        );
         assert!(file.contains("import aiohttp"), "{file}");
         // CPython compiles it (it cannot run it here: no network).
         let out = python3()
-            .args(["-c", "import sys; compile(sys.stdin.read(), 'f.py', 'exec')"])
+            .args([
+                "-c",
+                "import sys; compile(sys.stdin.read(), 'f.py', 'exec')",
+            ])
             .stdin(Stdio::piped())
             .stdout(Stdio::piped())
             .stderr(Stdio::piped())
@@ -460,7 +493,9 @@ fn the_mapping_gives_the_mock_apis_status_and_latency() {
         "mock-api/get?delay=abc&status=+503".into(),
     ];
     for id in 0..40 {
-        urls.push(format!("mock-api/flaky?id={id}&fail_rate=30&seed=7&delay=200"));
+        urls.push(format!(
+            "mock-api/flaky?id={id}&fail_rate=30&seed=7&delay=200"
+        ));
         urls.push(format!("mock-api/flaky?id={id}&fail_rate=55&seed=x{id}"));
     }
     urls.push("https://example.org/get".into());
@@ -476,11 +511,18 @@ fn the_mapping_gives_the_mock_apis_status_and_latency() {
         .spawn()
         .and_then(|mut c| {
             use std::io::Write;
-            c.stdin.take().expect("stdin").write_all(urls.join("\n").as_bytes())?;
+            c.stdin
+                .take()
+                .expect("stdin")
+                .write_all(urls.join("\n").as_bytes())?;
             c.wait_with_output()
         })
         .expect("python3 runs");
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let text = String::from_utf8_lossy(&out.stdout).to_string();
     let got: Vec<&str> = text.lines().collect();
     assert_eq!(got.len(), urls.len());

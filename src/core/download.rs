@@ -38,6 +38,7 @@ pub const PUBLIC_API: &str = "https://httpbin.org";
 /// one (`queue.py`) shadows that module for every program run from the same
 /// folder: `concurrent.futures` imports `queue`, so the executor lesson,
 /// saved beside `queue.py`, would run the queue lesson instead.
+#[rustfmt::skip]
 const STDLIB_NAMES: &[&str] = &[
     "abc", "array", "ast", "asyncio", "base64", "bisect", "calendar", "code", "codecs",
     "collections", "contextlib", "copy", "csv", "dataclasses", "datetime", "decimal",
@@ -357,20 +358,32 @@ mod tests {
 
     #[test]
     fn parenthesised_imports_are_kept_whole() {
-        let src = "from asyncio import (\n    sleep,\n    run,\n)\nimport random\nx = random.random()\n";
+        let src =
+            "from asyncio import (\n    sleep,\n    run,\n)\nimport random\nx = random.random()\n";
         let (head, after) = split_points(&src.lines().collect::<Vec<_>>());
         assert_eq!((head, after), (0, 5));
         let f = python_file("code", src, None);
         assert!(f.contains(")\nimport random\n\nrandom.seed(0)"), "{f}");
-        let g = python_file("code", "import asyncio\n\ndef f():\n    from random import random\n", None);
-        assert!(g.contains("import asyncio\n\nimport random\nrandom.seed(0)"), "{g}");
+        let g = python_file(
+            "code",
+            "import asyncio\n\ndef f():\n    from random import random\n",
+            None,
+        );
+        assert!(
+            g.contains("import asyncio\n\nimport random\nrandom.seed(0)"),
+            "{g}"
+        );
     }
 
     #[test]
     fn only_mock_urls_count_as_the_mock_api() {
         assert!(uses_mock_api(FETCHES));
-        assert!(uses_mock_api("import aiohttp\nurl = 'mock-api/get?delay=5'\n"));
-        assert!(!uses_mock_api("import aiohttp\nurl = 'https://example.org/'\n"));
+        assert!(uses_mock_api(
+            "import aiohttp\nurl = 'mock-api/get?delay=5'\n"
+        ));
+        assert!(!uses_mock_api(
+            "import aiohttp\nurl = 'https://example.org/'\n"
+        ));
         assert!(!uses_mock_api("url = 'mock-api/get'\n"));
     }
 }
