@@ -1,13 +1,14 @@
-//! The Share menu: copy the link, the `<iframe>` embed code, or the script
-//! a course page needs to follow the embed's height. Uses the Clipboard
-//! API; where it is missing or refused, the text is selected in its field
-//! for a manual copy.
+//! The Share menu: copy the link, the one-line embed (`embed.js` and an
+//! `<async-playground>` element: sizes itself, no other script), the plain
+//! `<iframe>` embed code, or the script a course page needs to follow a
+//! plain iframe's height. Uses the Clipboard API; where it is missing or
+//! refused, the text is selected in its field for a manual copy.
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use crate::app::PageCtx;
-use crate::core::share::{embed_code, link, RESIZE_SCRIPT};
+use crate::core::share::{element_code, embed_code, link, RESIZE_SCRIPT};
 use crate::examples::Lesson;
 use crate::run_ctl::RunCtl;
 use crate::web;
@@ -25,10 +26,16 @@ pub fn ShareMenu(
     let open = RwSignal::new(false);
     let status = RwSignal::new(String::new());
     let button = NodeRef::<leptos::html::Button>::new();
-    let (link_f, embed_f, script_f): (Field, Field, Field) =
-        (NodeRef::new(), NodeRef::new(), NodeRef::new());
+    let (link_f, element_f, embed_f, script_f): (Field, Field, Field, Field) = (
+        NodeRef::new(),
+        NodeRef::new(),
+        NodeRef::new(),
+        NodeRef::new(),
+    );
     let base = StoredValue::new(web::app_base());
     let link_text = move || base.with_value(|b| ctx.page.with(|p| link(b, p)));
+    let element_text =
+        move || base.with_value(|b| ctx.page.with(|p| element_code(b, p, lesson.title)));
     let lanes = move || ctl.snapshot.with(|s| s.tasks.len());
     let embed_text =
         move || base.with_value(|b| ctx.page.with(|p| embed_code(b, p, lesson.title, lanes())));
@@ -89,8 +96,11 @@ pub fn ShareMenu(
                     <button type="button" class="small" data-testid="copy-link" on:click=move |_| copy(link_f, "Link")>
                         "Copy link"
                     </button>
+                    <button type="button" class="small" data-testid="copy-element" on:click=move |_| copy(element_f, "One-line embed")>
+                        "Copy one-line embed"
+                    </button>
                     <button type="button" class="small" data-testid="copy-embed" on:click=move |_| copy(embed_f, "Embed code")>
-                        "Copy embed code"
+                        "Copy iframe code"
                     </button>
                     <button type="button" class="small" data-testid="copy-script" on:click=move |_| copy(script_f, "Script")>
                         "Copy resize script"
@@ -100,9 +110,11 @@ pub fn ShareMenu(
                 <p class="share-status" role="status" data-testid="share-status">{move || status.get()}</p>
                 <label for="share-link">"Link to this lesson and its parameters"</label>
                 <textarea id="share-link" data-testid="share-link" readonly rows="2" node_ref=link_f prop:value=link_text></textarea>
-                <label for="share-embed">"Embed code for a course page"</label>
+                <label for="share-element">"One-line embed for a course page (sizes itself, raises events; no other script)"</label>
+                <textarea id="share-element" data-testid="share-element" readonly rows="4" node_ref=element_f prop:value=element_text></textarea>
+                <label for="share-embed">"Or a plain iframe (where scripts are not allowed)"</label>
                 <textarea id="share-embed" data-testid="share-embed" readonly rows="4" node_ref=embed_f prop:value=embed_text></textarea>
-                <label for="share-script">"Script for the course page (once): sizes each embed to its content"</label>
+                <label for="share-script">"With a plain iframe, this script on the course page (once) sizes each iframe to its content"</label>
                 <textarea id="share-script" data-testid="share-script" readonly rows="6" node_ref=script_f prop:value=RESIZE_SCRIPT></textarea>
             </div>
         </div>

@@ -1,6 +1,7 @@
 //! What the Share menu copies: the link to the current lesson and
-//! parameters, the `<iframe>` embed code, and the few lines of script a
-//! course page needs to follow the embed's `resize` messages.
+//! parameters, the one-line embed (`embed.js` and `<async-playground>`),
+//! the `<iframe>` embed code, and the few lines of script a course page
+//! needs to follow a plain iframe's `resize` messages.
 
 use super::params::PageState;
 use super::svg::xml_escape;
@@ -39,6 +40,38 @@ pub fn embed_code(app_base: &str, page: &PageState, title: &str, lanes: usize) -
         xml_escape(&embed_src(app_base, page)),
         xml_escape(&format!("async playground: {title}")),
         embed_height(lanes)
+    )
+}
+
+/// The address of `embed.js`, beside the app's `index.html`.
+pub fn embed_script_url(app_base: &str) -> String {
+    match app_base.rfind('/') {
+        Some(i) => format!("{}embed.js", &app_base[..=i]),
+        None => "embed.js".to_string(),
+    }
+}
+
+/// The one-line embed of `page` (CONTRACT.md section 4): the `embed.js`
+/// script tag and an `<async-playground>` element whose attributes are the
+/// page's URL keys, with a link to the lesson inside for a page where the
+/// script does not run.
+pub fn element_code(app_base: &str, page: &PageState, title: &str) -> String {
+    let mut p = page.clone();
+    p.embed = false;
+    p.autorun = false;
+    p.notices.clear();
+    let query = p.to_query();
+    let mut attrs = String::new();
+    for (k, v) in form_urlencoded::parse(query.trim_start_matches('?').as_bytes()) {
+        attrs.push_str(&format!(" {}=\"{}\"", xml_escape(&k), xml_escape(&v)));
+    }
+    let title = format!("async playground: {title}");
+    format!(
+        "<script src=\"{}\" defer></script>\n<async-playground{attrs} title=\"{}\"><a href=\"{}\">{}</a></async-playground>",
+        xml_escape(&embed_script_url(app_base)),
+        xml_escape(&title),
+        xml_escape(&link(app_base, page)),
+        xml_escape(&title),
     )
 }
 
