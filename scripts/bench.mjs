@@ -2,7 +2,7 @@
 // pages first): each figure is measured in headless Chromium against bare
 // JavaScript doing the same thing in the same page and run, and printed as
 //   name: value (goal: ...) ok|MISS
-// Usage: node scripts/bench.mjs <app dist> <bench dist> [--quick] [--only=tasks,python,parse,pysize,fidelity,scale,size,firstrun,soak]
+// Usage: node scripts/bench.mjs <app dist> <bench dist> [--quick] [--only=tasks,python,parse,pysize,fidelity,scale,size,firstrun,soak,explore]
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
@@ -386,6 +386,30 @@ try {
     const growth = (after.usedSize - before.usedSize) / before.usedSize * 100;
     report(`soak: JS heap growth over ${n} runs (after GC)`, `${fmt(growth, 1)}%`, '≤ 5%', growth <= 5,
       `${fmt(before.usedSize / 1e6, 2)} → ${fmt(after.usedSize / 1e6, 2)} MB; DOM nodes ${before.nodes} → ${after.nodes}; listeners ${before.listeners} → ${after.listeners}; wasm memory ${fmt(before.wasm / 1e6, 1)} → ${fmt(after.wasm / 1e6, 1)} MB; ${fmt((Date.now() - t0) / n, 0)} ms per run`);
+    await context.close();
+  }
+  // Explore timings: N = 200 jittered runs of each lesson on the virtual
+  // clock, through the real panel (chunked, yielding to the page between
+  // slices), vs one plain virtual run of the same program measured by the
+  // panel in the same exploration.
+  if (want('explore')) {
+    const ids = ['coroutine', 'sequential-vs-gather', 'create-task', 'blocking-call', 'forgotten-await',
+      'fetch', 'semaphore', 'semaphore-inside', 'gather-errors', 'timeout', 'retry', 'queue', 'async-iterator',
+      'context-manager', 'batch-llm', 'race-condition', 'deadlock', 'executor', 'daemon'];
+    const { page, context } = await open(app.base, '?example=coroutine');
+    let worst = 0;
+    for (const id of (QUICK ? ['race-condition', 'queue', 'batch-llm'] : ids)) {
+      await page.goto(`${app.base}?example=${id}`);
+      await page.waitForSelector('[data-testid=explore-run]');
+      await page.click('[data-testid=explore-run]');
+      await page.waitForFunction(() => ['done', 'error'].includes(document.querySelector('[data-testid=explore]')?.dataset.exploreState), null, { timeout: 120000 });
+      const d = await page.$eval('[data-testid=explore]', (e) => ({ ...e.dataset }));
+      const real = Number(d.realMs); const plain = Number(d.plainMs);
+      worst = Math.max(worst, real);
+      report(`explore timings, N = 200 at ±20 %, ${id}`, `${fmt(real, 0)} ms`, '≤ 2000 ms', real <= 2000,
+        `${fmt(real / plain, 0)}× one plain virtual run (${fmt(plain, 1)} ms); ${d.outcomes} outcomes`);
+    }
+    info('explore timings, slowest lesson', `${fmt(worst, 0)} ms`);
     await context.close();
   }
 } finally {

@@ -371,6 +371,74 @@ impl RunCtl {
         self.schedule_frame();
     }
 
+    /// A new run generation, for a run made elsewhere and then shown with
+    /// [`RunCtl::show_recorded`] (its events are this generation's).
+    pub fn claim_generation(&self) -> Option<u32> {
+        self.generation.try_update_value(|g| {
+            *g += 1;
+            *g
+        })
+    }
+
+    /// Shows `run`, a run recorded elsewhere on the virtual clock (an
+    /// outcome of "Explore timings"), as the current run in every view
+    /// (timeline, loop panel, console, replay), with `ideal` (the same
+    /// program with exact timings) as its ideal run. A live run is stopped
+    /// first. `run` should carry a generation from
+    /// [`RunCtl::claim_generation`].
+    pub fn show_recorded(&self, example: &'static str, run: Run, ideal: Option<Run>) {
+        self.stop();
+        if !run.is_over() {
+            run.stop();
+        }
+        self.ideal_sim.set_value(None);
+        let generation = run.generation();
+        match ideal {
+            Some(i) => {
+                let (tasks, elapsed) = {
+                    let t = i.trace();
+                    let mut lanes = LiveTasks::default();
+                    let mut tasks = Vec::new();
+                    for e in t.events() {
+                        lanes.apply(e, &mut tasks);
+                    }
+                    (tasks, t.last_ms())
+                };
+                self.ideal_ms.set(elapsed);
+                self.ideal.set(Ideal {
+                    generation,
+                    tasks,
+                    elapsed_ms: elapsed,
+                });
+                self.ideal_run.set_value(Some(i));
+            }
+            None => {
+                self.ideal.set(Ideal::default());
+                self.ideal_run.set_value(None);
+            }
+        }
+        let mut view = LiveView::default();
+        let mut snap = Snapshot::idle();
+        snap.generation = generation;
+        snap.example = example;
+        let end = {
+            let trace = run.trace();
+            snap.catch_up(&mut view, &trace);
+            trace.last_ms()
+        };
+        let state = snap.state;
+        self.snapshot.set(snap);
+        self.now_ms.set(end);
+        self.shown_at.set(None);
+        self.live_state.set((state, end));
+        self.live.set_value(Some(Live {
+            run,
+            example,
+            started_real_ms: perf_now(),
+            view,
+        }));
+    }
+
     /// Stops the live run, if any.
     pub fn stop(&self) {
         let live = self

@@ -7,6 +7,7 @@ use crate::components::code_view::CodeView;
 use crate::components::compare_panel::ComparePanel;
 use crate::components::console::Console;
 use crate::components::controls::Controls;
+use crate::components::explore_panel::ExplorePanel;
 use crate::components::loop_panel::LoopPanel;
 use crate::components::run_view::RunView;
 use crate::components::stats::Stats;
@@ -71,6 +72,9 @@ pub fn LessonView(
                 <LoopPanel/>
             </div>
             <ComparePanel/>
+            <Show when=move || !embed()>
+                <ExplorePanel lesson=lesson/>
+            </Show>
             {(!own_page).then(|| view! {
                 <div class="lesson-bottom">
                     <CodeView lesson=lesson/>

@@ -6,6 +6,7 @@ pub mod compare_panel;
 pub mod console;
 pub mod controls;
 pub mod editor;
+pub mod explore_panel;
 pub mod feature_notes;
 pub mod help_panel;
 pub mod lesson_view;

@@ -14,6 +14,7 @@
 //! - [`platform_resize`]: the resize messages of Canvas and H5P hosts.
 //! - [`download`]: "Download .py", the program as a file CPython runs.
 //! - [`narrate`], [`keys`], [`table`]: narration, shortcuts, the table view.
+//! - [`explore`]: jittered runs grouped by outcome ("Explore timings").
 //! - [`predict`]: predict, then run: questions scored against the log.
 #![deny(missing_docs)]
 
@@ -24,6 +25,7 @@ pub mod compare;
 pub mod download;
 pub mod editing;
 pub mod embed_msg;
+pub mod explore;
 pub mod export;
 pub mod highlight;
 pub mod json;

@@ -100,6 +100,7 @@ pub static LESSON: Lesson = Lesson {
     explanation: &[
         "Calling a model API for many prompts is the everyday async batch: a Semaphore keeps at most `limit` calls in flight (the provider's rate limit), wait_for gives each call a deadline, and gather(..., return_exceptions=True) collects failures instead of losing the whole batch to the first one.",
         "The calls are real HTTP requests to the bundled mock API with latencies drawn between the fastest and slowest answer (seeded, so a shared link replays the same draw). Results come back in the order of the prompts, whatever order they finish in.",
+        "Explore timings (below) jitters each call's latency by ±x %: near the timeout a call sometimes answers and sometimes times out, so the counts of ok, failed and timed out and the order of the lines vary from run to run (dozens of outcomes at ±20 %).",
     ],
     params: PARAMS,
     claim,

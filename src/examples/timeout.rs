@@ -56,6 +56,7 @@ pub static LESSON: Lesson = Lesson {
     explanation: &[
         "asyncio.wait_for(aw, timeout) awaits aw, but at most timeout seconds. If aw finishes in time, you get its result. If not, wait_for cancels it (a CancelledError is thrown into it at its current await, so it stops right there) and raises TimeoutError in the caller (asyncio.TimeoutError before Python 3.11).",
         "The cancellation is real: the slow operation's lane ends cancelled at exactly the timeout, and the line it would print after its sleep never appears. When the operation would end at the very instant of the timeout, the timeout wins. Since Python 3.11, async with asyncio.timeout(s): does the same for a whole block.",
+        "Explore timings (below) jitters the sleep but not the deadline: with DELAY = 2.0 s and TIMEOUT = 1.0 s every run times out, but with DELAY = 1.1 s and ±20 % about one run in four finishes in time, so a timeout close to the usual latency makes both outcomes possible.",
     ],
     params: PARAMS,
     claim,

@@ -749,7 +749,7 @@ fn sleep(it: &Rc<Interp>, delay_s: f64, result: Value) -> Value {
                 return Ok(result);
             }
             let fut = Fut::new();
-            let ms = delay_s * 1000.0;
+            let ms = me.jittered(delay_s * 1000.0);
             *fut.label.borrow_mut() = Label::Sleep(me.host.now() + ms.min(1e15));
             let h = me.call_later(ms, super::interp::Job::SetResult(fut.clone(), result));
             let r = me.await_fut(fut).await;

@@ -500,7 +500,8 @@ pub fn http(
             }
             return Value::Fut(fut);
         }
-        let a = crate::core::mock_api::answer(&url);
+        let mut a = crate::core::mock_api::answer(&url);
+        a.delay_ms = it.jittered(a.delay_ms);
         let timeout_ms = timeout_s
             .map(|t| t * 1000.0)
             .filter(|t| t.is_finite() && *t >= 0.0);

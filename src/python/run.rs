@@ -14,6 +14,9 @@ pub struct RunOptions {
     /// The seed of `random` (0 unless the page says otherwise), so a link
     /// reproduces a run.
     pub seed: u64,
+    /// Jitter on every `asyncio.sleep` and mock-API latency ("Explore
+    /// timings"); `None`: durations as written.
+    pub jitter: Option<crate::core::explore::JitterSpec>,
 }
 
 /// A program that parsed and passed CPython's compile-time checks.

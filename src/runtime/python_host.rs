@@ -258,6 +258,40 @@ fn reason_of(status: u16) -> &'static str {
 
 /// The main coroutine of a run of `program`.
 pub fn main_fn(program: Rc<Program>, opts: RunOptions) -> MainFn {
+    main_fn_with(program, opts, None)
+}
+
+/// Final values of a run's simple globals: (name, repr), by name.
+pub type Finals = Rc<RefCell<Vec<(String, String)>>>;
+
+/// The module's globals that are plain values (ints, bools, short strs),
+/// by name; parameters (ALL_CAPS) and private names (`_x`) left out.
+fn final_values(interp: &Interp) -> Vec<(String, String)> {
+    use crate::python::value::Value;
+    let mut out: Vec<(String, String)> = interp
+        .globals
+        .vars
+        .borrow()
+        .iter()
+        .filter(|(name, _)| {
+            !name.starts_with('_') && name.chars().any(|c| c.is_ascii_lowercase())
+        })
+        .filter_map(|(name, v)| {
+            let repr = match v {
+                Value::Bool(b) => if *b { "True" } else { "False" }.to_string(),
+                Value::Int(i) => i.to_string(),
+                Value::BigInt(b) => b.to_decimal()?,
+                Value::Str(t) if t.chars().count() <= 60 => format!("{t:?}"),
+                _ => return None,
+            };
+            Some((name.to_string(), repr))
+        })
+        .collect();
+    out.sort();
+    out
+}
+
+fn main_fn_with(program: Rc<Program>, opts: RunOptions, finals: Option<Finals>) -> MainFn {
     Box::new(move |cx: Cx| {
         async move {
             let host = Rc::new(RunHost {
@@ -269,6 +303,9 @@ pub fn main_fn(program: Rc<Program>, opts: RunOptions) -> MainFn {
             });
             let interp = Interp::new(host.clone(), &program.source, opts.seed);
             interp.main_lane.set(Some(cx.task));
+            if let Some(j) = opts.jitter {
+                *interp.jitter.borrow_mut() = Some(crate::core::explore::Jitter::new(j));
+            }
             // Stop (or a new Run) drops this future: then every request in
             // flight is aborted and the interpreter's own references (its
             // ready queue and timers hold tasks, which hold it) are let go.
@@ -277,6 +314,9 @@ pub fn main_fn(program: Rc<Program>, opts: RunOptions) -> MainFn {
                 interp: interp.clone(),
             };
             let outcome = interp.run_program(&program.module).await;
+            if let Some(f) = &finals {
+                *f.borrow_mut() = final_values(&interp);
+            }
             let outcome = match outcome {
                 crate::python::interp::Ending::Ok => RunOutcome::Finished,
                 crate::python::interp::Ending::Deadlock => RunOutcome::Deadlock,
@@ -371,4 +411,52 @@ pub fn run_virtual(source: &str) -> Outcome {
         }
     };
     Outcome { lines, ending }
+}
+
+/// One run of `program` on the virtual clock with every sleep and mock
+/// latency jittered as `jitter` says ("Explore timings"), started and ready
+/// to be advanced ([`Run::advance_or`], a slice at a time); its globals'
+/// final values land in the returned cell when `main()` ends.
+pub fn explore_run(
+    program: Rc<Program>,
+    jitter: Option<crate::core::explore::JitterSpec>,
+    generation: u32,
+) -> (Run, Finals) {
+    let finals: Finals = Rc::new(RefCell::new(Vec::new()));
+    let run = Run::new_virtual(generation);
+    let opts = RunOptions {
+        jitter,
+        ..RunOptions::default()
+    };
+    run.start_named(
+        program.entry_name(),
+        main_fn_with(program, opts, Some(finals.clone())),
+    );
+    (run, finals)
+}
+
+/// Explores `program` at once (native tests and benchmarks; the page does
+/// the same in chunks): `runs` runs jittered by ±`percent` %, run `i` with
+/// seed [`run_seed`](crate::core::explore::run_seed)`(seed, i)`.
+pub fn explore(
+    program: &Rc<Program>,
+    runs: u32,
+    percent: f64,
+    seed: u64,
+) -> crate::core::explore::Explorer {
+    use crate::core::explore::{run_seed, Explorer, JitterSpec, OutcomeKey};
+    let mut ex = Explorer::default();
+    for i in 0..runs {
+        let s = run_seed(seed, i);
+        let (run, finals) = explore_run(program.clone(), Some(JitterSpec { percent, seed: s }), 0);
+        run.advance(VIRTUAL_LIMIT_MS - 0.001);
+        let limited = !run.is_over();
+        if limited {
+            run.stop();
+        }
+        let trace = run.trace();
+        let key = OutcomeKey::of(&trace, finals.borrow().clone(), limited);
+        ex.add(key, s, trace.last_ms());
+    }
+    ex
 }

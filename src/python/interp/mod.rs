@@ -207,6 +207,8 @@ pub struct Interp {
     pub deadlocked: Cell<bool>,
     /// Itself, for futures that outlive a borrow.
     pub me: RefCell<Weak<Interp>>,
+    /// Jitter on sleeps and fetch latencies ("Explore timings"), if any.
+    pub jitter: RefCell<Option<crate::core::explore::Jitter>>,
 }
 
 impl std::fmt::Debug for Interp {
@@ -256,9 +258,19 @@ impl Interp {
             loading_prelude: Cell::new(false),
             scope_cache: RefCell::new(FastMap::default()),
             me: RefCell::new(Weak::new()),
+            jitter: RefCell::new(None),
         });
         *interp.me.borrow_mut() = Rc::downgrade(&interp);
         interp
+    }
+
+    /// A duration of a sleep or a fetch latency (ms), jittered when the
+    /// run explores timings.
+    pub fn jittered(&self, ms: f64) -> f64 {
+        match self.jitter.borrow_mut().as_mut() {
+            Some(j) => j.apply(ms),
+            None => ms,
+        }
     }
 
     /// A strong reference to itself.
