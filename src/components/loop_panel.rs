@@ -123,7 +123,9 @@ pub fn LoopPanel() -> impl IntoView {
     let deadlock = move || ctl.live_state.with(|s| s.0 == RunState::Deadlock);
     let cycle = move || state.with(wait_for_cycle);
     view! {
-        <aside class="panel loop-panel" aria-labelledby="loop-title" data-testid="loop-panel">
+        // It scrolls when long (a queue, a deadlock): focusable, so a
+        // keyboard can scroll it; named by its title.
+        <aside class="panel loop-panel" aria-labelledby="loop-title" data-testid="loop-panel" tabindex="0">
             <h2 id="loop-title" class="panel-title">"Event loop"</h2>
             {move || {
                 let s: LoopState = state.get();
