@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 
 use crate::app::PageCtx;
+use crate::components::await_graph::{AwaitGraphPanel, DiagnosticsPanel};
 use crate::components::code_view::CodeView;
 use crate::components::compare_panel::ComparePanel;
 use crate::components::console::Console;
@@ -70,6 +71,10 @@ pub fn LessonView(
                     <Transport/>
                 </div>
                 <LoopPanel/>
+            </div>
+            <div class="graph-row">
+                <AwaitGraphPanel/>
+                <DiagnosticsPanel/>
             </div>
             <ComparePanel/>
             <Show when=move || !embed()>

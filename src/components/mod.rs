@@ -1,5 +1,6 @@
 //! One Leptos component per file: thin views over the core's derived data.
 
+pub mod await_graph;
 pub mod catalog;
 pub mod code_view;
 pub mod compare_panel;

@@ -379,6 +379,10 @@ fn Lane(
                 <div class="ideal-layer" aria-hidden="true">{ideal_spans}</div>
                 {spans}
                 {end_mark}
+                <crate::components::await_graph::DiagMarks
+                    task=Signal::derive(move || task.with(|t| t.as_ref().map(|t| t.id)))
+                    axis=Signal::derive(move || axis.get())
+                />
             </div>
         </div>
     }

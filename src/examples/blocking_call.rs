@@ -108,6 +108,15 @@ async fn main(cx: Cx, p: Values) -> Result<(), TaskError> {
                 // A real busy-wait on the loop's thread: nothing else runs.
                 cx.block(block);
                 cx.print("time.sleep returned");
+                // The task's repr after this step (it returns), as debug
+                // mode's warning gives it for the lesson's Python code.
+                cx.slow_step(
+                    block,
+                    &format!(
+                        "<Task finished name='Task-{}' coro=<compute_blocking() done, defined at main.py:11> result=None>",
+                        n + 2
+                    ),
+                );
                 Ok(())
             }));
         } else {

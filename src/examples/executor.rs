@@ -106,5 +106,13 @@ async fn main(cx: Cx, p: Values) -> Result<(), TaskError> {
     };
     cx.print(format!("found {primes} primes"));
     t.cancel();
+    if !p.flag("offload") {
+        // main()'s last step held the loop for the whole work; debug mode
+        // names the task as it is after the step (it has returned).
+        cx.slow_step(
+            work,
+            "<Task finished name='Task-1' coro=<main() done, defined at main.py:22> result=None>",
+        );
+    }
     Ok(())
 }

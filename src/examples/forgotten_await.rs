@@ -79,7 +79,12 @@ async fn save(cx: Cx, name: &'static str, delay: f64) -> Result<(), TaskError> {
 async fn main(cx: Cx, p: Values) -> Result<(), TaskError> {
     let delay = p.ms("delay");
     // `save("report")` without await: the coroutine object exists, unscheduled.
-    cx.create("save('report')");
+    let report = cx.create("save('report')");
+    cx.diagnose(
+        report,
+        crate::core::trace::DiagKind::NeverAwaited,
+        never_awaited_warning("save"),
+    );
     cx.print(never_awaited_warning("save"));
     cx.call("save('backup')", move |cx| save(cx, "backup", delay))
         .await?;

@@ -863,6 +863,25 @@ fn label_name(it: &Rc<Interp>, v: &Value) -> String {
     }
 }
 
+/// What awaiting a future labelled with `v` is (the await graph): the
+/// prelude's resource class, or an aggregate named by its text.
+fn await_kind_of(v: &Value) -> Option<crate::core::trace::AwaitKind> {
+    use crate::core::trace::AwaitKind as K;
+    match v {
+        Value::Instance(i) => match i.class.lookup("_pg_resource") {
+            Some(Value::Str(s)) => Some(match &*s {
+                "Lock" => K::Lock,
+                "Semaphore" => K::Semaphore,
+                "Queue" => K::Queue,
+                _ => K::Event,
+            }),
+            _ => None,
+        },
+        Value::Str(s) if s.starts_with("gather(") || s.starts_with("wait(") || s.starts_with("TaskGroup(") || s.starts_with("shield(") => Some(K::Gather),
+        _ => None,
+    }
+}
+
 fn check_loop_running(it: &Rc<Interp>) -> PyResult<()> {
     if !it.lp.running.get() {
         return Err(Exc::new(T::RuntimeError, "no running event loop"));
@@ -3086,7 +3105,9 @@ fn module_call(
         AioIsfuture => Value::Bool(matches!(a0()?, Value::Fut(_))),
         AioLabel => {
             let fu = fut_of(a0()?)?.clone();
-            let mut name = label_name(it, need(&pos, 1, "_label")?);
+            let what = need(&pos, 1, "_label")?;
+            let mut name = label_name(it, what);
+            fu.await_kind.set(await_kind_of(what));
             if let Some(Value::Str(op)) = pos.get(2) {
                 name = format!("{name}.{op}()");
             }

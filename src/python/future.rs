@@ -67,6 +67,9 @@ pub struct Fut {
     pub children: RefCell<Vec<Rc<Fut>>>,
     /// `_GatheringFuture._cancel_requested`.
     pub cancel_requested: Cell<bool>,
+    /// What awaiting it is, for the await graph (a lock, a semaphore, a
+    /// queue, a gather), once the asyncio prelude labels it.
+    pub await_kind: Cell<Option<crate::core::trace::AwaitKind>>,
 }
 
 /// The part of a Task that drives its coroutine.
@@ -103,6 +106,7 @@ impl Fut {
             task: None,
             children: RefCell::new(Vec::new()),
             cancel_requested: Cell::new(false),
+            await_kind: Cell::new(None),
         })
     }
 
@@ -126,6 +130,7 @@ impl Fut {
             }),
             children: RefCell::new(Vec::new()),
             cancel_requested: Cell::new(false),
+            await_kind: Cell::new(None),
         })
     }
 

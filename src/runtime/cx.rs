@@ -58,6 +58,27 @@ impl Cx {
         self.run.virtual_lag(ms);
     }
 
+    /// Records a diagnostic on `task`'s lane (asyncio's own warning in
+    /// CPython's words, or the playground's).
+    pub fn diagnose(&self, task: TaskId, kind: crate::core::trace::DiagKind, text: impl Into<String>) {
+        self.run.note(task, EventKind::diagnostic(kind, text));
+    }
+
+    /// After a step of this task that held the loop `ms` without awaiting
+    /// (a blocking call, inline CPU work): asyncio debug mode's warning,
+    /// when the step took its `slow_callback_duration` (100 ms) or more.
+    /// `repr` is the task's repr after the step, as CPython writes it.
+    pub fn slow_step(&self, ms: Ms, repr: &str) {
+        // asyncio debug mode's `slow_callback_duration`, 0.1 s.
+        if ms >= 100.0 {
+            self.diagnose(
+                self.task,
+                crate::core::trace::DiagKind::SlowCallback,
+                format!("Executing {repr} took {:.3} seconds", ms / 1000.0),
+            );
+        }
+    }
+
     /// `asyncio.create_task(coro)`: a named task, scheduled now.
     pub fn spawn<T, F, Fut>(&self, name: impl Into<String>, f: F) -> JoinHandle<T>
     where
@@ -97,7 +118,19 @@ impl Cx {
 
     /// Waits, recorded as waiting on `on`, until `ready` says so. `ready`
     /// registers the waker when it answers false.
-    pub(crate) async fn wait_until(&self, on: &str, mut ready: impl FnMut(&Waker) -> bool) {
+    pub(crate) async fn wait_until(&self, on: &str, ready: impl FnMut(&Waker) -> bool) {
+        self.wait_until_on(on, None, ready).await
+    }
+
+    /// [`Cx::wait_until`], with what is awaited (tasks, a gather's
+    /// children) recorded for the await graph just before the wait.
+    pub(crate) async fn wait_until_on(
+        &self,
+        on: &str,
+        target: Option<(crate::core::trace::AwaitKind, Vec<TaskId>)>,
+        mut ready: impl FnMut(&Waker) -> bool,
+    ) {
+        let mut target = target;
         let mut waiting = false;
         poll_fn(|cx| {
             if ready(cx.waker()) {
@@ -107,6 +140,16 @@ impl Cx {
                 Poll::Ready(())
             } else {
                 if !waiting {
+                    if let Some((kind, tasks)) = target.take() {
+                        self.run.note(
+                            self.task,
+                            EventKind::Awaits(Box::new(crate::core::trace::AwaitTarget {
+                                kind,
+                                name: on.to_string(),
+                                tasks,
+                            })),
+                        );
+                    }
                     self.run
                         .act(self.task, EventKind::Waiting { on: on.to_string() });
                     waiting = true;
@@ -120,7 +163,8 @@ impl Cx {
     /// `await task`: waits for the task and returns its result.
     pub async fn join<T>(&self, handle: JoinHandle<T>) -> Result<T, TaskError> {
         let on = handle.name.clone();
-        self.wait_until(&on, |w| handle.settled_or_register(w))
+        let target = Some((crate::core::trace::AwaitKind::Task, vec![handle.id]));
+        self.wait_until_on(&on, target, |w| handle.settled_or_register(w))
             .await;
         let result = handle.state.borrow_mut().take();
         result
@@ -133,7 +177,11 @@ impl Cx {
         let on = format!("gather({} tasks)", handles.len());
         let mut waiting = GatherWait::default();
         let mut errors_seen = None;
-        self.wait_until(&on, |w| {
+        let target = Some((
+            crate::core::trace::AwaitKind::Gather,
+            handles.iter().map(|h| h.id).collect(),
+        ));
+        self.wait_until_on(&on, target, |w| {
             // Scan for a failure only when some task failed since last time.
             let errors = settled_errors();
             if errors_seen != Some(errors) {
@@ -162,7 +210,11 @@ impl Cx {
     ) -> Vec<Result<T, TaskError>> {
         let on = format!("gather({} tasks)", handles.len());
         let mut waiting = GatherWait::default();
-        self.wait_until(&on, |w| waiting.all_settled(&handles, w))
+        let target = Some((
+            crate::core::trace::AwaitKind::Gather,
+            handles.iter().map(|h| h.id).collect(),
+        ));
+        self.wait_until_on(&on, target, |w| waiting.all_settled(&handles, w))
             .await;
         handles
             .iter()

@@ -444,6 +444,9 @@ impl Interp {
                                 },
                             },
                         };
+                        if let EventKind::Waiting { on } = &kind {
+                            self.record_on(lane, EventKind::Awaits(Box::new(await_target(&f, on))));
+                        }
                         self.record_on(lane, kind);
                         self.add_done_callback(&f, Callback::Wakeup(task.clone()));
                         *tp.fut_waiter.borrow_mut() = Some(f.clone());
@@ -919,6 +922,24 @@ impl Interp {
         }
         self.unretrieved.borrow_mut().extend(keep);
     }
+}
+
+/// What a task awaiting `f` (recorded as waiting on `on`) awaits, for the
+/// await graph: the task, a gather's children, a lock, a semaphore, a queue.
+fn await_target(f: &Rc<Fut>, on: &str) -> crate::core::trace::AwaitTarget {
+    use crate::core::trace::{AwaitKind, AwaitTarget};
+    let children: Vec<TaskId> = f.children.borrow().iter().filter_map(|c| c.tp().map(|tp| tp.lane)).collect();
+    let kind = match (f.await_kind.get(), f.tp()) {
+        (_, Some(_)) => AwaitKind::Task,
+        (Some(k), None) => k,
+        (None, None) if !children.is_empty() => AwaitKind::Gather,
+        (None, None) => AwaitKind::Future,
+    };
+    let tasks = match f.tp() {
+        Some(tp) => vec![tp.lane],
+        None => children,
+    };
+    AwaitTarget { kind, name: on.to_string(), tasks }
 }
 
 /// asyncio debug mode's `slow_callback_duration` (0.1 s), in ms.

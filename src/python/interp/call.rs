@@ -564,6 +564,14 @@ impl Interp {
                 if let Some(p) = parent {
                     self.record_on(
                         p,
+                        EventKind::Awaits(Box::new(crate::core::trace::AwaitTarget {
+                            kind: crate::core::trace::AwaitKind::Task,
+                            name: name.to_string(),
+                            tasks: vec![lane],
+                        })),
+                    );
+                    self.record_on(
+                        p,
                         EventKind::Waiting {
                             on: name.to_string(),
                         },
