@@ -262,6 +262,11 @@ class VirtualSelector(selectors.DefaultSelector):
         return []
 
 
+# asyncio's debug log names the selector class ("Using selector: ..."):
+# name it as a real loop on Linux does.
+VirtualSelector.__name__ = VirtualSelector.__qualname__ = selectors.DefaultSelector.__name__
+
+
 class VirtualLoop(asyncio.SelectorEventLoop):
     def __init__(self):
         super().__init__(VirtualSelector())

@@ -296,6 +296,8 @@ pub struct Handler {
     pub name: Option<Name>,
     /// The block.
     pub body: Vec<Stmt>,
+    /// `except*`: matches the parts of an exception group.
+    pub star: bool,
 }
 
 /// One item of a `with`.

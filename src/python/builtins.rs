@@ -406,9 +406,8 @@ pub fn percent_format(it: &Rc<Interp>, s: &str, args: &Value) -> PyResult<Value>
         Value::Tuple(t) => t.to_vec(),
         other => vec![other.clone()],
     };
-    let mut fa = Vec::with_capacity(vals.len());
-    for v in &vals {
-        fa.push(match v {
+    let fmt_arg = |v: &Value| -> PyResult<FmtArg> {
+        Ok(match v {
             Value::Int(i) => FmtArg::Int(*i),
             Value::BigInt(b) => FmtArg::Big((**b).clone()),
             Value::Bool(x) => FmtArg::Bool(*x),
@@ -419,11 +418,29 @@ pub fn percent_format(it: &Rc<Interp>, s: &str, args: &Value) -> PyResult<Value>
                 str: str_of(it, other)?,
                 repr: repr(it, other)?,
             },
-        });
+        })
+    };
+    let mut fa = Vec::with_capacity(vals.len());
+    for v in &vals {
+        fa.push(fmt_arg(v)?);
     }
-    fmt::percent_format(s, &fa)
-        .map(|s| Value::Str(Rc::from(s)))
-        .map_err(berr)
+    // A mapping on the right (a dict, or anything with __getitem__ that is
+    // not a tuple or str) serves `%(key)s`.
+    let mapping = !matches!(args, Value::Tuple(_) | Value::Str(_))
+        && (matches!(args, Value::Dict(_)) || ops::getattr(it, args, "__getitem__").is_ok());
+    let mut failed: Option<Exc> = None;
+    let mut look = |key: &str| -> Result<FmtArg, BuiltinError> {
+        let got = ops::getitem(it, args, &Value::str(key)).and_then(|v| fmt_arg(&v));
+        got.map_err(|e| {
+            failed = Some(e);
+            BuiltinError::new(ErrorKind::TypeError, "")
+        })
+    };
+    let r = fmt::percent_format_with(s, &fa, if mapping { Some(&mut look) } else { None });
+    if let Some(e) = failed {
+        return Err(e);
+    }
+    r.map(|s| Value::Str(Rc::from(s))).map_err(berr)
 }
 
 // ----- argument helpers -----
@@ -658,6 +675,16 @@ pub fn call(
         match f {
             AioRun => {
                 let c = need(&pos, 0, "run")?.clone();
+                // A new loop says which selector it uses, at DEBUG on the
+                // `asyncio` logger (seen when a program logs at DEBUG).
+                let logging = it.modules.borrow().get("logging").cloned();
+                if let Some(logging) = logging {
+                    let get = ops::getattr(it, &logging, "getLogger")?;
+                    let logger = it.call(get, vec![Value::str("asyncio")], Vec::new()).await?;
+                    let debug = ops::getattr(it, &logger, "debug")?;
+                    let args = vec![Value::str("Using selector: %s"), Value::str("EpollSelector")];
+                    it.call(debug, args, Vec::new()).await?;
+                }
                 it.asyncio_run(c).await
             }
             Anext => {
@@ -1602,7 +1629,13 @@ fn construct(it: &Rc<Interp>, t: T, pos: Vec<Value>, kw: Vec<(Name, Value)>) -> 
             }
             let all_exc = excs.iter().all(|e| matches!(e, Value::Instance(i) if is_sub(&i.class, T::Exception)));
             let cls = if t == T::ExceptionGroup || all_exc { T::ExceptionGroup } else { T::BaseExceptionGroup };
-            Exc::with_args(cls, vec![msg, Value::tuple(excs)]).0
+            // `args` keeps the sequence as given (its repr shows a list as a
+            // list); `exceptions` is a tuple.
+            let given = match pos.get(1) {
+                Some(v @ (Value::List(_) | Value::Tuple(_))) => v.clone(),
+                _ => Value::tuple(excs),
+            };
+            Exc::with_args(cls, vec![msg, given]).0
         }
         t if tclass(t).is_exception => Exc::with_args(t, pos).0,
         other => {
@@ -1625,15 +1658,14 @@ pub fn exc_attr(c: &Class, name: &str) -> Option<ExcAttr> {
             .and_then(|d| d.borrow().args.first().cloned())
             .unwrap_or(Value::None))
     }
-    fn second(_it: &Rc<Interp>, v: &Value) -> PyResult<Value> {
-        Ok(v.exc_data()
-            .and_then(|d| d.borrow().args.get(1).cloned())
-            .unwrap_or(Value::None))
-    }
     match name {
         "value" if is_sub(c, T::StopIteration) => Some(first),
         "message" if is_sub(c, T::BaseExceptionGroup) => Some(first),
-        "exceptions" if is_sub(c, T::BaseExceptionGroup) => Some(second),
+        "exceptions" if is_sub(c, T::BaseExceptionGroup) => Some(|_, v| {
+            Ok(Value::tuple(
+                super::interp::group_members(v).unwrap_or_default(),
+            ))
+        }),
         "code" if is_sub(c, T::SystemExit) => Some(first),
         "name" if is_sub(c, T::NameError) || is_sub(c, T::ImportError) => {
             Some(|_, _| Ok(Value::None))

@@ -1490,9 +1490,20 @@ fn float_trunc_digits(x: f64) -> String {
 /// `not enough arguments for format string`, `not all arguments converted
 /// during string formatting`, `%d format: a real number is required, not
 /// str`, `unsupported format character 'y' (0x79) at index 1`,
-/// `incomplete format`, `format requires a mapping` (`%(name)s` is not
-/// supported).
+/// `incomplete format`, `format requires a mapping` (`%(name)s` with
+/// positional arguments).
 pub fn percent_format(fmt: &str, args: &[FmtArg]) -> Res<String> {
+    percent_format_with(fmt, args, None)
+}
+
+/// A key's value for `%(key)s`, when the right operand is a mapping.
+pub type Lookup<'a> = &'a mut dyn FnMut(&str) -> Res<FmtArg>;
+
+/// [`percent_format`] with a mapping (`'%(name)s' % {'name': 1}`): each
+/// `%(key)` takes `lookup(key)`; a spec without a key takes the mapping
+/// itself (`args[0]`), and leftover arguments are no error.
+pub fn percent_format_with(fmt: &str, args: &[FmtArg], mut lookup: Option<Lookup>) -> Res<String> {
+    let mapping = lookup.is_some();
     let chars: Vec<char> = fmt.chars().collect();
     let mut out = String::new();
     let mut i = 0;
@@ -1520,8 +1531,30 @@ pub fn percent_format(fmt: &str, args: &[FmtArg]) -> Res<String> {
             i += 1;
             continue;
         }
+        let mut keyed = None;
         if i < chars.len() && chars[i] == '(' {
-            return type_error("format requires a mapping");
+            let Some(look) = lookup.as_mut() else {
+                return type_error("format requires a mapping");
+            };
+            let mut depth = 1;
+            let start = i + 1;
+            i += 1;
+            while i < chars.len() && depth > 0 {
+                match chars[i] {
+                    '(' => depth += 1,
+                    ')' => depth -= 1,
+                    _ => {}
+                }
+                i += 1;
+            }
+            if depth > 0 {
+                return Err(BuiltinError::new(
+                    ErrorKind::ValueError,
+                    "incomplete format key",
+                ));
+            }
+            let key: String = chars[start..i - 1].iter().collect();
+            keyed = Some(look(&key)?);
         }
         let (mut ljust, mut plus, mut blank, mut alt, mut zero) =
             (false, false, false, false, false);
@@ -1606,7 +1639,13 @@ pub fn percent_format(fmt: &str, args: &[FmtArg]) -> Res<String> {
         let ch = chars[i];
         let index = i;
         i += 1;
-        let arg = next_arg(&mut argi)?;
+        let arg = match &keyed {
+            Some(a) => a,
+            None if mapping => args.first().ok_or_else(|| {
+                BuiltinError::new(ErrorKind::TypeError, "not enough arguments for format string")
+            })?,
+            None => next_arg(&mut argi)?,
+        };
         let mut numeric = true;
         let text: String = match ch {
             's' | 'r' | 'a' => {
@@ -1779,7 +1818,7 @@ pub fn percent_format(fmt: &str, args: &[FmtArg]) -> Res<String> {
         }
         check_len(out.len() as u128)?;
     }
-    if argi < args.len() {
+    if argi < args.len() && !mapping {
         return type_error("not all arguments converted during string formatting");
     }
     Ok(out)

@@ -23,7 +23,6 @@ const STDLIB_PY: &str = include_str!("prelude/stdlib.py");
 
 /// Modules a learner might try that the playground does not have, with why.
 const MISSING_WHY: &[(&str, &str)] = &[
-    ("os", "no files or processes"),
     ("subprocess", "no processes"),
     ("threading", "no threads; use asyncio"),
     ("multiprocessing", "no processes; use loop.run_in_executor"),
@@ -320,6 +319,16 @@ impl Interp {
                         ("platform", Value::str("emscripten")),
                         ("argv", Value::list(vec![Value::str("main.py")])),
                         ("maxsize", Value::Int(i64::MAX)),
+                        (
+                            "version_info",
+                            Value::tuple(vec![
+                                Value::Int(3),
+                                Value::Int(11),
+                                Value::Int(7),
+                                Value::str("final"),
+                                Value::Int(0),
+                            ]),
+                        ),
                     ]),
                     None,
                 )?
@@ -371,11 +380,13 @@ impl Interp {
                 pairs.push(("TYPE_CHECKING", Value::Bool(false)));
                 self.module_with("typing", natives(&pairs), Some(("typing", "def cast(typ, val):\n    return val\n\ndef overload(f):\n    return f\n\ndef final(f):\n    return f\n".to_string())))?
             }
-            "functools" | "contextlib" | "collections" | "dataclasses" => {
+            "functools" | "contextlib" | "collections" | "dataclasses" | "logging" | "os" => {
                 let key: &'static str = match name {
                     "functools" => "functools",
                     "contextlib" => "contextlib",
                     "collections" => "collections",
+                    "logging" => "logging",
+                    "os" => "os",
                     _ => "dataclasses",
                 };
                 let mut d = FastMap::default();

@@ -10,9 +10,11 @@
 mod aloop;
 mod call;
 mod expr;
+mod groups;
 mod pattern;
 mod scope;
 mod stmt;
+mod traceback;
 
 use std::cell::{Cell, RefCell};
 use std::rc::{Rc, Weak};
@@ -20,6 +22,7 @@ use std::rc::{Rc, Weak};
 pub use aloop::{Job, Loop, Yielded};
 pub use call::call_name;
 pub use scope::analyze;
+pub use traceback::group_members;
 
 use super::ast::Name;
 use super::coro::Coro;

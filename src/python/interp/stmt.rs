@@ -11,7 +11,7 @@ use crate::python::exc::{class as tclass, Exc, PyResult, T};
 use crate::python::ops;
 use crate::python::value::{Class, FastMap, Function, Scope, Value};
 
-type Done = Result<(), Flow>;
+pub(super) type Done = Result<(), Flow>;
 
 impl Interp {
     /// Runs a block.
@@ -337,6 +337,8 @@ impl Interp {
                 },
                 None => self.with(rest, body, is_async, f).await,
             };
+            // The exit is the `with` line's (as CPython's tracebacks say).
+            f.line.set(item.context.pos.line);
             match r {
                 Err(Flow::Exc(e)) => {
                     let cls = Value::Class(e.class());
@@ -404,6 +406,9 @@ impl Interp {
     ) -> Done {
         let mut r = self.exec_block(body, f).await;
         match r {
+            Err(Flow::Exc(e)) if handlers.first().is_some_and(|h| h.star) => {
+                r = self.except_star(e, handlers, f).await;
+            }
             Err(Flow::Exc(e)) if !handlers.is_empty() => {
                 r = Err(Flow::Exc(e.clone()));
                 for h in handlers {
@@ -616,7 +621,7 @@ impl Interp {
         Ok(())
     }
 
-    fn unbind(&self, f: &Frame, name: &Name) -> PyResult<()> {
+    pub(super) fn unbind(&self, f: &Frame, name: &Name) -> PyResult<()> {
         let scope = match &f.kind {
             FrameKind::Function(func) if func.info.globals.contains_key(name) => f.globals.clone(),
             _ => f.scope.clone(),

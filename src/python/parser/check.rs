@@ -30,6 +30,7 @@ pub(crate) fn check(m: &Module, side: &Side) -> CResult {
         units: vec![Unit {
             kind: UnitKind::Module,
             loops: 0,
+            blocks: Vec::new(),
         }],
         scope_ix: 0,
         st: &st,
@@ -673,7 +674,13 @@ enum UnitKind {
 struct Unit {
     kind: UnitKind,
     loops: u32,
+    /// The loops and `except*` blocks around the statement, innermost
+    /// last (`true`: an `except*` block), for CPython's
+    /// "cannot appear in an except* block".
+    blocks: Vec<bool>,
 }
+
+const IN_EXCEPT_STAR: &str = "'break', 'continue' and 'return' cannot appear in an except* block";
 
 struct Compiler<'s> {
     side: &'s Side,
@@ -716,7 +723,11 @@ impl Compiler<'_> {
     }
 
     fn push(&mut self, kind: UnitKind) {
-        self.units.push(Unit { kind, loops: 0 });
+        self.units.push(Unit {
+            kind,
+            loops: 0,
+            blocks: Vec::new(),
+        });
     }
 
     fn pop(&mut self) {
@@ -752,6 +763,11 @@ impl Compiler<'_> {
                 Ok(())
             }
             StmtKind::Pass => Ok(()),
+            StmtKind::Break | StmtKind::Continue
+                if self.unit().blocks.last() == Some(&true) =>
+            {
+                Err(err(s.pos, IN_EXCEPT_STAR))
+            }
             StmtKind::Break => {
                 if self.unit().loops == 0 {
                     return Err(err(s.pos, "'break' outside loop"));
@@ -767,6 +783,9 @@ impl Compiler<'_> {
             StmtKind::Return(v) => {
                 if !self.is_function_block() {
                     return Err(err(s.pos, "'return' outside function"));
+                }
+                if self.unit().blocks.contains(&true) {
+                    return Err(err(v.as_ref().map_or(s.pos, |v| v.pos), IN_EXCEPT_STAR));
                 }
                 if v.is_some() {
                     if let UnitKind::Function {
@@ -786,7 +805,9 @@ impl Compiler<'_> {
             StmtKind::While { test, body, orelse } => {
                 self.expr(test)?;
                 self.unit().loops += 1;
+                self.unit().blocks.push(false);
                 let r = self.body(body);
+                self.unit().blocks.pop();
                 self.unit().loops -= 1;
                 r?;
                 self.body(orelse)
@@ -804,7 +825,9 @@ impl Compiler<'_> {
                 self.expr(iter)?;
                 self.store(target)?;
                 self.unit().loops += 1;
+                self.unit().blocks.push(false);
                 let r = self.body(body);
+                self.unit().blocks.pop();
                 self.unit().loops -= 1;
                 r?;
                 self.body(orelse)
@@ -834,7 +857,14 @@ impl Compiler<'_> {
                 self.body(body)?;
                 for h in handlers {
                     self.opt(&h.typ)?;
-                    self.body(&h.body)?;
+                    if h.star {
+                        self.unit().blocks.push(true);
+                    }
+                    let r = self.body(&h.body);
+                    if h.star {
+                        self.unit().blocks.pop();
+                    }
+                    r?;
                 }
                 self.body(orelse)?;
                 self.body(finalbody)

@@ -860,8 +860,19 @@ impl<'a> P<'a> {
         let mut handlers = Vec::new();
         while self.at_kw("except") {
             let et = self.bump();
-            if self.at_op("*") {
-                return Err(self.err_tok(et, "except* is not supported in the playground"));
+            let star = self.at_op("*");
+            if star {
+                self.bump();
+                if self.at_op(":") || self.at_newline() {
+                    let nt = self.peek();
+                    return Err(self.err_tok(nt, "expected one or more exception types"));
+                }
+            }
+            if handlers.first().is_some_and(|h: &Handler| h.star != star) {
+                return Err(self.err_tok(
+                    et,
+                    "cannot have both 'except' and 'except*' on the same 'try'",
+                ));
             }
             let (typ, name) = if self.at_op(":") {
                 (None, None)
@@ -906,6 +917,7 @@ impl<'a> P<'a> {
                 typ,
                 name,
                 body,
+                star,
             });
         }
         let orelse = if !handlers.is_empty() {

@@ -780,6 +780,8 @@ class Timeout:
         return self._when
 
     def reschedule(self, when):
+        if self._state == 'created':
+            raise RuntimeError("Timeout has not been entered")
         if self._state != 'active':
             raise RuntimeError(f'Cannot change state of {self._state} Timeout')
         self._when = when
@@ -806,10 +808,15 @@ class Timeout:
         return f'<Timeout [{self._state}]{info_str}>'
 
     async def __aenter__(self):
-        self._state = 'active'
-        self._task = current_task()
-        if self._task is None:
+        # As 3.11.3 and later: a cancellation already requested is not ours.
+        if self._state != 'created':
+            raise RuntimeError("Timeout has already been entered")
+        task = current_task()
+        if task is None:
             raise RuntimeError('Timeout should be used inside a task')
+        self._state = 'active'
+        self._task = task
+        self._cancelling = self._task.cancelling()
         self.reschedule(self._when)
         return self
 
@@ -819,8 +826,8 @@ class Timeout:
             self._timeout_handler = None
         if self._state == 'expiring':
             self._state = 'expired'
-            if self._task.uncancel() == 0 and exc_type is CancelledError:
-                raise TimeoutError
+            if self._task.uncancel() <= self._cancelling and exc_type is CancelledError:
+                raise TimeoutError from exc_val
         elif self._state == 'active':
             self._state = 'finished'
         return None
@@ -870,7 +877,7 @@ class TaskGroup:
 
     async def __aenter__(self):
         if self._entered:
-            raise RuntimeError(f"TaskGroup {self!r} has been already entered")
+            raise RuntimeError(f"TaskGroup {self!r} has already been entered")
         self._entered = True
         if self._loop is None:
             self._loop = _loop()

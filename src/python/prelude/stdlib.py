@@ -722,3 +722,500 @@ class ThreadPoolExecutor(Executor):
 
 class ProcessPoolExecutor(Executor):
     pass
+#: logging
+# CPython's logging as a learner meets it: loggers by dotted name with
+# levels inherited from their parents, basicConfig(level=, format=,
+# datefmt=), one stream handler on the root (stderr unless stream=), the
+# last-resort handler (bare message, WARNING and up) before basicConfig,
+# and records formatted with %-style keys. Times are the run's clock.
+import sys
+import time
+
+CRITICAL = 50
+FATAL = CRITICAL
+ERROR = 40
+WARNING = 30
+WARN = WARNING
+INFO = 20
+DEBUG = 10
+NOTSET = 0
+
+_names = {CRITICAL: 'CRITICAL', ERROR: 'ERROR', WARNING: 'WARNING',
+          INFO: 'INFO', DEBUG: 'DEBUG', NOTSET: 'NOTSET'}
+_levels = {v: k for k, v in _names.items()}
+_levels['WARN'] = WARNING
+_levels['FATAL'] = CRITICAL
+_start = time.time()
+
+BASIC_FORMAT = '%(levelname)s:%(name)s:%(message)s'
+
+
+def getLevelName(level):
+    if level in _names:
+        return _names[level]
+    if level in _levels:
+        return _levels[level]
+    return f'Level {level}'
+
+
+def addLevelName(level, name):
+    _names[level] = name
+    _levels[name] = level
+
+
+def _check_level(level):
+    if isinstance(level, int):
+        return level
+    if str(level) == level:
+        if level not in _levels:
+            raise ValueError(f'Unknown level: {level!r}')
+        return _levels[level]
+    raise TypeError(f'Level not an integer or a valid string: {level!r}')
+
+
+def _civil(days):
+    # Days since 1970-01-01 to (year, month, day) (proleptic Gregorian).
+    z = days + 719468
+    era = (z if z >= 0 else z - 146096) // 146097
+    doe = z - era * 146097
+    yoe = (doe - doe // 1460 + doe // 36524 - doe // 146096) // 365
+    y = yoe + era * 400
+    doy = doe - (365 * yoe + yoe // 4 - yoe // 100)
+    mp = (5 * doy + 2) // 153
+    d = doy - (153 * mp + 2) // 5 + 1
+    m = mp + 3 if mp < 10 else mp - 9
+    return (y + 1 if m <= 2 else y, m, d)
+
+
+def _strftime(fmt, t):
+    secs = int(t)
+    y, mo, d = _civil(secs // 86400)
+    rest = secs % 86400
+    parts = {'Y': f'{y:04d}', 'm': f'{mo:02d}', 'd': f'{d:02d}',
+             'H': f'{rest // 3600:02d}', 'M': f'{rest // 60 % 60:02d}',
+             'S': f'{rest % 60:02d}', 'y': f'{y % 100:02d}', '%': '%'}
+    out = ''
+    i = 0
+    while i < len(fmt):
+        c = fmt[i]
+        if c == '%' and i + 1 < len(fmt) and fmt[i + 1] in parts:
+            out += parts[fmt[i + 1]]
+            i += 2
+        else:
+            out += c
+            i += 1
+    return out
+
+
+class LogRecord:
+    def __init__(self, name, level, msg, args, exc_info=None):
+        self.name = name
+        self.levelno = level
+        self.levelname = getLevelName(level)
+        self.msg = msg
+        if args and len(args) == 1 and isinstance(args[0], dict) and args[0]:
+            args = args[0]
+        self.args = args
+        self.exc_info = exc_info
+        self.created = time.time()
+        self.msecs = int((self.created - int(self.created)) * 1000) + 0.0
+        self.relativeCreated = (self.created - _start) * 1000
+        self.filename = 'main.py'
+        self.module = 'main'
+        self.pathname = 'main.py'
+        self.funcName = None
+        self.lineno = 0
+        self.thread = 1
+        self.threadName = 'MainThread'
+        self.process = 1
+        self.processName = 'MainProcess'
+
+    def getMessage(self):
+        msg = str(self.msg)
+        if self.args:
+            msg = msg % self.args
+        return msg
+
+
+class Formatter:
+    default_time_format = '%Y-%m-%d %H:%M:%S'
+    default_msec_format = '%s,%03d'
+
+    def __init__(self, fmt=None, datefmt=None, style='%'):
+        if style != '%':
+            raise ValueError('only %-style formats are available in the playground')
+        self._fmt = fmt or '%(message)s'
+        self.datefmt = datefmt
+
+    def usesTime(self):
+        return '%(asctime)' in self._fmt
+
+    def formatTime(self, record, datefmt=None):
+        if datefmt:
+            return _strftime(datefmt, record.created)
+        s = _strftime(self.default_time_format, record.created)
+        return self.default_msec_format % (s, record.msecs)
+
+    def format(self, record):
+        record.message = record.getMessage()
+        if self.usesTime():
+            record.asctime = self.formatTime(record, self.datefmt)
+        s = self._fmt % record.__dict__
+        if record.exc_info:
+            e = record.exc_info
+            s = s + '\n' + f'{type(e).__name__}: {e}' if str(e) else s + '\n' + type(e).__name__
+        return s
+
+
+_default_formatter = Formatter()
+
+
+class Filterer:
+    def __init__(self):
+        self.filters = []
+
+    def addFilter(self, f):
+        if f not in self.filters:
+            self.filters.append(f)
+
+    def removeFilter(self, f):
+        if f in self.filters:
+            self.filters.remove(f)
+
+    def filter(self, record):
+        for f in self.filters:
+            ok = f.filter(record) if hasattr(f, 'filter') else f(record)
+            if not ok:
+                return False
+        return True
+
+
+class Handler(Filterer):
+    def __init__(self, level=NOTSET):
+        super().__init__()
+        self.level = _check_level(level)
+        self.formatter = None
+
+    def setLevel(self, level):
+        self.level = _check_level(level)
+
+    def setFormatter(self, fmt):
+        self.formatter = fmt
+
+    def format(self, record):
+        return (self.formatter or _default_formatter).format(record)
+
+    def handle(self, record):
+        if self.filter(record):
+            self.emit(record)
+
+    def emit(self, record):
+        raise NotImplementedError('emit must be implemented by Handler subclasses')
+
+
+class StreamHandler(Handler):
+    terminator = '\n'
+
+    def __init__(self, stream=None):
+        super().__init__()
+        self.stream = stream
+
+    def emit(self, record):
+        stream = self.stream if self.stream is not None else sys.stderr
+        stream.write(self.format(record) + self.terminator)
+
+    def flush(self):
+        pass
+
+
+class NullHandler(Handler):
+    def emit(self, record):
+        pass
+
+
+class _LastResort(StreamHandler):
+    def __init__(self):
+        super().__init__()
+        self.level = WARNING
+
+
+lastResort = _LastResort()
+
+
+class Logger(Filterer):
+    def __init__(self, name, level=NOTSET):
+        super().__init__()
+        self.name = name
+        self.level = _check_level(level)
+        self.parent = None
+        self.propagate = True
+        self.handlers = []
+        self.disabled = False
+
+    def __repr__(self):
+        return f'<{type(self).__name__} {self.name} ({getLevelName(self.getEffectiveLevel())})>'
+
+    def setLevel(self, level):
+        self.level = _check_level(level)
+
+    def getEffectiveLevel(self):
+        logger = self
+        while logger:
+            if logger.level:
+                return logger.level
+            logger = logger.parent
+        return NOTSET
+
+    def isEnabledFor(self, level):
+        return level >= _disable_above and level >= self.getEffectiveLevel()
+
+    def addHandler(self, h):
+        if h not in self.handlers:
+            self.handlers.append(h)
+
+    def removeHandler(self, h):
+        if h in self.handlers:
+            self.handlers.remove(h)
+
+    def hasHandlers(self):
+        c = self
+        while c:
+            if c.handlers:
+                return True
+            if not c.propagate:
+                return False
+            c = c.parent
+        return False
+
+    def getChild(self, suffix):
+        name = suffix if self is root else self.name + '.' + suffix
+        return getLogger(name)
+
+    def _log(self, level, msg, args, exc_info=None, **kwargs):
+        if exc_info is True:
+            exc_info = sys.exception() if hasattr(sys, 'exception') else None
+        elif isinstance(exc_info, tuple):
+            exc_info = exc_info[1]
+        record = LogRecord(self.name, level, msg, args, exc_info or None)
+        if not self.filter(record):
+            return
+        found = 0
+        c = self
+        while c:
+            for h in c.handlers:
+                found += 1
+                if record.levelno >= h.level:
+                    h.handle(record)
+            if not c.propagate:
+                break
+            c = c.parent
+        if found == 0 and record.levelno >= lastResort.level:
+            lastResort.handle(record)
+
+    def log(self, level, msg, *args, **kwargs):
+        if not isinstance(level, int):
+            raise TypeError('level must be an integer')
+        if self.isEnabledFor(level):
+            self._log(level, msg, args, **kwargs)
+
+    def debug(self, msg, *args, **kwargs):
+        if self.isEnabledFor(DEBUG):
+            self._log(DEBUG, msg, args, **kwargs)
+
+    def info(self, msg, *args, **kwargs):
+        if self.isEnabledFor(INFO):
+            self._log(INFO, msg, args, **kwargs)
+
+    def warning(self, msg, *args, **kwargs):
+        if self.isEnabledFor(WARNING):
+            self._log(WARNING, msg, args, **kwargs)
+
+    warn = warning
+
+    def error(self, msg, *args, **kwargs):
+        if self.isEnabledFor(ERROR):
+            self._log(ERROR, msg, args, **kwargs)
+
+    def exception(self, msg, *args, exc_info=True, **kwargs):
+        self.error(msg, *args, exc_info=exc_info, **kwargs)
+
+    def critical(self, msg, *args, **kwargs):
+        if self.isEnabledFor(CRITICAL):
+            self._log(CRITICAL, msg, args, **kwargs)
+
+    fatal = critical
+
+
+class RootLogger(Logger):
+    def __init__(self, level):
+        super().__init__('root', level)
+
+    def __repr__(self):
+        return f'<RootLogger root ({getLevelName(self.getEffectiveLevel())})>'
+
+
+root = RootLogger(WARNING)
+_loggers = {}
+_disable_above = 0
+
+
+def getLogger(name=None):
+    if not name or name == 'root':
+        return root
+    if name in _loggers:
+        return _loggers[name]
+    logger = Logger(name)
+    _loggers[name] = logger
+    # The nearest existing ancestor is the parent; existing children of
+    # the new logger get it as their parent.
+    parts = name.split('.')
+    parent = root
+    for i in range(len(parts) - 1, 0, -1):
+        up = '.'.join(parts[:i])
+        if up in _loggers:
+            parent = _loggers[up]
+            break
+    logger.parent = parent
+    for other in _loggers.values():
+        if other is not logger and other.name.startswith(name + '.') and (
+                other.parent is parent):
+            other.parent = logger
+    return logger
+
+
+def basicConfig(**kwargs):
+    force = kwargs.pop('force', False)
+    if force:
+        root.handlers = []
+    if not root.handlers:
+        h = StreamHandler(kwargs.pop('stream', None))
+        fmt = kwargs.pop('format', BASIC_FORMAT)
+        h.setFormatter(Formatter(fmt, kwargs.pop('datefmt', None), kwargs.pop('style', '%')))
+        root.addHandler(h)
+        level = kwargs.pop('level', None)
+        if level is not None:
+            root.setLevel(level)
+        if kwargs:
+            raise ValueError('Unrecognised argument(s): ' + ', '.join(kwargs))
+
+
+def disable(level=CRITICAL):
+    global _disable_above
+    _disable_above = level + 1
+
+
+def _root_call(level, msg, args, kwargs):
+    if not root.handlers:
+        basicConfig()
+    root.log(level, msg, *args, **kwargs)
+
+
+def debug(msg, *args, **kwargs):
+    _root_call(DEBUG, msg, args, kwargs)
+
+
+def info(msg, *args, **kwargs):
+    _root_call(INFO, msg, args, kwargs)
+
+
+def warning(msg, *args, **kwargs):
+    _root_call(WARNING, msg, args, kwargs)
+
+
+warn = warning
+
+
+def error(msg, *args, **kwargs):
+    _root_call(ERROR, msg, args, kwargs)
+
+
+def exception(msg, *args, exc_info=True, **kwargs):
+    _root_call(ERROR, msg, args, dict(kwargs, exc_info=exc_info))
+
+
+def critical(msg, *args, **kwargs):
+    _root_call(CRITICAL, msg, args, kwargs)
+
+
+fatal = critical
+
+
+def log(level, msg, *args, **kwargs):
+    _root_call(level, msg, args, kwargs)
+#: os
+# What programs use `os` for beside files: the environment, the CPU
+# count an executor sizes itself by, paths as strings. The playground has
+# no files or processes: nothing here touches any.
+name = 'posix'
+sep = '/'
+linesep = '\n'
+curdir = '.'
+environ = {}
+
+
+def getenv(key, default=None):
+    return environ.get(key, default)
+
+
+def cpu_count():
+    return 4
+
+
+def getpid():
+    return 1
+
+
+def getcwd():
+    return '/'
+
+
+class _Path:
+    sep = '/'
+
+    @staticmethod
+    def join(a, *parts):
+        out = a
+        for p in parts:
+            if p.startswith('/'):
+                out = p
+            elif not out or out.endswith('/'):
+                out = out + p
+            else:
+                out = out + '/' + p
+        return out
+
+    @staticmethod
+    def basename(p):
+        return p[p.rfind('/') + 1:]
+
+    @staticmethod
+    def dirname(p):
+        i = p.rfind('/') + 1
+        head = p[:i]
+        if head and head != '/' * len(head):
+            head = head.rstrip('/')
+        return head
+
+    @staticmethod
+    def split(p):
+        return (_Path.dirname(p), _Path.basename(p))
+
+    @staticmethod
+    def splitext(p):
+        base = _Path.basename(p)
+        i = base.rfind('.')
+        if i <= 0 or base[:i] == '.' * i:
+            return (p, '')
+        cut = len(p) - len(base) + i
+        return (p[:cut], p[cut:])
+
+    @staticmethod
+    def exists(p):
+        return False
+
+    @staticmethod
+    def isabs(p):
+        return p.startswith('/')
+
+
+path = _Path()
