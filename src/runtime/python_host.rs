@@ -400,12 +400,27 @@ pub fn run_virtual(source: &str) -> Outcome {
             Some(RunOutcome::Deadlock) => "deadlock".to_string(),
             Some(RunOutcome::Stopped) => "limit".to_string(),
             Some(RunOutcome::Error) | None => {
-                let last = lines
+                // The main lane's failure (the exception's last line: for a
+                // group, its own line, not the box's last line).
+                let main = trace
+                    .events()
                     .iter()
-                    .rev()
-                    .find(|l| l.stream == "stderr")
-                    .map(|l| l.text.clone())
-                    .unwrap_or_default();
+                    .find(|e| matches!(e.kind, EventKind::Spawned { .. }))
+                    .map(|e| e.task);
+                let failed = trace.events().iter().rev().find_map(|e| match &e.kind {
+                    EventKind::Failed { message } if Some(e.task) == main => {
+                        Some(message.clone())
+                    }
+                    _ => None,
+                });
+                let last = failed.unwrap_or_else(|| {
+                    lines
+                        .iter()
+                        .rev()
+                        .find(|l| l.stream == "stderr")
+                        .map(|l| l.text.clone())
+                        .unwrap_or_default()
+                });
                 format!("error: {last}")
             }
         }
