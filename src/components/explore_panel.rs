@@ -292,15 +292,11 @@ pub fn ExplorePanel(
                         g.key.lines.iter().take(SHOWN_LINES).cloned().collect();
                     let more = g.key.lines.len().saturating_sub(SHOWN_LINES);
                     let finals = g.key.finals.clone();
-                    let times = if (g.elapsed.1 - g.elapsed.0).abs() < 0.5 {
-                        crate::core::task::fmt_ms(g.elapsed.0)
-                    } else {
-                        format!(
-                            "{} to {}",
-                            crate::core::task::fmt_ms(g.elapsed.0),
-                            crate::core::task::fmt_ms(g.elapsed.1)
-                        )
-                    };
+                    let (lo, hi) = (
+                        crate::core::task::fmt_ms(g.elapsed.0),
+                        crate::core::task::fmt_ms(g.elapsed.1),
+                    );
+                    let times = if lo == hi { lo } else { format!("{lo} to {hi}") };
                     let is_open = move || opened.get() == Some(idx);
                     view! {
                         <li
