@@ -143,6 +143,46 @@ pub fn DiagnosticsPanel() -> impl IntoView {
     }
 }
 
+/// The warnings CPython prints only in debug mode (the slow callback) and
+/// the playground's own, as stderr lines of the console (CPython's other
+/// warnings are already there, printed by the program), while the switch
+/// shows diagnostics.
+#[component]
+pub fn DiagConsoleLines() -> impl IntoView {
+    let ctl = expect_context::<RunCtl>();
+    let on = diagnostics_shown();
+    let extra = Memo::new(move |_| {
+        diagnostics_of(&ctl)
+            .into_iter()
+            .filter(|d| !d.kind.from_cpython())
+            .collect::<Vec<_>>()
+    });
+    move || {
+        if !on.get() {
+            return Vec::new();
+        }
+        extra
+            .get()
+            .into_iter()
+            .map(|d| {
+                view! {
+                    <li
+                        class="line stderr diag-line"
+                        data-stream="stderr"
+                        data-diagnostic=d.kind.as_str()
+                        data-at-ms=format!("{}", d.at_ms.round())
+                        data-text=d.text.clone()
+                    >
+                        <span class="line-time">{fmt_ms(d.at_ms)}</span>
+                        <span class="line-task">{d.name.clone()}</span>
+                        <span class="line-text">{d.text.clone()}</span>
+                    </li>
+                }
+            })
+            .collect::<Vec<_>>()
+    }
+}
+
 /// The diagnostics of one lane, as marks at their moment on its track.
 #[component]
 pub fn DiagMarks(
@@ -197,17 +237,18 @@ fn node_view(n: Node) -> AnyView {
         "ag-node"
     };
     let children = n.children;
+    let has_children = !children.is_empty();
     view! {
         <li
             class=class
             role="treeitem"
-            aria-expanded=(!children.is_empty()).then_some("true")
+            aria-expanded=has_children.then_some("true")
             data-await-node=kind
             data-line=n.line.map(|l| l.to_string())
             data-cycle=(n.cycle || n.back_edge).then_some("1")
         >
             <span class=format!("ag-label ag-{kind}")>{text}</span>
-            {(!children.is_empty()).then(|| view! {
+            {has_children.then(|| view! {
                 <ul role="group">{children.into_iter().map(node_view).collect_view()}</ul>
             })}
         </li>

@@ -215,6 +215,7 @@ pub fn Console() -> impl IntoView {
                     }
                         .into_any()
                 }}
+                <crate::components::await_graph::DiagConsoleLines/>
             </ol>
             <Show when=move || lines.get().1 == 0>
                 <p class="empty">"Nothing printed yet. Press Run."</p>

@@ -39,6 +39,7 @@ pub static LESSON: Lesson = Lesson {
         "The event loop runs one thing at a time, on one thread. A coroutine gives the loop back only at an await. A blocking call such as time.sleep(), requests.get() or a long computation never awaits: until it returns, no other task runs, no timer fires, nothing is redrawn.",
         "The run has two phases with the same tasks. In phase 1, compute_blocking() calls time.sleep(): here it is a real busy-wait on your browser's main thread, so this page really freezes for that long (try to scroll), the fetches due earlier end only when it returns, and the loop's heartbeat comes late by about as much (the loop lag figure). In phase 2, compute_awaiting() awaits asyncio.sleep() for the same time instead: the fetches end on time.",
         "The fix for real blocking work is to await it elsewhere: asyncio.to_thread() or loop.run_in_executor() (the executor lesson), or an async library.",
+        "asyncio's debug mode (asyncio.run(main(), debug=True), or python -X dev) catches this: any step of a task that holds the loop for 100 ms or more is logged as Executing <Task finished name='Task-5' coro=<compute_blocking() done, defined at main.py:11> result=None> took 1.000 seconds. The warnings panel shows that line, and a mark on compute_blocking()'s lane at the moment it returned.",
     ],
     params: PARAMS,
     claim,

@@ -61,6 +61,7 @@ pub static LESSON: Lesson = Lesson {
     explanation: &[
         "A task started with create_task() and never awaited runs in the background, like a daemon thread. It keeps running only as long as the loop does: when main() returns, asyncio.run() cancels every task that is still running, waits for them to finish cancelling, and closes the loop.",
         "So background work does not outlive main(): the heartbeat below ticks while main() works, and its lane ends cancelled at the very instant main() returns. (Keep a reference to such tasks, too: the loop holds only a weak one, and an unreferenced task may be garbage-collected mid-run.) To let background work finish, await it, or gather it, before main() returns.",
+        "What asyncio warns about here: nothing, because beat = asyncio.create_task(...) keeps its task and asyncio.run() cancels it cleanly. Write asyncio.create_task(heartbeat()) without keeping the result and the warnings panel adds the playground's note that the task is not kept (CPython says nothing, and may collect it). A task still pending when a loop is closed without asyncio.run()'s clean-up gets CPython's Task was destroyed but it is pending!, and a background task that raised and that nobody awaited gets Task exception was never retrieved.",
     ],
     params: PARAMS,
     claim,

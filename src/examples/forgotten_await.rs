@@ -45,6 +45,7 @@ pub static LESSON: Lesson = Lesson {
     explanation: &[
         "Calling an async def function does not run its body: it only creates a coroutine object. Nothing happens until that object is awaited or wrapped in a task with create_task(). Forget the await and the call silently does nothing: no error, no save.",
         "Python notices only when the unused coroutine object is thrown away, and prints a RuntimeWarning: coroutine '...' was never awaited (to stderr, easy to miss). Below, save('report') is created and never scheduled: its lane stays created for the whole run, while the awaited save('backup') really runs.",
+        "The warnings panel shows CPython's line word for word, with a mark on save('report')'s lane at the moment Python drops the object (here, when main() moves on). The fix is in the message: await the call, or schedule it with asyncio.create_task() and keep the task.",
     ],
     params: PARAMS,
     claim,
