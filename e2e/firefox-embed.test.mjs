@@ -39,7 +39,7 @@ after(async () => {
   if (dir) fs.rmSync(dir, { recursive: true, force: true });
 });
 
-test('Firefox: two one-line embeds run, raise their own events, size their frames', { skip }, async () => {
+test('firefox: two one-line embeds run, raise their own events, size their frames', { skip }, async () => {
   const context = await browser.createBrowserContext();
   const page = await context.newPage();
   await page.setViewport({ width: 1000, height: 3000 });
@@ -63,7 +63,7 @@ test('Firefox: two one-line embeds run, raise their own events, size their frame
   await context.close();
 });
 
-test('Firefox: a Canvas-like host sizes a plain iframe from lti.frameResize', { skip }, async () => {
+test('firefox: a Canvas-like host sizes a plain iframe from lti.frameResize', { skip }, async () => {
   const context = await browser.createBrowserContext();
   const page = await context.newPage();
   await page.setViewport({ width: 1000, height: 2400 });
