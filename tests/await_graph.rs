@@ -151,7 +151,11 @@ asyncio.run(main())
     let g = await_graph(&trace, Some(200.0));
     let ns = nodes(&g);
     let text = pstree_text(&g);
-    assert!(ns.iter().any(|n| n.kind == NodeKind::Awaited(AwaitKind::Queue)), "{text}");
+    assert!(
+        ns.iter()
+            .any(|n| n.kind == NodeKind::Awaited(AwaitKind::Queue)),
+        "{text}"
+    );
     let lock = ns
         .iter()
         .find(|n| n.kind == NodeKind::Awaited(AwaitKind::Lock))
@@ -160,7 +164,10 @@ asyncio.run(main())
     // main() awaits w at 0.6 s: the task below main's frame.
     let g = await_graph(&trace, Some(600.0));
     let text = pstree_text(&g);
-    assert!(text.starts_with("└── (T) main()\n    └──  main main.py:23\n        └── (T) waiter()"), "{text}");
+    assert!(
+        text.starts_with("└── (T) main()\n    └──  main main.py:23\n        └── (T) waiter()"),
+        "{text}"
+    );
 }
 
 #[test]

@@ -32,8 +32,9 @@ fn cpython_stderr(source: &str) -> String {
 }
 
 fn fxhash(s: &str) -> u64 {
-    s.bytes()
-        .fold(0xcbf29ce484222325u64, |h, b| (h ^ u64::from(b)).wrapping_mul(0x100000001b3))
+    s.bytes().fold(0xcbf29ce484222325u64, |h, b| {
+        (h ^ u64::from(b)).wrapping_mul(0x100000001b3)
+    })
 }
 
 /// Removes what only debug mode adds to a repr (` created at FILE:LINE`).
@@ -108,7 +109,10 @@ fn never_awaited_is_cpythons_line_on_the_coroutines_lane() {
         .find(|l| l.contains("was never awaited"))
         .expect("CPython warns");
     let headline = line.split_once(": ").map_or(line, |(_, w)| w);
-    assert_eq!(headline, "RuntimeWarning: coroutine 'save' was never awaited");
+    assert_eq!(
+        headline,
+        "RuntimeWarning: coroutine 'save' was never awaited"
+    );
     let trace = simulate(NEVER_AWAITED).expect("compiles");
     let d = diagnostics(&trace);
     assert_eq!(d.len(), 1, "{d:?}");
@@ -135,7 +139,10 @@ asyncio.run(main())
 fn never_retrieved_is_cpythons_line_on_the_failed_tasks_lane() {
     let cp = cpython_stderr(NEVER_RETRIEVED);
     let lines: Vec<&str> = cp.lines().collect();
-    assert!(lines.contains(&"Task exception was never retrieved"), "{cp}");
+    assert!(
+        lines.contains(&"Task exception was never retrieved"),
+        "{cp}"
+    );
     let trace = simulate(NEVER_RETRIEVED).expect("compiles");
     let d = diagnostics(&trace);
     assert_eq!(d.len(), 1, "{d:?}");
@@ -144,8 +151,14 @@ fn never_retrieved_is_cpythons_line_on_the_failed_tasks_lane() {
     assert_eq!(d[0].2, "Task exception was never retrieved");
     // The `future:` line below it, as CPython writes it.
     let ours = stderr_lines(&trace);
-    let future_cp = lines.iter().find(|l| l.starts_with("future: ")).expect("future line");
-    assert!(ours.iter().any(|l| l == future_cp), "{ours:?} vs {future_cp}");
+    let future_cp = lines
+        .iter()
+        .find(|l| l.starts_with("future: "))
+        .expect("future line");
+    assert!(
+        ours.iter().any(|l| l == future_cp),
+        "{ours:?} vs {future_cp}"
+    );
 }
 
 const DESTROYED: &str = "import asyncio
@@ -171,7 +184,8 @@ loop.close()
 fn destroyed_pending_is_cpythons_line() {
     let cp = cpython_stderr(DESTROYED);
     assert!(
-        cp.lines().any(|l| l == "Task was destroyed but it is pending!"),
+        cp.lines()
+            .any(|l| l == "Task was destroyed but it is pending!"),
         "{cp}"
     );
     // The interpreter's wording is the same constant; check it where it
@@ -196,7 +210,9 @@ asyncio.run(main())
     let trace = simulate(src).expect("compiles");
     let d = diagnostics(&trace);
     let cp2 = cpython_stderr(src);
-    let cp_has = cp2.lines().any(|l| l == "Task was destroyed but it is pending!");
+    let cp_has = cp2
+        .lines()
+        .any(|l| l == "Task was destroyed but it is pending!");
     let ours = d.iter().any(|x| x.1 == DiagKind::DestroyedPending);
     assert_eq!(ours, cp_has, "CPython: {cp2}\nours: {d:?}");
     for x in d.iter().filter(|x| x.1 == DiagKind::DestroyedPending) {
@@ -243,23 +259,40 @@ fn slow_callback_is_debug_modes_line() {
     assert!(cp[0].starts_with(head), "{}", cp[0]);
     assert!(d[0].2.starts_with(head), "{}", d[0].2);
     // CPython's real clock: a little over the 0.2 s of its time.sleep.
-    assert!(cp[0].contains("> took 0.2") && cp[0].ends_with(" seconds"), "{}", cp[0]);
+    assert!(
+        cp[0].contains("> took 0.2") && cp[0].ends_with(" seconds"),
+        "{}",
+        cp[0]
+    );
     assert!(d[0].2.ends_with("> took 0.200 seconds"), "{}", d[0].2);
     // work(1)'s step ends the task: CPython's whole line, word for word.
     assert_eq!(d[1].0, "work(1)");
     let whole = "Executing <Task finished name='Task-2' coro=<work() done, defined at main.py:3> result=1> took 0.512 seconds";
     assert_eq!(d[1].2, whole);
-    let cp_head = cp[1].rsplit_once(" took ").map(|(h, _)| h).unwrap_or_default();
-    assert_eq!(whole.rsplit_once(" took ").map(|(h, _)| h).unwrap_or_default(), cp_head);
+    let cp_head = cp[1]
+        .rsplit_once(" took ")
+        .map(|(h, _)| h)
+        .unwrap_or_default();
+    assert_eq!(
+        whole
+            .rsplit_once(" took ")
+            .map(|(h, _)| h)
+            .unwrap_or_default(),
+        cp_head
+    );
     // Debug mode's threshold: 100 ms. A 99 ms step says nothing here (CPython,
     // on a real clock, is checked at 50 ms: its own overhead adds to a step).
     let quick = SLOW.replace("0.512", "0.099").replace("0.2)", "0.099)");
     let trace = simulate(&quick).expect("compiles");
-    assert!(!diagnostics(&trace).iter().any(|x| x.1 == DiagKind::SlowCallback));
+    assert!(!diagnostics(&trace)
+        .iter()
+        .any(|x| x.1 == DiagKind::SlowCallback));
     let cpq = cpython_stderr(&SLOW.replace("0.512", "0.05").replace("0.2)", "0.05)"));
     assert!(!cpq.contains("Executing "), "{cpq}");
     // Not printed on stderr: CPython prints it only in debug mode.
-    assert!(!stderr_lines(&trace).iter().any(|l| l.starts_with("Executing ")));
+    assert!(!stderr_lines(&trace)
+        .iter()
+        .any(|l| l.starts_with("Executing ")));
 }
 
 const NOT_KEPT: &str = "import asyncio
@@ -312,13 +345,25 @@ fn lessons_show_their_diagnostics() {
         vec![("save('report')".to_string(), DiagKind::NeverAwaited)]
     );
     // The blocking call's line is debug mode's, word for word.
-    let src = lesson("blocking-call").replace("asyncio.run(main())", "asyncio.run(main(), debug=True)");
+    let src =
+        lesson("blocking-call").replace("asyncio.run(main())", "asyncio.run(main(), debug=True)");
     let cp = cpython_stderr(&src);
-    let cp: Vec<String> = cp.lines().filter(|l| l.starts_with("Executing ")).map(strip_created_at).collect();
-    let ours: Vec<String> = diagnostics(&simulate(&src).expect("compiles")).into_iter().map(|d| d.2).collect();
+    let cp: Vec<String> = cp
+        .lines()
+        .filter(|l| l.starts_with("Executing "))
+        .map(strip_created_at)
+        .collect();
+    let ours: Vec<String> = diagnostics(&simulate(&src).expect("compiles"))
+        .into_iter()
+        .map(|d| d.2)
+        .collect();
     assert_eq!(ours.len(), 1, "{ours:?}");
     assert_eq!(cp.len(), 1, "{cp:?}");
-    let head = |s: &str| s.rsplit_once(" took ").map(|(h, _)| h.to_string()).unwrap_or_default();
+    let head = |s: &str| {
+        s.rsplit_once(" took ")
+            .map(|(h, _)| h.to_string())
+            .unwrap_or_default()
+    };
     assert_eq!(head(&ours[0]), head(&cp[0]));
     assert!(ours[0].ends_with(" took 1.000 seconds"), "{}", ours[0]);
 }

@@ -246,10 +246,7 @@ impl Builder<'_> {
                             .collect();
                         node.label = format!("{} (held by {})", target.name, names.join(", "));
                     }
-                    node.children = below
-                        .iter()
-                        .filter_map(|c| self.task(*c, path))
-                        .collect();
+                    node.children = below.iter().filter_map(|c| self.task(*c, path)).collect();
                     vec![node]
                 }
             },

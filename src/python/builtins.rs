@@ -904,7 +904,14 @@ fn await_kind_of(v: &Value) -> Option<crate::core::trace::AwaitKind> {
             }),
             _ => None,
         },
-        Value::Str(s) if s.starts_with("gather(") || s.starts_with("wait(") || s.starts_with("TaskGroup(") || s.starts_with("shield(") => Some(K::Gather),
+        Value::Str(s)
+            if s.starts_with("gather(")
+                || s.starts_with("wait(")
+                || s.starts_with("TaskGroup(")
+                || s.starts_with("shield(") =>
+        {
+            Some(K::Gather)
+        }
         _ => None,
     }
 }

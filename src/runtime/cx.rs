@@ -60,7 +60,12 @@ impl Cx {
 
     /// Records a diagnostic on `task`'s lane (asyncio's own warning in
     /// CPython's words, or the playground's).
-    pub fn diagnose(&self, task: TaskId, kind: crate::core::trace::DiagKind, text: impl Into<String>) {
+    pub fn diagnose(
+        &self,
+        task: TaskId,
+        kind: crate::core::trace::DiagKind,
+        text: impl Into<String>,
+    ) {
         self.run.note(task, EventKind::diagnostic(kind, text));
     }
 

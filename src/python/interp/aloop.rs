@@ -385,7 +385,12 @@ impl Interp {
         }
     }
 
-    fn step_result(self: &Rc<Self>, task: &Rc<Fut>, tp: &crate::python::future::TaskPart, result: Poll<PyResult<Value>>) {
+    fn step_result(
+        self: &Rc<Self>,
+        task: &Rc<Fut>,
+        tp: &crate::python::future::TaskPart,
+        result: Poll<PyResult<Value>>,
+    ) {
         match result {
             Poll::Ready(Ok(v)) => {
                 tp.running.set(false);
@@ -928,7 +933,12 @@ impl Interp {
 /// await graph: the task, a gather's children, a lock, a semaphore, a queue.
 fn await_target(f: &Rc<Fut>, on: &str) -> crate::core::trace::AwaitTarget {
     use crate::core::trace::{AwaitKind, AwaitTarget};
-    let children: Vec<TaskId> = f.children.borrow().iter().filter_map(|c| c.tp().map(|tp| tp.lane)).collect();
+    let children: Vec<TaskId> = f
+        .children
+        .borrow()
+        .iter()
+        .filter_map(|c| c.tp().map(|tp| tp.lane))
+        .collect();
     let kind = match (f.await_kind.get(), f.tp()) {
         (_, Some(_)) => AwaitKind::Task,
         (Some(k), None) => k,
@@ -939,7 +949,11 @@ fn await_target(f: &Rc<Fut>, on: &str) -> crate::core::trace::AwaitTarget {
         Some(tp) => vec![tp.lane],
         None => children,
     };
-    AwaitTarget { kind, name: on.to_string(), tasks }
+    AwaitTarget {
+        kind,
+        name: on.to_string(),
+        tasks,
+    }
 }
 
 /// asyncio debug mode's `slow_callback_duration` (0.1 s), in ms.
