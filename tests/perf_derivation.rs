@@ -147,6 +147,8 @@ mod oracle {
                 | EventKind::Stderr { .. }
                 | EventKind::AtLine { .. }
                 | EventKind::Heartbeat { .. }
+                | EventKind::Diagnostic(_)
+                | EventKind::Awaits(_)
                 | EventKind::RunEnded { .. } => None,
             };
             if let Some(w) = next {
