@@ -152,6 +152,9 @@ pub fn Playground(
     provide_context(code);
     provide_context(watch);
     provide_context(ViewMode(RwSignal::new(false)));
+    provide_context(crate::components::narrator::Narration(RwSignal::new(
+        String::new(),
+    )));
     let replay = ReplayCtl::new(ctl, page.with_untracked(|p| p.t));
     provide_context(replay);
     provide_context(CompareCtl::new(ctl, page, code));

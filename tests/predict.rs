@@ -453,3 +453,23 @@ fn dump() {
         }
     }
 }
+
+#[test]
+fn predict_0_in_the_url_turns_it_off() {
+    let p = common::page("example=semaphore");
+    assert!(p.predict);
+    assert!(!p.to_query().contains("predict"));
+    let p = common::page("example=semaphore&predict=0&autorun=1");
+    assert!(!p.predict);
+    assert!(p.notices.is_empty(), "{:?}", p.notices);
+    assert!(p.to_query().contains("predict=0"), "{}", p.to_query());
+    assert!(!common::page(&p.to_query()).predict);
+    // Not a run parameter: run-finished's params leave it out.
+    let params = async_playground::core::embed_msg::url_params(&p);
+    assert!(params.iter().all(|(k, _)| k != "predict"), "{params:?}");
+    // A bad value falls back to the default, with a notice.
+    let p = common::page("example=semaphore&predict=maybe");
+    assert!(p.predict);
+    assert_eq!(p.notices.len(), 1, "{:?}", p.notices);
+    assert!(p.notices[0].contains("predict"), "{:?}", p.notices);
+}

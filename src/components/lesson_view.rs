@@ -10,6 +10,7 @@ use crate::components::console::Console;
 use crate::components::controls::Controls;
 use crate::components::explore_panel::ExplorePanel;
 use crate::components::loop_panel::LoopPanel;
+use crate::components::predict_panel::PredictPanel;
 use crate::components::run_view::RunView;
 use crate::components::stats::Stats;
 use crate::components::toolbar::Toolbar;
@@ -47,6 +48,7 @@ pub fn LessonView(
                 <h1 id="lesson-title">{lesson.title}</h1>
                 <Toolbar lesson=lesson/>
             </header>
+            <PredictPanel lesson=lesson/>
             <div class="lesson-top">
                 <section class="explain" aria-label="Explanation">
                     {lesson.explanation.iter().map(|p| view! { <p>{*p}</p> }).collect_view()}

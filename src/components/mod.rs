@@ -15,6 +15,7 @@ pub mod loop_lane;
 pub mod loop_panel;
 pub mod narrator;
 pub mod notices;
+pub mod predict_panel;
 pub mod run_table;
 pub mod run_view;
 pub mod share_menu;

@@ -137,11 +137,16 @@ pub fn apply_params(
 
 /// The parameters of a page as its URL writes them (the lesson's values,
 /// and the speed when it is not 1), without `example` and the page-level
-/// flags (`autorun`, `embed`, `theme`).
+/// flags (`autorun`, `embed`, `theme`, `predict`).
 pub fn url_params(page: &PageState) -> Vec<(String, String)> {
     let query = page.to_query();
     form_urlencoded::parse(query.trim_start_matches('?').as_bytes())
-        .filter(|(k, _)| !matches!(k.as_ref(), "example" | "autorun" | "embed" | "theme"))
+        .filter(|(k, _)| {
+            !matches!(
+                k.as_ref(),
+                "example" | "autorun" | "embed" | "theme" | "predict"
+            )
+        })
         .map(|(k, v)| (k.into_owned(), v.into_owned()))
         .collect()
 }

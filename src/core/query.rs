@@ -1,6 +1,6 @@
 //! What a page's URL says: the lesson, its parameters (validated by
 //! [`params`](super::params)), the keys every page understands (speed,
-//! autorun, embed, theme, t, compare, lang, code) and the notices naming each
+//! autorun, embed, theme, predict, t, compare, lang, code) and the notices naming each
 //! correction; and back from that state to a query string.
 
 use std::fmt::Write as _;
@@ -47,6 +47,12 @@ pub const GLOBAL_SPECS: &[ParamSpec] = &[
         &["auto", "light", "dark"],
         "auto",
     ),
+    ParamSpec::flag(
+        "predict",
+        "Predict, then run",
+        "0: never ask for a prediction before a run.",
+        true,
+    ),
 ];
 
 /// Everything a URL can set, validated, with the corrections made.
@@ -64,6 +70,8 @@ pub struct PageState {
     pub embed: bool,
     /// Colour theme.
     pub theme: Theme,
+    /// Ask for a prediction before a lesson's first Run (`predict=0`: never).
+    pub predict: bool,
     /// The replay playhead (`t=`, scenario ms), if the link opens at a moment.
     pub t: Option<f64>,
     /// The parameters of a second run to compare with (`compare=`, a query
@@ -289,6 +297,7 @@ pub fn parse_query(query: &str, lookup: LessonLookup<'_>) -> PageState {
         autorun: globals.flag("autorun"),
         embed: globals.flag("embed"),
         theme,
+        predict: globals.flag("predict"),
         notices,
     }
 }
@@ -336,6 +345,9 @@ impl PageState {
         }
         if self.embed {
             out.append_pair("embed", "1");
+        }
+        if !self.predict {
+            out.append_pair("predict", "0");
         }
         match self.theme {
             Theme::Auto => {}
