@@ -545,3 +545,172 @@ fn the_mapping_gives_the_mock_apis_status_and_latency() {
         assert_eq!(*line, want, "{url}");
     }
 }
+
+fn repo() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// The venv's python with real aiohttp (scripts/setup-docs.sh makes it).
+fn aiohttp_python() -> PathBuf {
+    let py = repo().join("target/docs-venv/bin/python");
+    let ok = Command::new(&py)
+        .args(["-c", "import aiohttp"])
+        .output()
+        .map(|o| o.status.success())
+        .unwrap_or(false);
+    assert!(
+        ok,
+        "{} with aiohttp is needed (bash scripts/setup-docs.sh installs it)",
+        py.display()
+    );
+    py
+}
+
+/// A stand-in for the public server on a loopback port (its own process).
+struct FakeHttpbin {
+    child: Child,
+    base: String,
+}
+
+impl FakeHttpbin {
+    fn start() -> Self {
+        let mut child = python3()
+            .arg(repo().join("scripts/httpbin_fake.py"))
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("the stand-in server starts");
+        let mut port = String::new();
+        if let Some(out) = child.stdout.as_mut() {
+            let mut byte = [0u8; 1];
+            while out.read(&mut byte).map(|n| n == 1).unwrap_or(false) && byte[0] != b'\n' {
+                port.push(byte[0] as char);
+            }
+        }
+        assert!(
+            port.trim().parse::<u16>().is_ok(),
+            "the stand-in's port: {port:?}"
+        );
+        FakeHttpbin {
+            child,
+            base: format!("http://127.0.0.1:{}", port.trim()),
+        }
+    }
+}
+
+impl Drop for FakeHttpbin {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+#[test]
+fn the_network_lessons_downloads_run_through_real_aiohttp_against_a_stand_in_server() {
+    // The public server is out of reach here: the one line naming it is
+    // pointed at scripts/httpbin_fake.py, which answers its three paths as
+    // httpbin does. Everything else in the file runs as downloaded.
+    let py = aiohttp_python();
+    let server = FakeHttpbin::start();
+    let lesson = |id: &str| LESSONS.iter().find(|l| l.id == id).expect("the lesson");
+    let fetch = lesson("fetch");
+    let mut fv = Values::defaults(fetch.params);
+    assert_eq!(fv.set(fetch.params, "tasks", "3"), None);
+    assert_eq!(fv.set(fetch.params, "delay", "300"), None);
+    let batch = lesson("batch-llm");
+    // A seed whose draws are all far from the timeout (real time decides
+    // those within a few ms of it), with failures and timeouts among them.
+    let mut bv = Values::defaults(batch.params);
+    for (k, v) in [
+        ("prompts", "8"),
+        ("limit", "4"),
+        ("latency_min", "100"),
+        ("latency_max", "700"),
+        ("timeout", "400"),
+        ("fail_rate", "30"),
+    ] {
+        assert_eq!(bv.set(batch.params, k, v), None, "{k}");
+    }
+    let seed = (1..200)
+        .find(|s| {
+            let mut v = bv.clone();
+            let _ = v.set(batch.params, "seed", &s.to_string());
+            let d = async_playground::examples::batch_llm::draws(&v);
+            d.iter().all(|d| (d.latency_ms - 400.0).abs() >= 80.0)
+                && d.iter().any(|d| d.fails && d.latency_ms < 400.0)
+                && d.iter().any(|d| d.latency_ms > 400.0)
+                && d.iter().any(|d| !d.fails && d.latency_ms < 400.0)
+        })
+        .expect("a seed");
+    assert_eq!(bv.set(batch.params, "seed", &seed.to_string()), None);
+    for (lesson, values) in [(fetch, fv), (batch, bv)] {
+        let source = (lesson.python)(&values);
+        let want: Vec<String> = page(&source).stdout.into_iter().map(|l| l.1).collect();
+        let file = download::python_file(lesson.id, &source, None);
+        let public = format!("PUBLIC_API = \"{PUBLIC_API}\"");
+        assert_eq!(file.matches(&public).count(), 1, "{}", lesson.id);
+        let file = file.replace(&public, &format!("PUBLIC_API = \"{}\"", server.base));
+        let dir = std::env::temp_dir().join(format!("download_py_net_{}", std::process::id()));
+        std::fs::create_dir_all(&dir).expect("dir");
+        let path = dir.join(download::file_name(lesson.id));
+        std::fs::write(&path, file).expect("write");
+        let mut cmd = Command::new(&py);
+        cmd.arg(&path);
+        let out = cmd.output().expect("the venv's python runs");
+        let _ = std::fs::remove_dir_all(&dir);
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(out.status.success(), "{}: {stderr}", lesson.id);
+        let got: Vec<String> = String::from_utf8_lossy(&out.stdout)
+            .lines()
+            .map(str::to_string)
+            .collect();
+        if lesson.id == "fetch" {
+            // Bodies are the server's own (httpbin pretty-prints its JSON,
+            // so a body's first 60 characters take several lines); the
+            // statuses, which request is which, and the count are the page's.
+            let starts = |ls: &[String], p: &str| ls.iter().filter(|l| l.starts_with(p)).count();
+            assert_eq!(starts(&got, "200 {"), starts(&want, "200 {"), "{got:?}");
+            for i in 0..3 {
+                assert_eq!(starts(&got, &format!("{i} {{")), 1, "{got:?}");
+            }
+            assert_eq!(got.last(), want.last(), "{got:?}");
+        } else {
+            // Which prompt failed, timed out or answered: exactly the page's;
+            // an answer's body is the server's, the elapsed time real.
+            // A body may take several lines: one record per prompt.
+            let mut records: Vec<String> = Vec::new();
+            for l in &got {
+                let starts_record = l.split_once(' ').is_some_and(|(n, rest)| {
+                    n.parse::<u32>().is_ok()
+                        && (rest.starts_with("ok: ")
+                            || rest.starts_with("error: ")
+                            || rest.starts_with("ok, "))
+                });
+                match records.last_mut() {
+                    Some(last) if !starts_record => last.push_str(l),
+                    _ => records.push(l.clone()),
+                }
+            }
+            assert_eq!(
+                records.len(),
+                want.len(),
+                "{}:\n{want:?}\n{got:?}",
+                lesson.id
+            );
+            for (g, w) in records.iter().zip(&want) {
+                if let Some(at) = w.find(" ok: ") {
+                    assert!(g.starts_with(&w[..at + 5]), "{g} / {w}");
+                } else if w.contains(" timed out in ") {
+                    let head = |l: &str| l.split(" in ").next().unwrap_or_default().to_string();
+                    assert_eq!(head(g), head(w), "{g} / {w}");
+                } else if w.contains("HTTPError: ") {
+                    // The reason phrase is the server's (the page's mock
+                    // sends none; a real server says "Internal Server Error").
+                    assert!(g.starts_with(w.as_str()), "{g} / {w}");
+                } else {
+                    assert_eq!(g, w);
+                }
+            }
+        }
+    }
+}

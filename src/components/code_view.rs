@@ -11,6 +11,7 @@ use leptos::prelude::*;
 
 use crate::app::PageCtx;
 use crate::code_ctl::{lesson_code, CodeCtl};
+use crate::components::download_py::{DownloadNote, DownloadPy, DownloadState};
 use crate::components::editor::{focus_line, Editor, Marks};
 use crate::core::code_line::line_for;
 use crate::core::highlight::{highlight, highlight_rust};
@@ -143,6 +144,7 @@ pub fn CodeView(
         }
     };
     let reset = move |_| cc.reset(lesson);
+    let download = DownloadState::new();
     view! {
         <section class="panel code-panel" aria-labelledby="code-title">
             <div class="code-head">
@@ -179,6 +181,7 @@ pub fn CodeView(
                     >
                         {if own_page { "Reset to the starter" } else { "Reset" }}
                     </button>
+                    <DownloadPy lesson=lesson state=download/>
                     <Show when=move || !own_page>
                         <div class="segmented" role="group" aria-label="Code language">
                             <button
@@ -201,6 +204,7 @@ pub fn CodeView(
                     </Show>
                 </div>
             </div>
+            <DownloadNote lesson=lesson state=download/>
             <Show when=move || cc.bridged.get() && !rust()>
                 <p class="code-note" data-testid="code-note">
                     "This build has no Python interpreter yet: Run ran the lesson's Rust version, which does the same. Edited code goes to the interpreter."

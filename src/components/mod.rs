@@ -6,6 +6,7 @@ pub mod code_view;
 pub mod compare_panel;
 pub mod console;
 pub mod controls;
+pub mod download_py;
 pub mod editor;
 pub mod explore_panel;
 pub mod feature_notes;

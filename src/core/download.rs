@@ -245,7 +245,8 @@ pub fn python_file(id: &str, source: &str, link: Option<&str>) -> String {
              # Here they go to the public service {PUBLIC_API} instead, with the same\n\
              # latency and status (see mock_to_public below), through real aiohttp:\n\
              #   pip install aiohttp\n\
-             # The response bodies are httpbin's, not the mock's, and the network's\n\
+             # The response bodies are httpbin's, not the mock's (pretty-printed\n\
+             # JSON: a printed body may take several lines), and the network's\n\
              # own round trip comes on top of each latency.\n"
         ));
     }
