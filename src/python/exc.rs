@@ -26,6 +26,10 @@ pub struct ExcData {
     pub suppress_context: bool,
     /// Whether someone retrieved it (for "Task exception was never retrieved").
     pub retrieved: bool,
+    /// The frame (its address) whose entry is the last of `traceback`
+    /// because an `except` there caught it: leaving that frame again (a
+    /// re-raise) adds no second entry, as in CPython.
+    pub caught_in: usize,
 }
 
 /// An exception in flight: an exception instance.
@@ -241,6 +245,30 @@ impl Exc {
     pub fn add_frame(&self, name: &Rc<str>, line: u32) {
         if let Some(d) = self.0.exc_data() {
             d.borrow_mut().traceback.push((name.clone(), line));
+        }
+    }
+
+    /// Adds the entry of frame `at` (an address) as the exception leaves
+    /// it, unless an `except` in that frame added it already.
+    pub fn leave_frame(&self, at: usize, name: &Rc<str>, line: u32) {
+        if let Some(d) = self.0.exc_data() {
+            let mut d = d.borrow_mut();
+            if d.caught_in != at {
+                d.traceback.push((name.clone(), line));
+            }
+            d.caught_in = 0;
+        }
+    }
+
+    /// An `except` in frame `at` caught it: the traceback reaches that
+    /// frame's line (CPython's traceback includes the catching frame).
+    pub fn caught_in(&self, at: usize, name: &Rc<str>, line: u32) {
+        if let Some(d) = self.0.exc_data() {
+            let mut d = d.borrow_mut();
+            if d.caught_in != at {
+                d.traceback.push((name.clone(), line));
+                d.caught_in = at;
+            }
         }
     }
 

@@ -413,7 +413,11 @@ impl Interp {
                     e
                 };
                 if !fu.internal {
-                    e.add_frame(&frame.name, frame.line.get());
+                    e.leave_frame(
+                        Rc::as_ptr(&frame) as usize,
+                        &frame.name,
+                        frame.line.get(),
+                    );
                 }
                 Err(e)
             }

@@ -30,6 +30,7 @@ fn derive(like: &Value, members: Vec<Value>) -> Value {
         to.cause = from.cause.clone();
         to.context = from.context.clone();
         to.suppress_context = from.suppress_context;
+        to.caught_in = from.caught_in;
     }
     g
 }
@@ -101,6 +102,9 @@ impl Interp {
         handlers: &[Handler],
         f: &Rc<Frame>,
     ) -> Done {
+        if self.user_frame(f) {
+            e.caught_in(Rc::as_ptr(f) as usize, &f.name, f.line.get());
+        }
         let orig = e.0.clone();
         let naked = group_members(&orig).is_none();
         let mut rest = Some(orig.clone());

@@ -456,7 +456,11 @@ impl Interp {
                 if e.is(T::SystemExit) {
                     return Ending::Ok;
                 }
-                e.add_frame(&Rc::from("<module>"), frame.line.get());
+                e.leave_frame(
+                    Rc::as_ptr(&frame) as usize,
+                    &Rc::from("<module>"),
+                    frame.line.get(),
+                );
                 self.print_traceback(&e);
                 Ending::Error(super::ops::exc_line(self, &e))
             }

@@ -28,6 +28,11 @@ impl Interp {
         })
     }
 
+    /// Whether `f` runs the learner's code (not the playground's asyncio).
+    pub(super) fn user_frame(&self, f: &Frame) -> bool {
+        Rc::ptr_eq(&f.globals, &self.globals)
+    }
+
     async fn exec(self: &Rc<Self>, s: &Stmt, f: &Rc<Frame>) -> Done {
         self.tick()?;
         f.line.set(s.pos.line);
@@ -414,6 +419,9 @@ impl Interp {
                 for h in handlers {
                     if !self.handler_matches(h, &e, f).await? {
                         continue;
+                    }
+                    if self.user_frame(f) {
+                        e.caught_in(Rc::as_ptr(f) as usize, &f.name, f.line.get());
                     }
                     if let Some(n) = &h.name {
                         self.store(f, n, e.0.clone())?;
