@@ -119,9 +119,21 @@ fn forgotten_coroutine_stays_created_and_never_runs() {
             (700.0, "main done".to_string()),
         ]
     );
-    // Nothing of the forgotten coroutine runs: no event but its creation.
+    // Nothing of the forgotten coroutine runs: no event but its creation
+    // and the warning about it on its lane.
     let id = forgotten.id;
-    assert_eq!(t.events().iter().filter(|e| e.task == id).count(), 1);
+    let kinds: Vec<_> = t
+        .events()
+        .iter()
+        .filter(|e| e.task == id)
+        .map(|e| &e.kind)
+        .collect();
+    assert_eq!(kinds.len(), 2, "{kinds:?}");
+    assert!(matches!(
+        kinds[1],
+        async_playground::core::trace::EventKind::Diagnostic(d)
+            if d.kind == async_playground::core::trace::DiagKind::NeverAwaited
+    ));
 }
 
 #[test]
