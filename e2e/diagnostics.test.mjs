@@ -122,13 +122,14 @@ test('semaphore: waiters name the holders while it runs, and the graph follows t
     assert.match(label, /held by/);
     await waitForRunState(page, ENDED, 30000);
     assert.equal(await page.$$eval('[data-testid=await-graph] [data-await-node]', (e) => e.length), 0);
-    // Replaying t = 400 ms: six wait for a permit again.
-    await page.goto(`${srv.base}?example=semaphore&autorun=1&t=400`);
-    await waitForRunState(page, ENDED, 30000);
-    await page.waitForFunction(() => document.querySelectorAll('[data-testid=await-graph] [data-await-node=semaphore]').length === 6, null, { timeout: 10000 })
-      .catch(() => {});
-    const n = await page.$$eval('[data-testid=await-graph] [data-await-node=semaphore]', (e) => e.length);
-    assert.ok(n === 6 || n === 0, `semaphore nodes at the playhead: ${n}`);
+    // Replaying t = 1500 ms (as e2e/replay does): download(2) and (3) hold
+    // the two permits and sleep, (4) and (5) wait for one.
+    await page.goto(`${srv.base}?example=semaphore&tasks=6&limit=2&delay=1000&t=1500&autorun=1`);
+    await waitForRunState(page, 'finished', 30000);
+    await page.waitForFunction(() => document.querySelector('[data-task-name="download(2)"]')?.dataset.state === 'sleeping');
+    const sems = await page.$$eval('[data-testid=await-graph] [data-await-node=semaphore] > .ag-label', (e) => e.map((x) => x.textContent));
+    assert.equal(sems.length, 2, sems.join(' | '));
+    for (const s of sems) assert.match(s, /held by download\(2\), download\(3\)/);
     assert.deepEqual(errors, []);
   } finally { await context.close(); }
 });
