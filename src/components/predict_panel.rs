@@ -107,17 +107,20 @@ fn mark(ev: &Evidence) {
     let mut first: Option<web_sys::Element> = None;
     if let Some(line) = &ev.line {
         let at = format!("{}", line.at_ms.round());
-        if let Some(el) = all("[data-testid=console] [data-text]").into_iter().find(|el| {
-            el.get_attribute("data-text").as_deref() == Some(line.text.as_str())
-                && el.get_attribute("data-at-ms").as_deref() == Some(at.as_str())
-        }) {
+        if let Some(el) = all("[data-testid=console] [data-text]")
+            .into_iter()
+            .find(|el| {
+                el.get_attribute("data-text").as_deref() == Some(line.text.as_str())
+                    && el.get_attribute("data-at-ms").as_deref() == Some(at.as_str())
+            })
+        {
             let _ = el.class_list().add_1("evidence");
             first = Some(el);
         }
     }
     for el in all("[data-task]") {
         let name = el.get_attribute("data-task-name").unwrap_or_default();
-        if ev.lanes.iter().any(|l| *l == name) {
+        if ev.lanes.contains(&name) {
             let _ = el.class_list().add_1("evidence");
             if first.is_none() {
                 first = Some(el);
@@ -361,7 +364,8 @@ pub fn PredictPanel(
 
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let qs: Vec<&'static Question> = questions.with_untracked(|v| v.iter().map(|(q, _)| *q).collect());
+        let qs: Vec<&'static Question> =
+            questions.with_untracked(|v| v.iter().map(|(q, _)| *q).collect());
         locked.set_value((source(), qs));
         let after = ctl.with_trace(|t| t.run).unwrap_or(0).max(seen.get_value());
         seen.set_value(after);
