@@ -687,6 +687,11 @@ pub fn call(
                 }
                 it.asyncio_run(c).await
             }
+            LoopRunUntilComplete => {
+                // pos[0] is the loop object.
+                let aw = need(&pos, 1, "run_until_complete")?.clone();
+                it.loop_run_until_complete(aw).await
+            }
             Anext => {
                 let a = need(&pos, 0, "anext")?.clone();
                 let aw = it.call_method(&a, "__anext__", Vec::new()).await?;
@@ -3806,7 +3811,7 @@ fn loop_call(
             }
             return Err(Exc::new(
                 T::RuntimeError,
-                "loop.run_until_complete() is not available in the playground: use asyncio.run(main())",
+                "loop.run_forever() is not available in the playground: use asyncio.run(main())",
             ));
         }
         LoopStopB => {

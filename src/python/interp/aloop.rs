@@ -800,6 +800,43 @@ impl Interp {
     }
 
     /// `asyncio.run(coro)`.
+    /// `loop.run_until_complete(aw)` (the pre-`asyncio.run` style): runs
+    /// the loop until `aw` is done and returns its result; what is still
+    /// pending stays for the next call (nothing is cancelled or closed).
+    pub async fn loop_run_until_complete(self: &Rc<Self>, aw: Value) -> PyResult<Value> {
+        if self.lp.running.get() {
+            return Err(Exc::new(
+                T::RuntimeError,
+                "This event loop is already running",
+            ));
+        }
+        let fut = crate::python::builtins::ensure_future(self, &aw)?;
+        self.lp.running.set(true);
+        if !self.host.is_virtual() {
+            let _ = self.host.clone().idle(Some(self.host.now())).await;
+        }
+        let r = self.run_until_complete(&fut).await;
+        self.lp.running.set(false);
+        match r {
+            Err(None) => {
+                self.deadlocked.set(true);
+                return Err(self.fail_fatal(Exc::new(
+                    T::RuntimeError,
+                    "deadlock: every task waits and nothing can wake one",
+                )));
+            }
+            Err(Some(e)) => return Err(e),
+            Ok(()) => {}
+        }
+        fut.log_traceback.set(false);
+        let state = fut.state.borrow().clone();
+        match state {
+            FutState::Result(v) => Ok(v),
+            FutState::Exception(e) => Err(e),
+            FutState::Cancelled(_) | FutState::Pending => Err(Exc::with_args(T::CancelledError, Vec::new())),
+        }
+    }
+
     pub async fn asyncio_run(self: &Rc<Self>, coro: Value) -> PyResult<Value> {
         if self.lp.running.get() {
             return Err(Exc::new(
