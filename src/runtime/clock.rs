@@ -1,5 +1,5 @@
-//! `now()`, `sleep()` and blocking: gloo-timers on the browser's event loop,
-//! or the virtual clock.
+//! `now()`, `sleep()` and blocking: one shared `setTimeout` on the browser's
+//! event loop ([`super::timers`]), or the virtual clock.
 //!
 //! Scenario time is what the lesson code says (`sleep(800)` is 800 ms of
 //! scenario time). In the browser at speed `s`, every real wait is divided
@@ -102,7 +102,8 @@ impl Future for Sleep {
 
 #[cfg(target_arch = "wasm32")]
 pub(crate) mod browser {
-    //! The browser clock: `performance.now()` and `setTimeout` via gloo-timers.
+    //! The browser clock: `performance.now()`, and sleeps through the one
+    //! shared `setTimeout` of [`crate::runtime::timers`].
     use crate::core::trace::Ms;
 
     thread_local! {

@@ -1,7 +1,8 @@
 //! The instrumented async primitives, with asyncio's names and meaning.
 //!
 //! The same lesson code runs on two clocks:
-//! - in the browser, on the real event loop (gloo-timers, wasm-bindgen-futures);
+//! - in the browser, on the real event loop (one shared `setTimeout` for every
+//!   sleep, [`timers`]; wasm-bindgen-futures);
 //! - anywhere (native tests, and the ideal schedule), on a virtual clock that is
 //!   deterministic and instant.
 //!
