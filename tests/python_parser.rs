@@ -11,7 +11,6 @@ use std::time::{Duration, Instant};
 
 use async_playground::python::ast::*;
 use async_playground::python::parser::parse;
-use async_playground::python::syntax_error::SyntaxKind;
 
 // ---------------------------------------------------------------------------
 // A small JSON reader for compile_check.py's output.

@@ -414,7 +414,7 @@ impl Interp {
                 };
                 if !fu.internal {
                     e.leave_frame(
-                        Rc::as_ptr(&frame) as usize,
+                        Rc::as_ptr(frame) as usize,
                         &frame.name,
                         frame.line.get(),
                     );
