@@ -3,9 +3,7 @@
 
 use std::rc::Rc;
 
-use async_playground::core::explore::{
-    run_seed, Ending, Explorer, Jitter, JitterSpec, OutcomeKey,
-};
+use async_playground::core::explore::{run_seed, Ending, Explorer, Jitter, JitterSpec, OutcomeKey};
 use async_playground::python::compile;
 use async_playground::runtime::python_host::explore;
 
@@ -37,7 +35,10 @@ fn counts(src: &str, runs: u32, percent: f64, seed: u64) -> Vec<(String, u32)> {
 
 #[test]
 fn jitter_stays_within_its_bounds_and_repeats_per_seed() {
-    let spec = JitterSpec { percent: 20.0, seed: 7 };
+    let spec = JitterSpec {
+        percent: 20.0,
+        seed: 7,
+    };
     let mut a = Jitter::new(spec);
     let mut b = Jitter::new(spec);
     let mut lo = f64::MAX;
@@ -49,14 +50,23 @@ fn jitter_stays_within_its_bounds_and_repeats_per_seed() {
         hi = hi.max(x);
     }
     assert!(lo >= 80.0 && hi < 120.0, "{lo} {hi}");
-    assert!(lo < 81.0 && hi > 119.0, "the whole range is used: {lo} {hi}");
+    assert!(
+        lo < 81.0 && hi > 119.0,
+        "the whole range is used: {lo} {hi}"
+    );
     // Zero and non-finite durations are left alone; 0 % changes nothing.
     assert_eq!(a.apply(0.0), 0.0);
     assert!(a.apply(f64::INFINITY).is_infinite());
-    let mut none = Jitter::new(JitterSpec { percent: 0.0, seed: 7 });
+    let mut none = Jitter::new(JitterSpec {
+        percent: 0.0,
+        seed: 7,
+    });
     assert_eq!(none.apply(123.0), 123.0);
     // Out-of-range percents are clamped to 50.
-    let mut wide = Jitter::new(JitterSpec { percent: 500.0, seed: 1 });
+    let mut wide = Jitter::new(JitterSpec {
+        percent: 500.0,
+        seed: 1,
+    });
     for _ in 0..1000 {
         let x = wide.apply(10.0);
         assert!((5.0..15.0).contains(&x));
@@ -79,9 +89,15 @@ fn grouping_counts_distinct_outcomes_most_frequent_first() {
     assert_eq!(ex.runs(), 4);
     assert_eq!(ex.groups().len(), 3);
     let s = ex.sorted();
-    assert_eq!((s[0].count, s[0].seed, s[0].elapsed), (2, 11, (90.0, 120.0)));
+    assert_eq!(
+        (s[0].count, s[0].seed, s[0].elapsed),
+        (2, 11, (90.0, 120.0))
+    );
     assert_eq!(s[1].key.lines[0].1, "a");
-    assert_eq!(s[1].seed, 10, "the first run of an outcome is the one to open");
+    assert_eq!(
+        s[1].seed, 10,
+        "the first run of an outcome is the one to open"
+    );
     assert_eq!(s[2].summary(Some(&s[0])), "deadlock · a");
     assert_eq!(s[0].summary(None), "finished · b");
 }
@@ -92,7 +108,10 @@ fn race_condition_as_written_loses_the_same_updates_in_every_run() {
     let groups = counts(RACE, 200, 20.0, 1);
     assert_eq!(
         groups,
-        vec![("finished · counter = 3, expected 9, lost 6".to_string(), 200)]
+        vec![(
+            "finished · counter = 3, expected 9, lost 6".to_string(),
+            200
+        )]
     );
 }
 
@@ -102,7 +121,9 @@ fn race_condition_without_lock_has_several_final_counts() {
     assert!(src.contains("LOCK = False"));
     let groups = counts(&src, 200, 20.0, 1);
     assert!(groups.len() > 1, "usually right is not right: {groups:?}");
-    assert!(groups.iter().all(|(s, _)| s.starts_with("finished · counter = ")));
+    assert!(groups
+        .iter()
+        .all(|(s, _)| s.starts_with("finished · counter = ")));
     assert_eq!(groups.iter().map(|g| g.1).sum::<u32>(), 200);
 }
 
@@ -112,7 +133,10 @@ fn race_condition_with_lock_has_exactly_one() {
     let groups = counts(&src, 200, 20.0, 1);
     assert_eq!(
         groups,
-        vec![("finished · counter = 9, expected 9, lost 0".to_string(), 200)]
+        vec![(
+            "finished · counter = 9, expected 9, lost 0".to_string(),
+            200
+        )]
     );
 }
 

@@ -84,6 +84,10 @@ fn tracebacks_are_cpythons() {
             ));
         }
     }
-    println!("{} of {} tracebacks are CPython's", files.len() - bad.len(), files.len());
+    println!(
+        "{} of {} tracebacks are CPython's",
+        files.len() - bad.len(),
+        files.len()
+    );
     assert!(bad.is_empty(), "{}", bad.join("\n\n"));
 }

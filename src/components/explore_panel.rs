@@ -63,7 +63,12 @@ async fn yield_to_page() {
 
 /// Runs `run` to its end in slices; `None` if the exploration was cancelled
 /// meanwhile, else whether a limit stopped it.
-async fn drive(run: &Run, slice_start: &std::cell::Cell<f64>, budget: f64, alive: &dyn Fn() -> bool) -> Option<bool> {
+async fn drive(
+    run: &Run,
+    slice_start: &std::cell::Cell<f64>,
+    budget: f64,
+    alive: &dyn Fn() -> bool,
+) -> Option<bool> {
     let t0 = perf_now();
     loop {
         let over_slice = || perf_now() - slice_start.get() > SLICE_MS;
@@ -218,7 +223,9 @@ pub fn ExplorePanel(
         run.advance_or(VIRTUAL_LIMIT_MS - 0.001, &budget);
         let (ideal, _) = python_host::explore_run(program, None, generation);
         let t1 = perf_now();
-        ideal.advance_or(VIRTUAL_LIMIT_MS - 0.001, &|| perf_now() - t1 > MIN_RUN_BUDGET_MS);
+        ideal.advance_or(VIRTUAL_LIMIT_MS - 0.001, &|| {
+            perf_now() - t1 > MIN_RUN_BUDGET_MS
+        });
         if !ideal.is_over() {
             ideal.stop();
         }
@@ -240,7 +247,10 @@ pub fn ExplorePanel(
         }
     };
     let stale = move || {
-        result.with(|r| r.as_ref().is_some_and(|r| code.text.with(|t| *t != r.source)))
+        result.with(|r| {
+            r.as_ref()
+                .is_some_and(|r| code.text.with(|t| *t != r.source))
+        })
     };
     let status = move || {
         // Said once per exploration (the progress bar counts the runs).

@@ -292,7 +292,9 @@ pub fn share(count: u32, runs: u32) -> f64 {
 /// Clamps a run count typed by the learner (`None`: not a number).
 pub fn clamp_runs(n: Option<f64>) -> u32 {
     match n {
-        Some(n) if n.is_finite() => n.round().clamp(f64::from(MIN_RUNS), f64::from(MAX_RUNS)) as u32,
+        Some(n) if n.is_finite() => {
+            n.round().clamp(f64::from(MIN_RUNS), f64::from(MAX_RUNS)) as u32
+        }
         _ => DEFAULT_RUNS,
     }
 }

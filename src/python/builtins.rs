@@ -680,9 +680,14 @@ pub fn call(
                 let logging = it.modules.borrow().get("logging").cloned();
                 if let Some(logging) = logging {
                     let get = ops::getattr(it, &logging, "getLogger")?;
-                    let logger = it.call(get, vec![Value::str("asyncio")], Vec::new()).await?;
+                    let logger = it
+                        .call(get, vec![Value::str("asyncio")], Vec::new())
+                        .await?;
                     let debug = ops::getattr(it, &logger, "debug")?;
-                    let args = vec![Value::str("Using selector: %s"), Value::str("EpollSelector")];
+                    let args = vec![
+                        Value::str("Using selector: %s"),
+                        Value::str("EpollSelector"),
+                    ];
                     it.call(debug, args, Vec::new()).await?;
                 }
                 it.asyncio_run(c).await

@@ -1642,7 +1642,10 @@ pub fn percent_format_with(fmt: &str, args: &[FmtArg], mut lookup: Option<Lookup
         let arg = match &keyed {
             Some(a) => a,
             None if mapping => args.first().ok_or_else(|| {
-                BuiltinError::new(ErrorKind::TypeError, "not enough arguments for format string")
+                BuiltinError::new(
+                    ErrorKind::TypeError,
+                    "not enough arguments for format string",
+                )
             })?,
             None => next_arg(&mut argi)?,
         };

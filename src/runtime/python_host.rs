@@ -273,9 +273,7 @@ fn final_values(interp: &Interp) -> Vec<(String, String)> {
         .vars
         .borrow()
         .iter()
-        .filter(|(name, _)| {
-            !name.starts_with('_') && name.chars().any(|c| c.is_ascii_lowercase())
-        })
+        .filter(|(name, _)| !name.starts_with('_') && name.chars().any(|c| c.is_ascii_lowercase()))
         .filter_map(|(name, v)| {
             let repr = match v {
                 Value::Bool(b) => if *b { "True" } else { "False" }.to_string(),
@@ -408,9 +406,7 @@ pub fn run_virtual(source: &str) -> Outcome {
                     .find(|e| matches!(e.kind, EventKind::Spawned { .. }))
                     .map(|e| e.task);
                 let failed = trace.events().iter().rev().find_map(|e| match &e.kind {
-                    EventKind::Failed { message } if Some(e.task) == main => {
-                        Some(message.clone())
-                    }
+                    EventKind::Failed { message } if Some(e.task) == main => Some(message.clone()),
                     _ => None,
                 });
                 let last = failed.unwrap_or_else(|| {

@@ -833,7 +833,9 @@ impl Interp {
         match state {
             FutState::Result(v) => Ok(v),
             FutState::Exception(e) => Err(e),
-            FutState::Cancelled(_) | FutState::Pending => Err(Exc::with_args(T::CancelledError, Vec::new())),
+            FutState::Cancelled(_) | FutState::Pending => {
+                Err(Exc::with_args(T::CancelledError, Vec::new()))
+            }
         }
     }
 

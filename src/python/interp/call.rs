@@ -413,11 +413,7 @@ impl Interp {
                     e
                 };
                 if !fu.internal {
-                    e.leave_frame(
-                        Rc::as_ptr(frame) as usize,
-                        &frame.name,
-                        frame.line.get(),
-                    );
+                    e.leave_frame(Rc::as_ptr(frame) as usize, &frame.name, frame.line.get());
                 }
                 Err(e)
             }

@@ -763,9 +763,7 @@ impl Compiler<'_> {
                 Ok(())
             }
             StmtKind::Pass => Ok(()),
-            StmtKind::Break | StmtKind::Continue
-                if self.unit().blocks.last() == Some(&true) =>
-            {
+            StmtKind::Break | StmtKind::Continue if self.unit().blocks.last() == Some(&true) => {
                 Err(err(s.pos, IN_EXCEPT_STAR))
             }
             StmtKind::Break => {
