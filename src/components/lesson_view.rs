@@ -47,8 +47,10 @@ pub fn LessonView(
                 </p>
                 <h1 id="lesson-title">{lesson.title}</h1>
                 <Toolbar lesson=lesson/>
+                // In the header row: closed, it is one small button beside
+                // the toolbar and moves nothing below it.
+                <PredictPanel lesson=lesson/>
             </header>
-            <PredictPanel lesson=lesson/>
             <div class="lesson-top">
                 <section class="explain" aria-label="Explanation">
                     {lesson.explanation.iter().map(|p| view! { <p>{*p}</p> }).collect_view()}
