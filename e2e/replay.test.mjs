@@ -132,6 +132,8 @@ test('clicking a lane explains it and marks the line of code the task is at', as
   const { page, context } = await openPage(browser, `${srv.base}?example=semaphore&tasks=6&limit=2&delay=300&autorun=1`);
   await waitForRunState(page, 'finished');
   const track = await page.$('[data-task-name="download(3)"] .lane-track');
+  // The panels above the timeline (the prediction's) may push it below the fold.
+  await track.scrollIntoViewIfNeeded();
   const box = await track.boundingBox();
   const axis = await page.$$eval('.axis .tick', (t) => Number(t.at(-1).textContent.replace(/[^\d.]/g, '')) * (t.at(-1).textContent.includes(' s') ? 1000 : 1));
   // Click mid-way through download(3)'s wait for the semaphore as this run

@@ -14,23 +14,28 @@ use leptos::prelude::*;
 use crate::core::await_graph::{await_graph, node_text, pstree_text, AwaitGraph, Node};
 use crate::core::task::fmt_ms;
 use crate::core::trace::{DiagKind, EventKind, Ms, TaskId};
-use crate::run_ctl::RunCtl;
+use crate::run_ctl::{RunCtl, RunState};
 
 const SWITCH_KEY: &str = "async-playground:diagnostics";
 
 thread_local! {
-    static SWITCH: std::cell::OnceCell<RwSignal<bool>> = const { std::cell::OnceCell::new() };
+    static SWITCH: std::cell::RefCell<Option<ArcRwSignal<bool>>> = const { std::cell::RefCell::new(None) };
 }
 
 /// Whether diagnostics are shown (remembered in `localStorage` when there
-/// is one; on by default).
+/// is one; on by default). One reference-counted signal for the page, so
+/// no view's unmounting disposes it; each caller gets a handle owned by its
+/// own reactive owner.
 pub fn diagnostics_shown() -> RwSignal<bool> {
-    SWITCH.with(|s| {
-        *s.get_or_init(|| {
-            let on = crate::web::features::storage_get(SWITCH_KEY).as_deref() != Some("0");
-            RwSignal::new(on)
-        })
-    })
+    let arc = SWITCH.with(|s| {
+        s.borrow_mut()
+            .get_or_insert_with(|| {
+                let on = crate::web::features::storage_get(SWITCH_KEY).as_deref() != Some("0");
+                ArcRwSignal::new(on)
+            })
+            .clone()
+    });
+    RwSignal::from(arc)
 }
 
 /// The playhead: the replayed moment, or the run's latest.
@@ -80,6 +85,19 @@ fn diagnostics_of(ctl: &RunCtl) -> Vec<Shown> {
         out
     })
     .unwrap_or_default()
+}
+
+/// Most tasks for which the graph follows a live run frame by frame.
+const LIVE_GRAPH_MAX_TASKS: usize = 300;
+
+/// The run's diagnostics up to the playhead, folded once for all lanes.
+#[derive(Clone, Copy)]
+pub struct RunDiagnostics(Memo<Vec<Shown>>);
+
+/// Provides [`RunDiagnostics`] to the views below (the timeline's lanes).
+pub fn provide_run_diagnostics() {
+    let ctl = expect_context::<RunCtl>();
+    provide_context(RunDiagnostics(Memo::new(move |_| diagnostics_of(&ctl))));
 }
 
 /// The switch and the list of diagnostics of the run (up to the playhead).
@@ -194,15 +212,17 @@ pub fn DiagMarks(
     axis: Signal<Ms>,
 ) -> impl IntoView {
     let ctl = expect_context::<RunCtl>();
+    let shared = use_context::<RunDiagnostics>();
     let on = diagnostics_shown();
     let mine = Memo::new(move |_| {
         let Some(id) = task.get() else {
             return Vec::new();
         };
-        diagnostics_of(&ctl)
-            .into_iter()
-            .filter(|d| d.task == id)
-            .collect::<Vec<_>>()
+        let all = match shared {
+            Some(RunDiagnostics(m)) => m.get(),
+            None => diagnostics_of(&ctl),
+        };
+        all.into_iter().filter(|d| d.task == id).collect::<Vec<_>>()
     });
     move || {
         if !on.get() {
@@ -260,11 +280,24 @@ fn node_view(n: Node) -> AnyView {
 #[component]
 pub fn AwaitGraphPanel() -> impl IntoView {
     let ctl = expect_context::<RunCtl>();
+    // A large run's graph is drawn at the playhead of a replay and when the
+    // run ends, not on every frame while it runs (each drawing folds the
+    // whole log: on every frame of a 10,000-task run that froze the page).
+    let big = Memo::new(move |_| ctl.snapshot.with(|s| s.tasks.len()) > LIVE_GRAPH_MAX_TASKS);
     let graph = Memo::new(move |_| {
         let at = playhead(&ctl);
+        let running = ctl.live_state.with(|(s, _)| *s == RunState::Running);
+        if running && at.is_none() && big.get() {
+            return AwaitGraph::default();
+        }
         ctl.snapshot.with(|s| s.events);
         ctl.with_trace(|t| await_graph(t, at)).unwrap_or_default()
     });
+    let deferred = move || {
+        big.get()
+            && playhead(&ctl).is_none()
+            && ctl.live_state.with(|(s, _)| *s == RunState::Running)
+    };
     let status = RwSignal::new(String::new());
     let manual = RwSignal::new(None::<String>);
     let copy = move |_| {
@@ -299,8 +332,10 @@ pub fn AwaitGraphPanel() -> impl IntoView {
                 let cycle = g.cycle.clone();
                 let omitted = g.omitted;
                 let empty = g.roots.is_empty();
+                let later = deferred();
                 view! {
-                    {empty.then(|| view! { <p class="lp-none">"No task is pending."</p> })}
+                    {later.then(|| view! { <p class="lp-none">{format!("More than {LIVE_GRAPH_MAX_TASKS} tasks: the graph is drawn when the run ends, or at a moment you replay.")}</p> })}
+                    {(empty && !later).then(|| view! { <p class="lp-none">"No task is pending."</p> })}
                     <ul class="ag-tree" role="tree" aria-label="Who awaits whom">
                         {g.roots.into_iter().map(node_view).collect_view()}
                     </ul>

@@ -48,6 +48,8 @@ pub(crate) fn axis_memo(ctl: RunCtl) -> Memo<Ms> {
 #[component]
 pub fn Timeline() -> impl IntoView {
     let ctl = expect_context::<RunCtl>();
+    // One fold of the run's warnings for every lane's marks (not one each).
+    crate::components::await_graph::provide_run_diagnostics();
     let snap = ctl.snapshot;
     let now = ctl.now_ms;
     let axis = axis_memo(ctl);
