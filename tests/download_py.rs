@@ -34,6 +34,8 @@
 //!
 //! python3 must be installed: without it these tests fail, never skip.
 
+mod common;
+
 use std::io::Read;
 use std::path::PathBuf;
 use std::process::{Child, Command, Stdio};
@@ -70,23 +72,7 @@ fn python3() -> Command {
     c
 }
 
-/// A small seeded generator (xorshift64*), so failures replay.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        let mut x = self.0;
-        x ^= x >> 12;
-        x ^= x << 25;
-        x ^= x >> 27;
-        self.0 = x;
-        x.wrapping_mul(0x2545_f491_4f6c_dd1d)
-    }
-
-    fn range(&mut self, lo: i64, hi: i64) -> i64 {
-        lo + (self.next() % ((hi - lo + 1).max(1) as u64)) as i64
-    }
-}
+use common::Rng;
 
 /// Small counts, durations of 100 to 600 ms on a 50 ms grid.
 fn random_values(specs: &[ParamSpec], rng: &mut Rng) -> Values {

@@ -36,6 +36,8 @@
 //! queue hands the item to the longest-waiting consumer. Runs whose ideal
 //! schedule has such a tie are not compared.
 
+mod common;
+
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
@@ -210,27 +212,7 @@ fn oracle(files: &[PathBuf]) -> Json {
     Json::Obj(members)
 }
 
-/// A small seeded generator (xorshift64*), so failures replay.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        let mut x = self.0;
-        x ^= x >> 12;
-        x ^= x << 25;
-        x ^= x >> 27;
-        self.0 = x;
-        x.wrapping_mul(0x2545_f491_4f6c_dd1d)
-    }
-
-    fn below(&mut self, n: u64) -> u64 {
-        self.next() % n.max(1)
-    }
-
-    fn range(&mut self, lo: i64, hi: i64) -> i64 {
-        lo + self.below((hi - lo + 1) as u64) as i64
-    }
-}
+use common::Rng;
 
 /// Texts for `fetch`'s URL: the mock API (empty), its other endpoints, a
 /// missing one, a bad status, and a server that is not there.

@@ -39,3 +39,28 @@ pub fn task<'a>(tasks: &'a [TaskView], name: &str) -> &'a TaskView {
 pub fn lines(t: &Trace) -> Vec<(f64, String)> {
     t.console().map(|(at, _, l)| (at, l.to_string())).collect()
 }
+
+/// A small seeded generator (xorshift64*), so failures replay.
+pub struct Rng(pub u64);
+
+impl Rng {
+    /// The next 64 random bits.
+    pub fn next(&mut self) -> u64 {
+        let mut x = self.0;
+        x ^= x >> 12;
+        x ^= x << 25;
+        x ^= x >> 27;
+        self.0 = x;
+        x.wrapping_mul(0x2545_f491_4f6c_dd1d)
+    }
+
+    /// A number in `0..n` (0 when `n` is 0).
+    pub fn below(&mut self, n: u64) -> u64 {
+        self.next() % n.max(1)
+    }
+
+    /// A number in `lo..=hi`.
+    pub fn range(&mut self, lo: i64, hi: i64) -> i64 {
+        lo + (self.next() % ((hi - lo + 1).max(1) as u64)) as i64
+    }
+}
