@@ -13,35 +13,6 @@ const LESSONS = ['coroutine', 'sequential-vs-gather', 'create-task', 'blocking-c
   'fetch', 'semaphore', 'semaphore-inside', 'gather-errors', 'timeout', 'retry', 'queue', 'async-iterator',
   'context-manager', 'batch-llm', 'race-condition', 'deadlock', 'executor', 'daemon'];
 
-// The race-condition lesson with a pause after each write (as its text suggests).
-const RACE_PAUSED = `import asyncio
-import contextlib
-
-TASKS = 3
-INCREMENTS = 3
-LOCK = False
-
-counter = 0
-
-async def worker(i, lock):
-    global counter
-    for _ in range(INCREMENTS):
-        async with lock:
-            value = counter
-            await asyncio.sleep(0.1)
-            counter = value + 1
-        await asyncio.sleep(0.3)
-
-async def main():
-    lock = asyncio.Lock() if LOCK else contextlib.nullcontext()
-    await asyncio.gather(*(worker(i, lock) for i in range(TASKS)))
-    expected = TASKS * INCREMENTS
-    print(f"counter = {counter}, expected {expected},"
-          f" lost {expected - counter}")
-
-asyncio.run(main())
-`;
-
 async function explore(page, { runs, jitter } = {}, timeout = 60000) {
   if (runs !== undefined) await page.fill('[data-testid=explore-runs]', String(runs));
   if (jitter !== undefined) await page.fill('[data-testid=explore-jitter]', String(jitter));
@@ -56,8 +27,8 @@ async function explore(page, { runs, jitter } = {}, timeout = 60000) {
   })));
 }
 
-test('race condition: several final counts; opening one shows its run; the page keeps painting', async () => {
-  const url = `${srv.base}?example=race-condition&code=${encodeURIComponent(RACE_PAUSED)}`;
+test('race condition as written: several final counts; opening one shows its run; the page keeps painting', async () => {
+  const url = `${srv.base}?example=race-condition`;
   const { page, context, errors } = await openPage(browser, url);
   await page.waitForSelector('[data-testid=explore]');
   // A requestAnimationFrame counter: it must keep ticking while exploring.
@@ -105,13 +76,11 @@ test('race condition: several final counts; opening one shows its run; the page 
   await context.close();
 });
 
-test('the lesson as written: the same lost updates in every run; with the lock, one right count', async () => {
-  const { page, context, errors } = await openPage(browser, `${srv.base}?example=race-condition`);
+test('race condition without the pause: the same lost updates in every run; with the lock, one right count', async () => {
+  const { page, context, errors } = await openPage(browser, `${srv.base}?example=race-condition&pause=0`);
   let outcomes = await explore(page, { runs: 100 });
-  assert.equal(outcomes.length, 1);
-  assert.equal(outcomes[0].count, 100);
-  const locked = RACE_PAUSED.replace('LOCK = False', 'LOCK = True');
-  await page.goto(`${srv.base}?example=race-condition&code=${encodeURIComponent(locked)}`);
+  assert.deepEqual(outcomes.map((o) => [o.summary, o.count]), [['finished · counter = 3, expected 9, lost 6', 100]]);
+  await page.goto(`${srv.base}?example=race-condition&lock=1`);
   outcomes = await explore(page, { runs: 100 });
   assert.deepEqual(outcomes.map((o) => [o.summary, o.count]), [['finished · counter = 9, expected 9, lost 0', 100]]);
   assert.deepEqual(errors, []);

@@ -57,7 +57,7 @@ const LESSONS = [
   }],
   ['retry', 'retries=3&base=100&failures=2', 'finished', null],
   ['queue', 'items=4&consumers=2&maxsize=1&produce=100&consume=200', 'finished', null],
-  ['race-condition', 'tasks=3&increments=2&lock=1', 'finished', 600],
+  ['race-condition', 'tasks=3&increments=2&lock=1&pause=0', 'finished', 600],
   ['deadlock', 'hold=300&order=opposite', 'deadlock', 300],
   ['blocking-call', 'tasks=2&delay=200&block=400', 'finished', null],
   ['forgotten-await', 'delay=300', 'finished', 300, (ts, lines) => {

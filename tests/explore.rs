@@ -10,13 +10,10 @@ use async_playground::runtime::python_host::explore;
 const RACE: &str = include_str!("../src/examples/py/race-condition.py");
 const COROUTINE: &str = include_str!("../src/examples/py/coroutine.py");
 
-/// The lesson with a pause after each write (what its text suggests): the
-/// next read no longer follows the task's own write at once, so whether it
-/// sees another task's write depends on the timings.
-fn race_with_pause(lock: bool) -> String {
-    let end = "                                      # overwrites the others' updates\n";
-    assert!(RACE.contains(end));
-    let src = RACE.replace(end, &format!("{end}        await asyncio.sleep(0.3)\n"));
+/// The lesson with `PAUSE` and `LOCK` set as given.
+fn race(pause: &str, lock: bool) -> String {
+    assert!(RACE.contains("PAUSE = 0.3 "));
+    let src = RACE.replace("PAUSE = 0.3 ", &format!("PAUSE = {pause} "));
     if lock {
         src.replace("LOCK = False", "LOCK = True")
     } else {
@@ -103,9 +100,9 @@ fn grouping_counts_distinct_outcomes_most_frequent_first() {
 }
 
 #[test]
-fn race_condition_as_written_loses_the_same_updates_in_every_run() {
+fn race_condition_without_the_pause_loses_the_same_updates_in_every_run() {
     // Each task reads right after its own write: no timing changes that.
-    let groups = counts(RACE, 200, 20.0, 1);
+    let groups = counts(&race("0", false), 200, 20.0, 1);
     assert_eq!(
         groups,
         vec![(
@@ -116,10 +113,9 @@ fn race_condition_as_written_loses_the_same_updates_in_every_run() {
 }
 
 #[test]
-fn race_condition_without_lock_has_several_final_counts() {
-    let src = race_with_pause(false);
-    assert!(src.contains("LOCK = False"));
-    let groups = counts(&src, 200, 20.0, 1);
+fn race_condition_as_written_has_several_final_counts() {
+    assert!(RACE.contains("LOCK = False"));
+    let groups = counts(RACE, 200, 20.0, 1);
     assert!(groups.len() > 1, "usually right is not right: {groups:?}");
     assert!(groups
         .iter()
@@ -129,8 +125,7 @@ fn race_condition_without_lock_has_several_final_counts() {
 
 #[test]
 fn race_condition_with_lock_has_exactly_one() {
-    let src = race_with_pause(true);
-    let groups = counts(&src, 200, 20.0, 1);
+    let groups = counts(&race("0.3", true), 200, 20.0, 1);
     assert_eq!(
         groups,
         vec![(
@@ -149,7 +144,7 @@ fn a_deterministic_program_has_one_outcome() {
 
 #[test]
 fn the_same_seed_gives_the_same_groups() {
-    let program = Rc::new(compile(&race_with_pause(false)).expect("compiles"));
+    let program = Rc::new(compile(RACE).expect("compiles"));
     let a = explore(&program, 60, 20.0, 42);
     let b = explore(&program, 60, 20.0, 42);
     assert_eq!(a, b);

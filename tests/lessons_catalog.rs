@@ -40,7 +40,7 @@ const CONTRACT: &[(&str, &[&str])] = &[
             "fail_rate",
         ],
     ),
-    ("race-condition", &["tasks", "increments", "lock"]),
+    ("race-condition", &["tasks", "increments", "lock", "pause"]),
     ("deadlock", &["hold", "order"]),
     ("executor", &["work", "offload"]),
     ("daemon", &["main", "interval"]),

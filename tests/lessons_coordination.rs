@@ -116,11 +116,22 @@ fn queue_defaults_show_the_producer_waiting_when_full_and_consumers_when_empty()
 
 #[test]
 fn race_condition_loses_updates_without_the_lock_and_none_with_it() {
-    for (n, k) in [(3, 3), (2, 5), (10, 1), (1, 4), (20, 20)] {
+    // (tasks, increments, pause): the pause after each write sets whether
+    // the lock's turn through all tasks or one task's step and pause is
+    // the longer round.
+    for (n, k, pause) in [
+        (3, 3, 300),
+        (3, 3, 0),
+        (2, 5, 300),
+        (10, 1, 300),
+        (1, 4, 300),
+        (20, 20, 300),
+        (5, 3, 250),
+    ] {
         let t = simulate(&format!(
-            "example=race-condition&tasks={n}&increments={k}&lock=0"
+            "example=race-condition&tasks={n}&increments={k}&lock=0&pause={pause}"
         ));
-        assert_eq!(t.last_ms(), k as f64 * 100.0);
+        assert_eq!(t.last_ms(), (k * (100 + pause)) as f64);
         let lost = n * k - k;
         assert_eq!(
             lines(&t).last().map(|l| l.1.clone()),
@@ -131,16 +142,35 @@ fn race_condition_loses_updates_without_the_lock_and_none_with_it() {
         }
 
         let t = simulate(&format!(
-            "example=race-condition&tasks={n}&increments={k}&lock=1"
+            "example=race-condition&tasks={n}&increments={k}&lock=1&pause={pause}"
         ));
-        assert_eq!(t.last_ms(), (n * k) as f64 * 100.0);
+        // One round: every task through the lock (n steps) or one task's
+        // step and pause, whichever is longer; the last ends with a pause.
+        let round = (n * 100).max(100 + pause);
+        assert_eq!(t.last_ms(), ((k - 1) * round + n * 100 + pause) as f64);
         assert_eq!(
             lines(&t).last().map(|l| l.1.clone()),
             Some(format!("counter = {}, expected {}, lost 0", n * k, n * k))
         );
-        // Only one task at a time inside the lock.
-        let s = stats(&t);
-        assert_eq!(s.max_in_flight, 1);
+        // Only one task at a time inside the lock: every Acquired is
+        // followed by its holder's Released before the next Acquired.
+        let mut holder = None;
+        let mut turns = 0;
+        for e in t.events() {
+            match &e.kind {
+                EventKind::Acquired { on } if on == "Lock(counter)" => {
+                    assert_eq!(holder, None, "{n} {k} {pause}: two inside at {}", e.at_ms);
+                    holder = Some(e.task);
+                    turns += 1;
+                }
+                EventKind::Released { on } if on == "Lock(counter)" => {
+                    assert_eq!(holder, Some(e.task), "{n} {k} {pause}");
+                    holder = None;
+                }
+                _ => {}
+            }
+        }
+        assert_eq!(turns, n * k);
         if n > 1 {
             let tasks = tasks_at(&t, None);
             assert!(real_waits(task(&tasks, "worker(1)"), "Lock(counter)") > 0);

@@ -4,6 +4,7 @@ import contextlib
 TASKS = 3         # how many tasks increment the shared counter
 INCREMENTS = 3    # how many times each one increments it
 LOCK = False      # True: each read-await-write runs inside the lock
+PAUSE = 0.3       # seconds of other work after each write
 
 counter = 0
 
@@ -15,6 +16,7 @@ async def worker(i, lock):
             await asyncio.sleep(0.1)  # the others run (or wait) here
             counter = value + 1       # write: without the lock, this
                                       # overwrites the others' updates
+        await asyncio.sleep(PAUSE)    # other work, outside the lock
 
 async def main():
     # without LOCK, a stand-in that locks nothing
