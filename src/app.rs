@@ -1,10 +1,8 @@
-//! The App: reads the URL, provides the page state and the run controller,
-//! keeps the URL in step, and lays out the page.
+//! The App: reads the URL, makes the page's controllers (`ctl::page`) and
+//! provides them, keeps the URL in step, and lays out the page.
 
 use leptos::prelude::*;
 
-use crate::code_ctl::CodeCtl;
-use crate::compare_ctl::CompareCtl;
 use crate::components::catalog::Catalog;
 use crate::components::feature_notes::FeatureNotes;
 use crate::components::help_panel::HelpPanel;
@@ -12,117 +10,17 @@ use crate::components::lesson_view::LessonView;
 use crate::components::notices::Notices;
 use crate::components::run_view::ViewMode;
 use crate::components::theme_toggle::ThemeToggle;
-use crate::core::params::{parse_query, PageState, Values};
-use crate::embed::{self, RunWatch};
-use crate::examples::{self, lookup};
-use crate::replay_ctl::ReplayCtl;
-use crate::run_ctl::RunCtl;
+use crate::core::params::{parse_query, PageState};
+use crate::ctl::embed;
+use crate::ctl::page::PageCtl;
+use crate::ctl::replay::ReplayCtl;
+use crate::lessons::lookup;
 use crate::web;
 use crate::your_code;
-
-/// Page-wide state shared by the components.
-#[derive(Clone, Copy)]
-pub struct PageCtx {
-    /// Everything the URL says, validated.
-    pub page: RwSignal<PageState>,
-    /// Corrections made (from the URL and from the controls).
-    pub notices: RwSignal<Vec<String>>,
-}
-
-impl PageCtx {
-    /// Opens a lesson (or the catalog with `None`) with its default
-    /// parameters, adding a history entry.
-    pub fn open(&self, example: Option<&'static str>) {
-        let ctl = expect_context::<RunCtl>();
-        self.stop();
-        ctl.reset();
-        if let Some(code) = use_context::<CodeCtl>() {
-            code.close();
-        }
-        self.notices.set(Vec::new());
-        self.page.update(|p| {
-            p.code = None;
-            p.compare_code = None;
-            p.example = example;
-            p.values = example
-                .and_then(examples::find)
-                .map(|l| Values::defaults(l.params))
-                .unwrap_or_default();
-            p.autorun = false;
-        });
-        web::push_url(&self.page.with_untracked(PageState::to_query));
-    }
-
-    /// Runs the open lesson with the current parameters. A live run is
-    /// stopped first, and its end reported to an embedding page before the
-    /// new run replaces it.
-    pub fn run(&self) {
-        let Some(ctl) = use_context::<RunCtl>() else {
-            return;
-        };
-        // A run started during start-up work would have its first timers
-        // late: until the page has settled (see `web::settle`, well under a
-        // second) the run waits for it; presses meanwhile make one run.
-        if !web::settle::is_settled() {
-            if RUN_WAITING.with(|w| w.replace(true)) {
-                return;
-            }
-            let ctx = *self;
-            let owner = Owner::current().unwrap_or_default();
-            leptos::task::spawn_local(async move {
-                web::settle::settled().await;
-                RUN_WAITING.with(|w| w.set(false));
-                owner.with(|| ctx.run());
-            });
-            return;
-        }
-        self.stop();
-        let Some(lesson) = self
-            .page
-            .with_untracked(|p| p.example.and_then(your_code::find))
-        else {
-            return;
-        };
-        let Some(code) = use_context::<CodeCtl>() else {
-            return;
-        };
-        // Run runs what is in the editor: the URL catches up first.
-        code.flush(lesson);
-        let p = self.page.get_untracked();
-        // With a comparison in the URL and nothing kept yet, the kept
-        // parameters (and program) run first; see CompareCtl.
-        let (values, program) = match use_context::<CompareCtl>() {
-            Some(c) => c.on_run(
-                p.values.clone(),
-                p.compare.clone(),
-                p.code.clone(),
-                p.compare_code.clone(),
-            ),
-            None => (p.values.clone(), p.code.clone()),
-        };
-        code.start(ctl, lesson, &p, values, program.as_deref());
-    }
-
-    /// Stops the live run, if any, and reports its end to an embedding page.
-    pub fn stop(&self) {
-        let Some(ctl) = use_context::<RunCtl>() else {
-            return;
-        };
-        ctl.stop();
-        if let Some(watch) = use_context::<RunWatch>() {
-            watch.check();
-        }
-    }
-}
 
 /// Run once on the virtual clock while the page settles (see `Playground`):
 /// tasks, gather, a semaphore, sleeps, prints and an f-string.
 const WARM_UP: &str = "import asyncio\n\nasync def job(sem, i):\n    async with sem:\n        await asyncio.sleep(0.01)\n        print(f\"job {i} done\")\n    return i\n\nasync def main():\n    sem = asyncio.Semaphore(2)\n    t = asyncio.create_task(asyncio.sleep(0.01))\n    results = await asyncio.gather(*(job(sem, i) for i in range(4)))\n    await t\n    print(results)\n\nasyncio.run(main())\n";
-
-thread_local! {
-    /// A run asked for before the page settled is waiting for it.
-    static RUN_WAITING: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
-}
 
 fn read_url() -> PageState {
     parse_query(&web::location_search(), &lookup)
@@ -140,13 +38,16 @@ pub fn Playground(
     /// The state to start from (parsed from a URL).
     initial: PageState,
 ) -> impl IntoView {
-    let notices = RwSignal::new(initial.notices.clone());
     let autorun = initial.autorun;
-    let page = RwSignal::new(initial);
-    let ctx = PageCtx { page, notices };
-    let ctl = RunCtl::new();
-    let watch = RunWatch::new(page, ctl);
-    let code = CodeCtl::new(page, ctl);
+    let ctx = PageCtl::new(initial);
+    let PageCtl {
+        page,
+        notices,
+        run: ctl,
+        code,
+        compare,
+        watch,
+    } = ctx;
     provide_context(ctx);
     provide_context(ctl);
     provide_context(code);
@@ -157,15 +58,15 @@ pub fn Playground(
     )));
     let replay = ReplayCtl::new(ctl, page.with_untracked(|p| p.t));
     provide_context(replay);
-    provide_context(CompareCtl::new(ctl, page, code));
-    embed::install(ctx, ctl, watch);
-    // Watch for the end of start-up work from the mount on (see PageCtx::run).
+    provide_context(compare);
+    embed::install(ctx);
+    // Watch for the end of start-up work from the mount on (see PageCtl::run).
     // That work includes the interpreter's first use: the browser compiles
     // wasm functions on their first call, which made a link's first run tens
     // of ms late; a small program run once on the virtual clock before the
     // page counts as settled does it instead.
     web::settle::before_settled(|| {
-        if crate::code_ctl::interpreter_ready() {
+        if crate::ctl::code::interpreter_ready() {
             let _ = crate::python::run_virtual(WARM_UP);
         }
     });
@@ -188,9 +89,8 @@ pub fn Playground(
     Effect::new(move || web::apply_theme(page.with(|p| p.theme)));
 
     // Back/forward between lessons.
-    let owner = Owner::current().unwrap_or_default();
     let popstate = window_event_listener(leptos::ev::popstate, move |_| {
-        owner.with(|| ctx.stop());
+        ctx.stop();
         ctl.reset();
         code.close();
         let p = read_url();
@@ -202,14 +102,13 @@ pub fn Playground(
     if autorun {
         let p = page.get_untracked();
         if p.example.and_then(your_code::find).is_some() {
-            let owner = Owner::current().unwrap_or_default();
             // Let the mock API's service worker take control first (bounded)
             // and the page settle (its start-up work done), so a link's
             // first run is timed like any later run.
             leptos::task::spawn_local(async move {
                 crate::runtime::net::mock_ready().await;
                 web::settle::settled().await;
-                owner.with(|| ctx.run());
+                ctx.run();
             });
         }
     }

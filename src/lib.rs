@@ -3,11 +3,12 @@
 //!
 //! - [`core`]: pure Rust (no web-sys): the event log, derived states, params, stats.
 //! - [`runtime`]: instrumented async primitives on the real or a virtual clock.
-//! - [`examples`]: one file per lesson.
+//! - [`lessons`]: one folder per lesson.
+//! - `ctl` (wasm only): the controllers: run, replay, compare, code, embed.
 //! - `components` and `app` (wasm only): the Leptos UI, thin views over the core.
 
 pub mod core;
-pub mod examples;
+pub mod lessons;
 pub mod python;
 pub mod runtime;
 pub mod your_code;
@@ -15,16 +16,8 @@ pub mod your_code;
 #[cfg(target_arch = "wasm32")]
 pub mod app;
 #[cfg(target_arch = "wasm32")]
-pub mod code_ctl;
-#[cfg(target_arch = "wasm32")]
-pub mod compare_ctl;
-#[cfg(target_arch = "wasm32")]
 pub mod components;
 #[cfg(target_arch = "wasm32")]
-pub mod embed;
-#[cfg(target_arch = "wasm32")]
-pub mod replay_ctl;
-#[cfg(target_arch = "wasm32")]
-pub mod run_ctl;
+pub mod ctl;
 #[cfg(target_arch = "wasm32")]
 pub mod web;

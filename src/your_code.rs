@@ -7,7 +7,7 @@ use futures::FutureExt;
 
 use crate::core::params::Values;
 use crate::core::query::YOUR_CODE;
-use crate::examples::{self, Lesson};
+use crate::lessons::{self, Lesson};
 use crate::runtime::{Cx, TaskError};
 
 /// The program the page opens with: two coroutines gathered, a sleep in
@@ -76,6 +76,6 @@ pub fn find(id: &str) -> Option<&'static Lesson> {
     if id == YOUR_CODE {
         Some(&LESSON)
     } else {
-        examples::find(id)
+        lessons::find(id)
     }
 }

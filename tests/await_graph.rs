@@ -9,7 +9,8 @@ use async_playground::core::trace::AwaitKind;
 use async_playground::runtime::python_host::simulate;
 
 fn lesson(id: &str) -> String {
-    std::fs::read_to_string(format!("src/examples/py/{id}.py")).expect("the lesson's code")
+    std::fs::read_to_string(format!("src/lessons/{}/lesson.py", id.replace('-', "_")))
+        .expect("the lesson's code")
 }
 
 fn all<'a>(n: &'a Node, out: &mut Vec<&'a Node>) {

@@ -4,10 +4,10 @@
 
 use async_playground::app::Playground;
 use async_playground::core::params::{parse_query, PageState};
-use async_playground::core::schedule::stats;
+use async_playground::core::stats::stats;
 use async_playground::core::task::{tasks_at, TaskState};
 use async_playground::core::trace::{EventKind, RunOutcome, Trace};
-use async_playground::examples::{self, lookup};
+use async_playground::lessons::{self, lookup};
 use async_playground::runtime::Run;
 use gloo_timers::future::TimeoutFuture;
 use wasm_bindgen::JsCast;
@@ -52,7 +52,7 @@ fn page(q: &str) -> PageState {
 fn start(q: &str, generation: u32) -> Run {
     let p = page(q);
     assert!(p.notices.is_empty(), "{:?}", p.notices);
-    let lesson = examples::find(p.example.unwrap_or_default()).expect("lesson");
+    let lesson = lessons::find(p.example.unwrap_or_default()).expect("lesson");
     let run = Run::new_browser(generation, p.speed);
     run.start(lesson.main_fn(p.values));
     run

@@ -7,7 +7,7 @@
 
 use async_playground::app::Playground;
 use async_playground::core::params::parse_query;
-use async_playground::examples::lookup;
+use async_playground::lessons::lookup;
 use gloo_timers::future::TimeoutFuture;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;

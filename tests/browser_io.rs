@@ -3,7 +3,7 @@
 //! Stop aborting a request, a real Web Worker, and a real busy-wait.
 #![cfg(target_arch = "wasm32")]
 
-use async_playground::core::schedule::stats;
+use async_playground::core::stats::stats;
 use async_playground::core::task::{tasks_at, TaskState};
 use async_playground::core::trace::{EventKind, RunOutcome, Trace};
 use async_playground::runtime::{Cx, Run, TaskError};

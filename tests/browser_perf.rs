@@ -10,8 +10,8 @@ use std::rc::Rc;
 use async_playground::core::params::parse_query;
 use async_playground::core::task::{tasks_at, TaskState};
 use async_playground::core::trace::{EventKind, RunOutcome};
-use async_playground::examples::{self, lookup};
-use async_playground::run_ctl::{RunCtl, RunState};
+use async_playground::ctl::run::{RunCtl, RunState};
+use async_playground::lessons::{self, lookup};
 use async_playground::runtime::{chunk, timers, Run};
 use futures::FutureExt;
 use gloo_timers::future::TimeoutFuture;
@@ -175,7 +175,7 @@ async fn a_restart_storm_leaves_one_run_and_nothing_of_the_others() {
     let owner = Owner::new();
     let ctl = owner.with(RunCtl::new);
     let p = parse_query("example=semaphore&tasks=4&limit=2&delay=300", &lookup);
-    let lesson = examples::find("semaphore").expect("semaphore");
+    let lesson = lessons::find("semaphore").expect("semaphore");
     // Each start's own cost, within the same storm: the last starts (99
     // runs stopped before them) cost about what the first did. Compared in
     // one run, this holds on a busy machine, where every start is slower.

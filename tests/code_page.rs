@@ -6,7 +6,7 @@ use async_playground::core::embed_msg::apply_params;
 use async_playground::core::params::{parse_query, PageState};
 use async_playground::core::query::{CODE_MAX_CHARS, YOUR_CODE};
 use async_playground::core::share;
-use async_playground::examples::lookup;
+use async_playground::lessons::lookup;
 use async_playground::your_code;
 use proptest::prelude::*;
 

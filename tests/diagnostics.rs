@@ -328,7 +328,8 @@ fn not_kept_is_the_playgrounds_and_only_for_dropped_tasks() {
 #[test]
 fn lessons_show_their_diagnostics() {
     let lesson = |id: &str| {
-        std::fs::read_to_string(format!("src/examples/py/{id}.py")).expect("the lesson's code")
+        std::fs::read_to_string(format!("src/lessons/{}/lesson.py", id.replace('-', "_")))
+            .expect("the lesson's code")
     };
     let kinds = |id: &str| -> Vec<(String, DiagKind)> {
         diagnostics(&simulate(&lesson(id)).expect("compiles"))

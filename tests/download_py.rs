@@ -44,7 +44,7 @@ use std::time::{Duration, Instant};
 use async_playground::core::download::{self, PUBLIC_API};
 use async_playground::core::mock_api;
 use async_playground::core::params::{Kind, ParamSpec, Values};
-use async_playground::examples::{Lesson, LESSONS};
+use async_playground::lessons::{Lesson, LESSONS};
 use async_playground::python::run_virtual;
 
 /// Lines due closer than this (but not at one instant) may swap in real time.
@@ -146,7 +146,7 @@ fn has_near_tie(p: &Page) -> bool {
 }
 
 fn queue_tie(values: &Values) -> bool {
-    let plan = async_playground::examples::queue::plan(values);
+    let plan = async_playground::lessons::queue::plan(values);
     let consume = values.ms("consume");
     plan.put_ms
         .iter()
@@ -688,7 +688,7 @@ fn the_network_lessons_downloads_run_through_real_aiohttp_against_a_stand_in_ser
         .find(|s| {
             let mut v = bv.clone();
             let _ = v.set(batch.params, "seed", &s.to_string());
-            let d = async_playground::examples::batch_llm::draws(&v);
+            let d = async_playground::lessons::batch_llm::draws(&v);
             d.iter().all(|d| (d.latency_ms - 400.0).abs() >= 80.0)
                 && d.iter().any(|d| d.fails && d.latency_ms < 400.0)
                 && d.iter().any(|d| d.latency_ms > 400.0)

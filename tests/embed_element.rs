@@ -5,7 +5,7 @@
 
 use async_playground::core::params::{parse_query, PageState};
 use async_playground::core::share::{element_code, embed_script_url};
-use async_playground::examples::lookup;
+use async_playground::lessons::lookup;
 
 fn page(q: &str) -> PageState {
     parse_query(q, &lookup)

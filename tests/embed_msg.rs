@@ -9,7 +9,7 @@ use async_playground::core::embed_msg::{
 use async_playground::core::json::{self, write_num, write_str, Json};
 use async_playground::core::params::{parse_query, PageState};
 use async_playground::core::task::tasks_at;
-use async_playground::examples::{self, lookup};
+use async_playground::lessons::{self, lookup};
 use async_playground::runtime::Run;
 use proptest::prelude::*;
 
@@ -234,7 +234,7 @@ fn outgoing_messages_have_the_contract_fields() {
     assert_eq!(r.get("height"), Some(&Json::Num(432.0)));
 
     let p = page("example=semaphore&tasks=3&limit=2&delay=100");
-    let lesson = examples::find("semaphore").expect("lesson");
+    let lesson = lessons::find("semaphore").expect("lesson");
     let trace = Run::simulate(lesson.main_fn(p.values.clone()));
     let tasks = tasks_at(&trace, None);
     let params = url_params(&p);

@@ -7,8 +7,8 @@ use async_playground::core::explore::{run_seed, Ending, Explorer, Jitter, Jitter
 use async_playground::python::compile;
 use async_playground::runtime::python_host::explore;
 
-const RACE: &str = include_str!("../src/examples/py/race-condition.py");
-const COROUTINE: &str = include_str!("../src/examples/py/coroutine.py");
+const RACE: &str = include_str!("../src/lessons/race_condition/lesson.py");
+const COROUTINE: &str = include_str!("../src/lessons/coroutine/lesson.py");
 
 /// The lesson with `PAUSE` and `LOCK` set as given.
 fn race(pause: &str, lock: bool) -> String {

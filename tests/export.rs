@@ -14,7 +14,7 @@ use async_playground::core::svg::{axis_ms, timeline_svg, xml_escape, Palette};
 use async_playground::core::table::waited_on;
 use async_playground::core::task::tasks_at;
 use async_playground::core::trace::{Event, EventKind, RunOutcome, TaskId, Trace};
-use async_playground::examples::{self, lookup};
+use async_playground::lessons::{self, lookup};
 use async_playground::runtime::Run;
 
 fn page(q: &str) -> PageState {
@@ -24,7 +24,7 @@ fn page(q: &str) -> PageState {
 fn simulate(q: &str) -> (PageState, Trace) {
     let p = page(q);
     assert!(p.notices.is_empty(), "{:?}", p.notices);
-    let lesson = examples::find(p.example.expect("example")).expect("lesson");
+    let lesson = lessons::find(p.example.expect("example")).expect("lesson");
     let t = Run::simulate(lesson.main_fn(p.values.clone()));
     (p, t)
 }

@@ -2,16 +2,16 @@
 //! fetch, batch-llm and executor on the virtual clock: exact timings.
 
 use async_playground::core::params::parse_query;
-use async_playground::core::schedule::stats;
+use async_playground::core::stats::stats;
 use async_playground::core::task::{tasks_at, TaskState};
 use async_playground::core::trace::{RunOutcome, Trace};
-use async_playground::examples::{self, batch_llm, lookup};
+use async_playground::lessons::{self, batch_llm, lookup};
 use async_playground::runtime::Run;
 
 fn simulate(query: &str) -> Trace {
     let p = parse_query(query, &lookup);
     assert!(p.notices.is_empty(), "unexpected notices: {:?}", p.notices);
-    let lesson = examples::find(p.example.expect("example")).expect("lesson");
+    let lesson = lessons::find(p.example.expect("example")).expect("lesson");
     Run::simulate(lesson.main_fn(p.values))
 }
 
@@ -60,7 +60,7 @@ fn batch_llm_honours_limit_timeout_and_order() {
     assert!(s.max_in_flight <= 4 && s.max_in_flight > 0);
     assert_eq!(
         s.elapsed_ms,
-        (examples::find("batch-llm").expect("lesson").expected_ms)(&p.values)
+        (lessons::find("batch-llm").expect("lesson").expected_ms)(&p.values)
     );
     let tasks = tasks_at(&t, None);
     for (i, d) in draws.iter().enumerate() {

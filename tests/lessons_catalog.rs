@@ -4,10 +4,10 @@
 //! the simulated elapsed time, and its ids and keys follow CONTRACT.md.
 
 use async_playground::core::params::{parse_query, Values};
-use async_playground::core::schedule::stats;
+use async_playground::core::stats::stats;
 use async_playground::core::task::tasks_at;
 use async_playground::core::trace::RunOutcome;
-use async_playground::examples::{self, lookup, GROUPS, LESSONS};
+use async_playground::lessons::{self, lookup, GROUPS, LESSONS};
 use async_playground::runtime::Run;
 
 /// The contract's example ids and their parameter keys.
@@ -114,7 +114,7 @@ fn every_lesson_at_its_defaults_ends_at_its_expected_time() {
 #[test]
 fn ids_and_parameter_keys_follow_the_contract() {
     for id in MINE {
-        assert!(examples::find(id).is_some(), "{id} is in the catalog");
+        assert!(lessons::find(id).is_some(), "{id} is in the catalog");
     }
     for lesson in LESSONS {
         let Some((_, keys)) = CONTRACT.iter().find(|(id, _)| *id == lesson.id) else {
@@ -154,7 +154,7 @@ fn extreme_parameters_never_panic_and_end() {
     // Every lesson of this file's author at the ends of its ranges (the
     // longest runs are cut off by the virtual limit, never hang).
     for id in MINE {
-        let lesson = examples::find(id).expect("in the catalog");
+        let lesson = lessons::find(id).expect("in the catalog");
         for pick_max in [false, true] {
             let mut q = format!("example={id}");
             for spec in lesson.params {
@@ -193,7 +193,7 @@ fn extreme_parameters_never_panic_and_end() {
 fn python_lines_fit_the_code_view() {
     // The code view shows about 78 columns at 1280 px without scrolling.
     for id in MINE {
-        let lesson = examples::find(id).expect("in the catalog");
+        let lesson = lessons::find(id).expect("in the catalog");
         for flags in ["0", "1"] {
             let mut values = Values::defaults(lesson.params);
             for spec in lesson.params {

@@ -3,10 +3,10 @@
 //! deadlock, semaphore-inside. Exact assertions.
 
 mod common;
-use async_playground::core::schedule::stats;
+use async_playground::core::stats::stats;
 use async_playground::core::task::{tasks_at, TaskState, TaskView};
 use async_playground::core::trace::{EventKind, RunOutcome};
-use async_playground::examples::queue::plan;
+use async_playground::lessons::queue::plan;
 use common::{lines, page, simulate, task};
 
 /// Waiting spans of a task that lasted some time, on `on`.

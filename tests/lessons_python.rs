@@ -1,5 +1,5 @@
 #![cfg(not(target_arch = "wasm32"))]
-//! Every lesson's Python (`src/examples/py/<id>.py`) against the Rust that
+//! Every lesson's Python (`src/lessons/<id>/lesson.py`) against the Rust that
 //! really runs: CPython 3.11 on the virtual clock (`scripts/oracle.py`)
 //! prints the same lines, in the same order, at the same scenario times
 //! (within 0.5 ms), and ends the same way, at the defaults and for 20
@@ -45,7 +45,7 @@ use async_playground::core::code_params;
 use async_playground::core::json::{self, Json};
 use async_playground::core::params::{Kind, ParamSpec, Values};
 use async_playground::core::trace::{EventKind, RunOutcome, Trace};
-use async_playground::examples::{Lesson, LESSONS};
+use async_playground::lessons::{Lesson, LESSONS};
 use async_playground::runtime::Run;
 
 /// Random parameter sets per lesson (`LESSONS_PYTHON_SETS` overrides, and
@@ -278,8 +278,11 @@ fn query(values: &Values) -> String {
 }
 
 fn source(lesson: &Lesson) -> String {
-    std::fs::read_to_string(repo().join(format!("src/examples/py/{}.py", lesson.id)))
-        .expect("the lesson's .py")
+    std::fs::read_to_string(repo().join(format!(
+        "src/lessons/{}/lesson.py",
+        lesson.id.replace('-', "_")
+    )))
+    .expect("the lesson's .py")
 }
 
 fn scratch(name: &str) -> PathBuf {
@@ -324,7 +327,7 @@ fn first_difference(rust: &Outcome, py: &Outcome) -> Option<String> {
 /// Whether a consumer of the `queue` lesson finishes an item at the very
 /// instant the producer puts one (the hand-off race of the module doc).
 fn queue_tie(values: &Values) -> bool {
-    let plan = async_playground::examples::queue::plan(values);
+    let plan = async_playground::lessons::queue::plan(values);
     let consume = values.ms("consume");
     plan.put_ms
         .iter()
@@ -451,8 +454,9 @@ fn the_shown_code_is_the_lesson_file_and_compiles_under_cpython() {
 fn every_lesson_has_its_py_file_with_every_parameter_as_a_literal() {
     for lesson in LESSONS {
         let path = Path::new(env!("CARGO_MANIFEST_DIR"))
-            .join("src/examples/py")
-            .join(format!("{}.py", lesson.id));
+            .join("src/lessons")
+            .join(lesson.id.replace('-', "_"))
+            .join("lesson.py");
         assert!(path.exists(), "{} has no .py", lesson.id);
         let found = code_params::read(&source(lesson), lesson.params);
         assert_eq!(found.notices(), Vec::<String>::new(), "{}", lesson.id);

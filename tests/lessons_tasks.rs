@@ -4,10 +4,10 @@
 //! context-manager. Exact times.
 
 mod common;
-use async_playground::core::schedule::stats;
+use async_playground::core::stats::stats;
 use async_playground::core::task::{tasks_at, TaskState};
 use async_playground::core::trace::{EventKind, RunOutcome};
-use async_playground::examples::{self};
+use async_playground::lessons::{self};
 use async_playground::runtime::Run;
 use common::{lines, page, simulate, task};
 
@@ -287,7 +287,7 @@ fn context_manager_closes_on_success_and_on_failure() {
 #[test]
 fn context_manager_closes_when_cancelled() {
     let p = page("example=context-manager&connect=300&query=500");
-    let lesson = examples::find("context-manager").expect("lesson");
+    let lesson = lessons::find("context-manager").expect("lesson");
     let run = Run::new_virtual(3);
     run.start(lesson.main_fn(p.values));
     run.advance(600.0);

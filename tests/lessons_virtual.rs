@@ -2,10 +2,10 @@
 //! The three foundation lessons on the virtual clock: exact timings.
 
 use async_playground::core::params::{parse_query, PageState};
-use async_playground::core::schedule::stats;
+use async_playground::core::stats::stats;
 use async_playground::core::task::{tasks_at, TaskState};
 use async_playground::core::trace::{RunOutcome, Trace};
-use async_playground::examples::{self, lookup};
+use async_playground::lessons::{self, lookup};
 use async_playground::runtime::Run;
 
 fn page(query: &str) -> PageState {
@@ -15,7 +15,7 @@ fn page(query: &str) -> PageState {
 fn simulate(query: &str) -> Trace {
     let p = page(query);
     assert!(p.notices.is_empty(), "unexpected notices: {:?}", p.notices);
-    let lesson = examples::find(p.example.expect("example")).expect("lesson");
+    let lesson = lessons::find(p.example.expect("example")).expect("lesson");
     Run::simulate(lesson.main_fn(p.values))
 }
 
@@ -138,7 +138,7 @@ fn semaphore_runs_in_waves_of_limit() {
 #[test]
 fn stop_mid_run_leaves_every_task_cancelled_or_done() {
     let p = page("example=semaphore&tasks=6&limit=2&delay=300");
-    let lesson = examples::find("semaphore").expect("lesson");
+    let lesson = lessons::find("semaphore").expect("lesson");
     let run = Run::new_virtual(7);
     run.start(lesson.main_fn(p.values));
     run.advance(450.0);

@@ -2,7 +2,7 @@
 //! URL parameters: ranges, defaults, corrections named in plain words.
 
 use async_playground::core::params::{parse_query, PageState, Theme, Value};
-use async_playground::examples::lookup;
+use async_playground::lessons::lookup;
 use proptest::prelude::*;
 
 fn page(q: &str) -> PageState {
@@ -113,7 +113,7 @@ proptest! {
     fn any_query_is_safe(q in ".{0,200}") {
         let p = page(&q);
         if let Some(ex) = p.example {
-            let lesson = async_playground::examples::find(ex).expect("known");
+            let lesson = async_playground::lessons::find(ex).expect("known");
             for spec in lesson.params {
                 // The value taken is one its spec accepts as it is: in range,
                 // in canonical form, with no correction.

@@ -13,10 +13,10 @@ use async_playground::core::loop_state::{
     loop_state, Entry, LoopFold, LoopState, QueueView, Resource,
 };
 use async_playground::core::params::parse_query;
-use async_playground::core::schedule::stats;
+use async_playground::core::stats::stats;
 use async_playground::core::task::{tasks_at, TaskState};
 use async_playground::core::trace::{EventKind, Ms, TaskId, Trace};
-use async_playground::examples::{lookup, LESSONS};
+use async_playground::lessons::{lookup, LESSONS};
 use async_playground::runtime::Run;
 use proptest::prelude::*;
 
@@ -232,7 +232,7 @@ mod oracle {
 /// "in flight" recounted over all tasks after every event.
 mod from_scratch {
     use super::*;
-    use async_playground::core::schedule::Stats;
+    use async_playground::core::stats::Stats;
 
     /// (id, name, state, start, end) of every task, by id.
     pub fn lanes(trace: &Trace) -> Vec<(u32, String, TaskState, Ms, Option<Ms>)> {
@@ -323,7 +323,7 @@ fn trace_of(query: &str) -> Trace {
     let p = parse_query(query, &lookup);
     let lesson = p
         .example
-        .and_then(async_playground::examples::find)
+        .and_then(async_playground::lessons::find)
         .expect("a lesson");
     Run::simulate(lesson.main_fn(p.values))
 }

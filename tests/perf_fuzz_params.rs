@@ -8,7 +8,7 @@ use async_playground::core::embed_msg::apply_params;
 use async_playground::core::params::{
     parse_query, Kind, PageState, ParamSpec, GLOBAL_SPECS, RESERVED_KEYS,
 };
-use async_playground::examples::{find, lookup, LESSONS};
+use async_playground::lessons::{find, lookup, LESSONS};
 use proptest::prelude::*;
 
 fn in_range(spec: &ParamSpec, p: &PageState) -> bool {

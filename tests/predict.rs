@@ -8,13 +8,13 @@ mod common;
 
 use async_playground::core::predict::{self, Ask, Input, Question, Scored, GENERIC};
 use async_playground::core::trace::Trace;
-use async_playground::examples::{self, LESSONS};
+use async_playground::lessons::{self, LESSONS};
 
 /// The lesson's Python with the query's values, and its recorded run.
 fn run(query: &str) -> (String, Trace) {
     let p = common::page(query);
     assert!(p.notices.is_empty(), "{:?}", p.notices);
-    let lesson = examples::find(p.example.expect("example")).expect("lesson");
+    let lesson = lessons::find(p.example.expect("example")).expect("lesson");
     let src = (lesson.python)(&p.values);
     (src.clone(), interp(&src))
 }
@@ -31,7 +31,7 @@ fn interp(src: &str) -> Trace {
 }
 
 fn q(lesson: &str, id: &str) -> &'static Question {
-    let l = examples::find(lesson).expect("lesson");
+    let l = lessons::find(lesson).expect("lesson");
     l.predict
         .iter()
         .find(|q| q.key == id)
@@ -102,7 +102,7 @@ fn score(q: &'static Question, a: &str, trace: &Trace, src: &str) -> Scored {
 /// The right answers of a lesson's questions for a query, by key.
 fn answers(query: &str) -> Vec<(&'static str, String)> {
     let (src, trace) = run(query);
-    let lesson = examples::find(common::page(query).example.expect("example")).expect("lesson");
+    let lesson = lessons::find(common::page(query).example.expect("example")).expect("lesson");
     predict::askable(lesson.predict, &src, true)
         .into_iter()
         .map(|(q, _)| (q.key, right_value(q, &trace, &src)))
@@ -252,7 +252,7 @@ fn evidence_points_at_the_lane_the_line_and_the_moment() {
 
 #[test]
 fn a_stopped_run_scores_nothing() {
-    let src = (examples::find("semaphore").expect("lesson").python)(
+    let src = (lessons::find("semaphore").expect("lesson").python)(
         &common::page("example=semaphore").values,
     );
     let run = async_playground::runtime::Run::new_virtual(0);
@@ -264,7 +264,7 @@ fn a_stopped_run_scores_nothing() {
     run.advance(1000.0);
     run.stop();
     let trace = run.trace().clone();
-    for q in examples::find("semaphore").expect("lesson").predict {
+    for q in lessons::find("semaphore").expect("lesson").predict {
         let s = score(q, "3", &trace, &src);
         assert_eq!(s.correct, None, "{}", q.key);
         assert!(s.why.contains("stopped"), "{}", s.why);
@@ -350,7 +350,7 @@ fn print_questions_need_recorded_lines() {
     // A lesson's Rust version records no code lines: its print questions
     // are not asked, and scored on its log they tell why not.
     let p = common::page("example=deadlock");
-    let lesson = examples::find("deadlock").expect("lesson");
+    let lesson = lessons::find("deadlock").expect("lesson");
     let src = (lesson.python)(&p.values);
     let asked: Vec<&str> = predict::askable(lesson.predict, &src, false)
         .iter()
@@ -421,7 +421,7 @@ fn the_prediction_message_is_the_contracts() {
 #[test]
 fn the_summary_says_how_many_were_right() {
     let (src, trace) = run("example=semaphore");
-    let l = examples::find("semaphore").expect("lesson");
+    let l = lessons::find("semaphore").expect("lesson");
     let results: Vec<Scored> = l
         .predict
         .iter()

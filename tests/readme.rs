@@ -2,7 +2,7 @@
 //! The README's lesson table is the catalog itself: every lesson with its
 //! parameters and their ranges. If this fails, paste the printed table.
 
-use async_playground::examples::{GROUPS, LESSONS};
+use async_playground::lessons::{GROUPS, LESSONS};
 
 fn table() -> String {
     let mut out = String::from("| id | group | teaches | parameters |\n|---|---|---|---|\n");

@@ -5,9 +5,9 @@ use async_playground::core::params::parse_query;
 use async_playground::core::replay::{
     compare_text, explain_event, moments, next_moment, prev_moment, stats_at,
 };
-use async_playground::core::schedule::stats;
+use async_playground::core::stats::stats;
 use async_playground::core::task::tasks_at;
-use async_playground::examples::{self, lookup, LESSONS};
+use async_playground::lessons::{self, lookup, LESSONS};
 use async_playground::runtime::Run;
 use proptest::prelude::*;
 
@@ -49,7 +49,7 @@ proptest! {
 fn stepping_visits_every_moment_and_figures_follow_the_playhead() {
     let p = parse_query("example=semaphore&tasks=6&limit=2&delay=300", &lookup);
     let t = Run::simulate(
-        examples::find("semaphore")
+        lessons::find("semaphore")
             .expect("lesson")
             .main_fn(p.values),
     );
@@ -92,7 +92,7 @@ fn comparisons_read_as_sentences() {
             &lookup,
         )
     };
-    let lesson = examples::find("sequential-vs-gather").expect("lesson");
+    let lesson = lessons::find("sequential-vs-gather").expect("lesson");
     let g = stats(&Run::simulate(lesson.main_fn(q("gather").values)));
     let s = stats(&Run::simulate(lesson.main_fn(q("sequential").values)));
     assert_eq!(
@@ -118,7 +118,7 @@ fn a_run_simulated_in_slices_records_the_same_log_as_at_once() {
         .chain([big.clone()]);
     for q in queries {
         let p = parse_query(&q, &lookup);
-        let Some(lesson) = p.example.and_then(examples::find) else {
+        let Some(lesson) = p.example.and_then(lessons::find) else {
             panic!("no lesson for {q}");
         };
         let whole = Run::simulate(lesson.main_fn(p.values.clone()));

@@ -197,7 +197,7 @@ mod bench {
         delay_ms: f64,
     ) -> async_playground::core::params::Values {
         use async_playground::core::params::parse_query;
-        use async_playground::examples::lookup;
+        use async_playground::lessons::lookup;
         let q = format!("example=semaphore&tasks={tasks}&limit={limit}&delay={delay_ms}");
         parse_query(&q, &lookup).values
     }
@@ -206,9 +206,9 @@ mod bench {
     /// into its module-level literals, as the page shows and runs it.
     fn semaphore_source(values: &async_playground::core::params::Values) -> String {
         use async_playground::core::code_params;
-        let lesson = async_playground::examples::find("semaphore").expect("semaphore lesson");
+        let lesson = async_playground::lessons::find("semaphore").expect("semaphore lesson");
         code_params::apply(
-            include_str!("../examples/py/semaphore.py"),
+            include_str!("../lessons/semaphore/lesson.py"),
             lesson.params,
             values,
         )
@@ -229,7 +229,7 @@ mod bench {
                 python_host::main_fn(Rc::new(program), RunOptions::default()),
             )
         } else {
-            let lesson = async_playground::examples::find("semaphore").expect("semaphore lesson");
+            let lesson = async_playground::lessons::find("semaphore").expect("semaphore lesson");
             ("main()".to_string(), lesson.main_fn(values))
         }
     }
@@ -323,8 +323,8 @@ mod bench {
     #[wasm_bindgen]
     pub async fn bench_ctl_runs(n: u32) {
         use async_playground::core::params::parse_query;
-        use async_playground::examples::{find, lookup};
-        use async_playground::run_ctl::{RunCtl, RunState};
+        use async_playground::ctl::run::{RunCtl, RunState};
+        use async_playground::lessons::{find, lookup};
         use leptos::prelude::*;
         let owner = Owner::new();
         let ctl = owner.with(RunCtl::new);
@@ -343,7 +343,7 @@ mod bench {
     }
 
     thread_local! {
-        static PART_CTL: RefCell<Option<async_playground::run_ctl::RunCtl>> = const { RefCell::new(None) };
+        static PART_CTL: RefCell<Option<async_playground::ctl::run::RunCtl>> = const { RefCell::new(None) };
     }
 
     /// `n` runs of `coroutine` (delay 0) through the controller of a page
@@ -352,8 +352,8 @@ mod bench {
     #[wasm_bindgen]
     pub async fn bench_part_runs(n: u32) {
         use async_playground::core::params::parse_query;
-        use async_playground::examples::{find, lookup};
-        use async_playground::run_ctl::RunState;
+        use async_playground::ctl::run::RunState;
+        use async_playground::lessons::{find, lookup};
         use leptos::prelude::*;
         let Some(ctl) = PART_CTL.with(|c| *c.borrow()) else {
             return;
@@ -379,8 +379,8 @@ mod bench {
             console::Console, loop_panel::LoopPanel, stats::Stats, timeline::Timeline,
         };
         use async_playground::core::params::parse_query;
-        use async_playground::examples::lookup;
-        use async_playground::run_ctl::RunCtl;
+        use async_playground::ctl::run::RunCtl;
+        use async_playground::lessons::lookup;
         use leptos::prelude::*;
         async_playground::web::install_panic_hook();
         let q = async_playground::web::location_search();

@@ -14,7 +14,7 @@ use leptos::prelude::*;
 use crate::core::await_graph::{await_graph, node_text, pstree_text, AwaitGraph, Node};
 use crate::core::task::fmt_ms;
 use crate::core::trace::{DiagKind, EventKind, Ms, TaskId};
-use crate::run_ctl::{RunCtl, RunState};
+use crate::ctl::run::{RunCtl, RunState};
 
 const SWITCH_KEY: &str = "async-playground:diagnostics";
 

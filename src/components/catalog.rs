@@ -2,15 +2,15 @@
 
 use leptos::prelude::*;
 
-use crate::app::PageCtx;
 use crate::core::query::YOUR_CODE;
-use crate::examples::{GROUPS, LESSONS};
+use crate::ctl::page::PageCtl;
+use crate::lessons::{GROUPS, LESSONS};
 use crate::your_code;
 
 /// Every lesson as a card, by group.
 #[component]
 pub fn Catalog() -> impl IntoView {
-    let ctx = expect_context::<PageCtx>();
+    let ctx = expect_context::<PageCtl>();
     view! {
         <section class="catalog" aria-labelledby="catalog-title">
             <div class="catalog-intro">

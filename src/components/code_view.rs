@@ -9,17 +9,17 @@
 
 use leptos::prelude::*;
 
-use crate::app::PageCtx;
-use crate::code_ctl::{lesson_code, CodeCtl};
 use crate::components::download_py::{DownloadNote, DownloadPy, DownloadState};
 use crate::components::editor::{focus_line, Editor, Marks};
 use crate::core::code_line::line_for;
 use crate::core::highlight::{highlight, highlight_rust};
 use crate::core::query::YOUR_CODE;
 use crate::core::task::TaskState;
-use crate::examples::sources::rust_code;
-use crate::examples::Lesson;
-use crate::run_ctl::RunCtl;
+use crate::ctl::code::{lesson_code, CodeCtl};
+use crate::ctl::page::PageCtl;
+use crate::ctl::run::RunCtl;
+use crate::lessons::sources::rust_code;
+use crate::lessons::Lesson;
 
 const STORAGE_KEY: &str = "async-playground.lang";
 
@@ -42,7 +42,7 @@ pub fn CodeView(
     /// The lesson whose code is shown.
     lesson: &'static Lesson,
 ) -> impl IntoView {
-    let ctx = expect_context::<PageCtx>();
+    let ctx = expect_context::<PageCtl>();
     let ctl = expect_context::<RunCtl>();
     let cc = expect_context::<CodeCtl>();
     let own_page = lesson.id == YOUR_CODE;
@@ -87,7 +87,7 @@ pub fn CodeView(
     let editing = Memo::new(move |_| cc.editing.get() && !rust());
     let error = cc.error;
     // The lines to mark, live and at the playhead.
-    let replay = use_context::<crate::replay_ctl::ReplayCtl>();
+    let replay = use_context::<crate::ctl::replay::ReplayCtl>();
     let marks = Memo::new(move |_| {
         let mut m = Marks {
             error: if rust() {

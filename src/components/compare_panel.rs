@@ -3,12 +3,12 @@
 
 use leptos::prelude::*;
 
-use crate::app::PageCtx;
-use crate::compare_ctl::{label, CompareCtl};
 use crate::core::replay::compare_text;
 use crate::core::task::{fmt_ms, TaskView};
 use crate::core::trace::Ms;
-use crate::run_ctl::{RunCtl, RunState};
+use crate::ctl::compare::{label, CompareCtl};
+use crate::ctl::page::PageCtl;
+use crate::ctl::run::{RunCtl, RunState};
 
 /// One run's lanes, small, on a given axis (no `data-task`: those are the
 /// current run's, in the timeline).
@@ -47,7 +47,7 @@ fn mini_lanes(title: &str, tasks: &[TaskView], axis: Ms, end: Ms) -> impl IntoVi
 /// The Compare bar and, once a run is kept, the comparison.
 #[component]
 pub fn ComparePanel() -> impl IntoView {
-    let ctx = expect_context::<PageCtx>();
+    let ctx = expect_context::<PageCtl>();
     let ctl = expect_context::<RunCtl>();
     let cmp = expect_context::<CompareCtl>();
     let ended = move || {

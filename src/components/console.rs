@@ -25,7 +25,7 @@ use leptos::prelude::*;
 use crate::components::timeline::BIG_RUN;
 use crate::core::live::Stream;
 use crate::core::task::fmt_ms;
-use crate::run_ctl::{Line, RunCtl, RunState};
+use crate::ctl::run::{Line, RunCtl, RunState};
 use crate::runtime::clock::browser::perf_now;
 
 /// Lines per block.

@@ -2,10 +2,10 @@
 
 use leptos::prelude::*;
 
-use crate::app::PageCtx;
 use crate::core::params::{Kind, ParamSpec, Value, GLOBAL_SPECS};
-use crate::examples::Lesson;
-use crate::run_ctl::{RunCtl, RunState};
+use crate::ctl::page::PageCtl;
+use crate::ctl::run::{RunCtl, RunState};
+use crate::lessons::Lesson;
 
 fn speed_spec() -> &'static ParamSpec {
     &GLOBAL_SPECS[0]
@@ -19,7 +19,7 @@ fn ParamInput(
     /// The parameter.
     spec: &'static ParamSpec,
 ) -> impl IntoView {
-    let ctx = expect_context::<PageCtx>();
+    let ctx = expect_context::<PageCtl>();
     let id = format!("param-{}", spec.key);
     let value = move || {
         ctx.page.with(|p| {
@@ -29,7 +29,7 @@ fn ParamInput(
                 .unwrap_or_default()
         })
     };
-    let code = use_context::<crate::code_ctl::CodeCtl>();
+    let code = use_context::<crate::ctl::code::CodeCtl>();
     let set = move |raw: String| {
         if let Some(code) = code {
             code.flush(lesson);
@@ -112,7 +112,7 @@ pub fn Controls(
     /// The lesson being configured.
     lesson: &'static Lesson,
 ) -> impl IntoView {
-    let ctx = expect_context::<PageCtx>();
+    let ctx = expect_context::<PageCtl>();
     let ctl = expect_context::<RunCtl>();
     let running = move || ctl.live_state.with(|s| s.0 == RunState::Running);
     // Through the page so an embedding page hears how the last run ended.

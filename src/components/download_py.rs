@@ -8,11 +8,11 @@
 use leptos::prelude::*;
 use wasm_bindgen::{JsCast, JsValue};
 
-use crate::app::PageCtx;
-use crate::code_ctl::CodeCtl;
 use crate::core::download::{file_name, python_file, uses_mock_api};
 use crate::core::share::link;
-use crate::examples::Lesson;
+use crate::ctl::code::CodeCtl;
+use crate::ctl::page::PageCtl;
+use crate::lessons::Lesson;
 use crate::web;
 
 const MIME: &str = "text/x-python;charset=utf-8";
@@ -115,7 +115,7 @@ pub fn DownloadPy(
     /// Where the button says what happened ([`DownloadNote`] shows it).
     state: DownloadState,
 ) -> impl IntoView {
-    let ctx = expect_context::<PageCtx>();
+    let ctx = expect_context::<PageCtl>();
     let cc = expect_context::<CodeCtl>();
     let DownloadState {
         note,

@@ -13,13 +13,13 @@
 
 use leptos::prelude::*;
 
-use crate::app::PageCtx;
-use crate::code_ctl::CodeCtl;
 use crate::core::editing::{
     backspace, byte_to_utf16, dedent, enter, indent, utf16_to_byte, Edit, EditKind, History,
 };
 use crate::core::highlight::highlight;
-use crate::examples::Lesson;
+use crate::ctl::code::CodeCtl;
+use crate::ctl::page::PageCtl;
+use crate::lessons::Lesson;
 use crate::runtime::clock::browser::perf_now;
 
 /// Lines the code panel marks (0-based), and why.
@@ -100,7 +100,7 @@ pub fn Editor(
     /// pressed, not when a page opens with it).
     autofocus: bool,
 ) -> impl IntoView {
-    let ctx = expect_context::<PageCtx>();
+    let ctx = expect_context::<PageCtl>();
     let code = expect_context::<CodeCtl>();
     let area = NodeRef::<leptos::html::Textarea>::new();
     let history: StoredValue<History> = StoredValue::new(History::default());

@@ -12,14 +12,14 @@ use std::rc::Rc;
 
 use leptos::prelude::*;
 
-use crate::code_ctl::CodeCtl;
 use crate::core::explore::{
     clamp_percent, clamp_runs, run_seed, share, Explorer, Group, JitterSpec, OutcomeKey,
     DEFAULT_PERCENT, DEFAULT_RUNS, DEFAULT_SEED, MAX_PERCENT, MAX_RUNS, MIN_RUNS,
 };
-use crate::examples::Lesson;
+use crate::ctl::code::CodeCtl;
+use crate::ctl::run::RunCtl;
+use crate::lessons::Lesson;
 use crate::python::{compile, Program};
-use crate::run_ctl::RunCtl;
 use crate::runtime::clock::browser::perf_now;
 use crate::runtime::python_host;
 use crate::runtime::spawn::VIRTUAL_LIMIT_MS;

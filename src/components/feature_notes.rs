@@ -4,13 +4,13 @@
 
 use leptos::prelude::*;
 
-use crate::app::PageCtx;
+use crate::ctl::page::PageCtl;
 use crate::web::features;
 
 /// Lists the feature notes in `[data-testid=feature-note]`.
 #[component]
 pub fn FeatureNotes() -> impl IntoView {
-    let ctx = expect_context::<PageCtx>();
+    let ctx = expect_context::<PageCtl>();
     let notes = Memo::new(move |_| {
         let example = ctx.page.with(|p| p.example);
         let mut all: Vec<String> = features::notes_for(example)

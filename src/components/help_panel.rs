@@ -4,10 +4,10 @@
 
 use leptos::prelude::*;
 
-use crate::app::PageCtx;
 use crate::components::run_view::ViewMode;
 use crate::components::theme_toggle::next_theme;
 use crate::core::keys::{shortcut, Shortcut, SHORTCUTS};
+use crate::ctl::page::PageCtl;
 use crate::web;
 
 /// The id of the help dialog.
@@ -16,7 +16,7 @@ pub const HELP_ID: &str = "help-dialog";
 /// The help dialog, and the window's shortcut listener.
 #[component]
 pub fn HelpPanel() -> impl IntoView {
-    let ctx = expect_context::<PageCtx>();
+    let ctx = expect_context::<PageCtl>();
     let view_mode = use_context::<ViewMode>();
     let dialog = NodeRef::<leptos::html::Dialog>::new();
     let owner = Owner::current().unwrap_or_default();

@@ -2,7 +2,6 @@
 
 use leptos::prelude::*;
 
-use crate::app::PageCtx;
 use crate::components::await_graph::{AwaitGraphPanel, DiagnosticsPanel};
 use crate::components::code_view::CodeView;
 use crate::components::compare_panel::ComparePanel;
@@ -15,7 +14,8 @@ use crate::components::run_view::RunView;
 use crate::components::stats::Stats;
 use crate::components::toolbar::Toolbar;
 use crate::components::transport::Transport;
-use crate::examples::Lesson;
+use crate::ctl::page::PageCtl;
+use crate::lessons::Lesson;
 
 /// The lesson view.
 #[component]
@@ -23,7 +23,7 @@ pub fn LessonView(
     /// The lesson shown.
     lesson: &'static Lesson,
 ) -> impl IntoView {
-    let ctx = expect_context::<PageCtx>();
+    let ctx = expect_context::<PageCtl>();
     let claim = Memo::new(move |_| ctx.page.with(|p| (lesson.claim)(&p.values)));
     let embed = move || ctx.page.with(|p| p.embed);
     let own_page = lesson.id == crate::core::query::YOUR_CODE;

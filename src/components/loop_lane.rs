@@ -8,10 +8,10 @@
 use leptos::prelude::*;
 
 use crate::components::timeline::ms_attr;
-use crate::core::compare::STALL_MS;
+use crate::core::lateness::STALL_MS;
 use crate::core::task::fmt_ms;
 use crate::core::trace::Ms;
-use crate::run_ctl::RunCtl;
+use crate::ctl::run::RunCtl;
 use crate::runtime::spawn::HEARTBEAT_MS;
 
 /// Heartbeats per `<path>`: a full chunk is drawn once and never again.

@@ -8,7 +8,7 @@ use leptos::prelude::*;
 use crate::components::timeline::BIG_RUN;
 use crate::core::loop_state::{wait_for_cycle, Entry, LoopFold, LoopState};
 use crate::core::task::fmt_ms;
-use crate::run_ctl::{RunCtl, RunState};
+use crate::ctl::run::{RunCtl, RunState};
 
 /// How often a large run's panel refreshes while it runs, ms.
 const BIG_RUN_EVERY_MS: f64 = 500.0;

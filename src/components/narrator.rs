@@ -7,7 +7,7 @@ use std::time::Duration;
 use leptos::prelude::*;
 
 use crate::core::narrate::narrate;
-use crate::run_ctl::RunCtl;
+use crate::ctl::run::RunCtl;
 
 /// Shortest real time between two announcements, ms.
 pub const GAP_MS: f64 = 1500.0;

@@ -2,12 +2,12 @@
 
 use leptos::prelude::*;
 
-use crate::app::PageCtx;
+use crate::ctl::page::PageCtl;
 
 /// Lists corrections in `[data-testid=notice]`; hidden when there are none.
 #[component]
 pub fn Notices() -> impl IntoView {
-    let ctx = expect_context::<PageCtx>();
+    let ctx = expect_context::<PageCtl>();
     let notices = ctx.notices;
     let empty = move || notices.with(Vec::is_empty);
     view! {

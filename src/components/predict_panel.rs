@@ -19,14 +19,14 @@ use std::time::Duration;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::app::PageCtx;
 use crate::components::narrator::Narration;
 use crate::core::embed_msg::{prediction, Prediction};
 use crate::core::predict::{self, Evidence, Input, Question, Scored, GENERIC};
 use crate::core::query::YOUR_CODE;
-use crate::examples::Lesson;
-use crate::replay_ctl::ReplayCtl;
-use crate::run_ctl::RunCtl;
+use crate::ctl::page::PageCtl;
+use crate::ctl::replay::ReplayCtl;
+use crate::ctl::run::RunCtl;
+use crate::lessons::Lesson;
 use crate::web;
 
 /// Where the panel is.
@@ -246,7 +246,7 @@ pub fn PredictPanel(
     /// The lesson shown.
     lesson: &'static Lesson,
 ) -> impl IntoView {
-    let ctx = expect_context::<PageCtx>();
+    let ctx = expect_context::<PageCtl>();
     let ctl = expect_context::<RunCtl>();
     let replay = use_context::<ReplayCtl>();
     let narration = use_context::<Narration>();
@@ -270,7 +270,7 @@ pub fn PredictPanel(
     let source = move || {
         ctx.page.with(|p| match &p.code {
             Some(c) => c.clone(),
-            None => crate::code_ctl::lesson_code(lesson, &p.values),
+            None => crate::ctl::code::lesson_code(lesson, &p.values),
         })
     };
     let questions = Memo::new(move |_| {
@@ -278,7 +278,7 @@ pub fn PredictPanel(
             .page
             .with(|p| (p.code.is_some() || lesson.id == YOUR_CODE, p.lang == "rust"));
         let set = if own { GENERIC } else { lesson.predict };
-        let lines = own || (!rust && crate::code_ctl::interpreter_ready());
+        let lines = own || (!rust && crate::ctl::code::interpreter_ready());
         predict::askable(set, &source(), lines)
     });
 

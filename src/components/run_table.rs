@@ -6,7 +6,7 @@ use leptos::prelude::*;
 
 use crate::core::table::waited_on;
 use crate::core::task::{fmt_ms, TaskView};
-use crate::run_ctl::RunCtl;
+use crate::ctl::run::RunCtl;
 
 fn row(t: TaskView) -> impl IntoView {
     let state = t.state.as_str();

@@ -3,14 +3,14 @@
 
 use leptos::prelude::*;
 
-use crate::app::PageCtx;
 use crate::components::narrator::Narrator;
 use crate::components::run_table::RunTable;
 use crate::components::timeline::Timeline;
 use crate::core::embed_msg::url_params;
 use crate::core::export::chrome_trace;
 use crate::core::svg::{self, axis_ms, timeline_svg, Palette};
-use crate::run_ctl::RunCtl;
+use crate::ctl::page::PageCtl;
+use crate::ctl::run::RunCtl;
 use crate::web;
 
 /// Whether the run shows as a table (`true`) or the timeline; shared so
@@ -61,7 +61,7 @@ fn palette() -> Palette {
 /// The toggle, the exports, and the chosen view.
 #[component]
 pub fn RunView() -> impl IntoView {
-    let ctx = expect_context::<PageCtx>();
+    let ctx = expect_context::<PageCtl>();
     let ctl = expect_context::<RunCtl>();
     let table = use_context::<ViewMode>()
         .unwrap_or_else(|| ViewMode(RwSignal::new(false)))

@@ -7,10 +7,10 @@
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use crate::app::PageCtx;
 use crate::core::share::{element_code, embed_code, link, RESIZE_SCRIPT};
-use crate::examples::Lesson;
-use crate::run_ctl::RunCtl;
+use crate::ctl::page::PageCtl;
+use crate::ctl::run::RunCtl;
+use crate::lessons::Lesson;
 use crate::web;
 
 type Field = NodeRef<leptos::html::Textarea>;
@@ -21,7 +21,7 @@ pub fn ShareMenu(
     /// The lesson shared.
     lesson: &'static Lesson,
 ) -> impl IntoView {
-    let ctx = expect_context::<PageCtx>();
+    let ctx = expect_context::<PageCtl>();
     let ctl = expect_context::<RunCtl>();
     let open = RwSignal::new(false);
     let status = RwSignal::new(String::new());
@@ -82,7 +82,7 @@ pub fn ShareMenu(
                 node_ref=button
                 on:click=move |_| {
                     // The link carries the editor's latest text.
-                    if let Some(code) = use_context::<crate::code_ctl::CodeCtl>() {
+                    if let Some(code) = use_context::<crate::ctl::code::CodeCtl>() {
                         code.flush(lesson);
                     }
                     status.set(String::new());

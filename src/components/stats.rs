@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use crate::run_ctl::{RunCtl, RunState};
+use crate::ctl::run::{RunCtl, RunState};
 
 /// The run's figures, derived from the log.
 #[component]

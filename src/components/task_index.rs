@@ -22,9 +22,9 @@ use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
 
 use crate::components::timeline::ms_attr;
-use crate::core::compare::{end_lateness, ideal_for};
+use crate::core::lateness::{end_lateness, ideal_for};
 use crate::core::task::{TaskState, TaskView};
-use crate::run_ctl::RunCtl;
+use crate::ctl::run::RunCtl;
 use crate::runtime::clock::browser::perf_now;
 
 /// Most real ms spent creating new rows at a time (at least one batch is

@@ -3,8 +3,8 @@
 
 use leptos::prelude::*;
 
-use crate::app::PageCtx;
 use crate::core::params::Theme;
+use crate::ctl::page::PageCtl;
 
 /// The next theme in the cycle auto → light → dark (the `T` shortcut).
 pub fn next_theme(t: Theme) -> Theme {
@@ -18,7 +18,7 @@ pub fn next_theme(t: Theme) -> Theme {
 /// Three toggle buttons, the current one pressed.
 #[component]
 pub fn ThemeToggle() -> impl IntoView {
-    let ctx = expect_context::<PageCtx>();
+    let ctx = expect_context::<PageCtl>();
     let current = move || ctx.page.with(|p| p.theme);
     view! {
         <div class="theme-toggle" role="group" aria-label="Colour theme">

@@ -15,11 +15,11 @@ use leptos::prelude::*;
 use crate::components::loop_lane::LoopLane;
 use crate::components::task_index::TaskIndex;
 use crate::components::timeline_canvas::TimelineCanvas;
-use crate::core::compare::{end_lateness, ideal_for, late_text, span_lateness, Stall};
+use crate::core::lateness::{end_lateness, ideal_for, late_text, span_lateness, Stall};
 use crate::core::svg::{axis_ms, tick_step};
 use crate::core::task::{fmt_ms, Span, TaskState, TaskView};
 use crate::core::trace::Ms;
-use crate::run_ctl::RunCtl;
+use crate::ctl::run::RunCtl;
 
 /// Above this many tasks a run is drawn on a canvas, not as DOM lanes.
 pub const BIG_RUN: usize = 150;
@@ -81,7 +81,7 @@ pub fn Timeline() -> impl IntoView {
             .ideal
             .with(|i| (i.generation > 0 && i.generation == shape.get().0).then_some(i.elapsed_ms));
         match (state, ideal) {
-            (crate::run_ctl::RunState::Finished, Some(i)) => Some(format!(
+            (crate::ctl::run::RunState::Finished, Some(i)) => Some(format!(
                 "Ideal run (virtual clock): {}; this run: {} ({}).",
                 fmt_ms(i),
                 fmt_ms(elapsed),
@@ -328,7 +328,7 @@ fn Lane(
         })
     };
     // Clicking a lane moves the playhead there and explains that segment.
-    let replay = use_context::<crate::replay_ctl::ReplayCtl>();
+    let replay = use_context::<crate::ctl::replay::ReplayCtl>();
     let on_track_click = move |ev: web_sys::MouseEvent| {
         let (Some(replay), Some(el)) = (
             replay,

@@ -8,11 +8,11 @@ use leptos::html::Canvas;
 use leptos::prelude::*;
 use wasm_bindgen::{Clamped, JsCast};
 
-use crate::app::PageCtx;
 use crate::core::raster::{parse_css_rgb, Palette, Raster};
 use crate::core::task::{fmt_ms, TaskState};
 use crate::core::trace::Ms;
-use crate::run_ctl::RunCtl;
+use crate::ctl::page::PageCtl;
+use crate::ctl::run::RunCtl;
 use crate::web;
 
 /// The picture's height in CSS pixels.
@@ -61,7 +61,7 @@ pub fn TimelineCanvas(
     axis: Memo<Ms>,
 ) -> impl IntoView {
     let ctl = expect_context::<RunCtl>();
-    let theme = use_context::<PageCtx>().map(|c| c.page);
+    let theme = use_context::<PageCtl>().map(|c| c.page);
     let canvas = NodeRef::<Canvas>::new();
     let raster: StoredValue<Option<Raster>, LocalStorage> = StoredValue::new_local(None);
     let pal = StoredValue::new(palette());

@@ -3,11 +3,11 @@
 
 use leptos::prelude::*;
 
-use crate::app::PageCtx;
 use crate::components::help_panel::HELP_ID;
 use crate::components::share_menu::ShareMenu;
 use crate::components::theme_toggle::ThemeToggle;
-use crate::examples::Lesson;
+use crate::ctl::page::PageCtl;
+use crate::lessons::Lesson;
 use crate::web;
 
 /// The toolbar of a lesson.
@@ -16,7 +16,7 @@ pub fn Toolbar(
     /// The lesson shown.
     lesson: &'static Lesson,
 ) -> impl IntoView {
-    let ctx = expect_context::<PageCtx>();
+    let ctx = expect_context::<PageCtl>();
     let embed = move || ctx.page.with(|p| p.embed);
     view! {
         <div class="toolbar">

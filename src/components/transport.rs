@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::core::task::fmt_ms;
-use crate::replay_ctl::{ReplayCtl, RATES};
+use crate::ctl::replay::{ReplayCtl, RATES};
 
 fn focus_uses_keys(ev: &web_sys::KeyboardEvent) -> bool {
     let Some(el) = ev
@@ -29,7 +29,7 @@ fn focus_uses_keys(ev: &web_sys::KeyboardEvent) -> bool {
 #[component]
 pub fn Transport() -> impl IntoView {
     let r = expect_context::<ReplayCtl>();
-    let ctl = expect_context::<crate::run_ctl::RunCtl>();
+    let ctl = expect_context::<crate::ctl::run::RunCtl>();
     let end = move || {
         r.playhead.track();
         ctl.live_state.track();

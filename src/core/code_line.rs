@@ -102,7 +102,7 @@ pub fn line_for(
 mod tests {
     use super::*;
     use crate::core::params::parse_query;
-    use crate::examples::{find, lookup, sources::rust_code};
+    use crate::lessons::{find, lookup, sources::rust_code};
 
     #[test]
     fn semaphore_lines_in_python_and_rust() {

@@ -1,7 +1,7 @@
 //! Incremental derivation: task lanes and figures kept up to date as the log
 //! grows, in time proportional to the *new* events only.
 //!
-//! [`tasks_at`](super::task::tasks_at) and [`stats`](super::schedule::stats)
+//! [`tasks_at`](super::task::tasks_at) and [`stats`](super::stats::stats)
 //! are these same folds run over a whole log, so the live view and a view
 //! derived from scratch never disagree. A run of 10,000 tasks records about
 //! 120,000 events; re-deriving all of them on every animation frame would
@@ -21,7 +21,7 @@
 //! assert_eq!(tasks[0].name, "main()");
 //! ```
 
-use super::schedule::Stats;
+use super::stats::Stats;
 use super::task::{fmt_ms, Span, TaskState, TaskView};
 use super::trace::{Event, EventKind, Ms, TaskId, Trace};
 

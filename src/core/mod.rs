@@ -6,9 +6,9 @@
 //! - [`params`]: every parameter's range and default, values, notices.
 //! - [`query`]: the page's URL: lesson, parameters, global keys, corrections.
 //! - [`code_params`]: parameters as literals in a lesson's Python code.
-//! - [`schedule`]: statistics derived from the log.
+//! - [`stats`]: the figures (elapsed, concurrency, loop lag) derived from the log.
 //! - [`live`]: the same derivations, applied incrementally as the log grows.
-//! - [`compare`]: ideal versus real: lateness of each step, loop stalls.
+//! - [`lateness`]: ideal versus real: lateness of each step, loop stalls.
 //! - [`raster`]: a large run painted incrementally into a pixel buffer.
 //! - [`json`], [`embed_msg`], [`export`], [`svg`], [`share`]: embeds and exports.
 //! - [`platform_resize`]: the resize messages of Canvas and H5P hosts.
@@ -23,7 +23,6 @@ pub mod await_graph;
 pub mod code_error;
 pub mod code_line;
 pub mod code_params;
-pub mod compare;
 pub mod download;
 pub mod editing;
 pub mod embed_msg;
@@ -32,6 +31,7 @@ pub mod export;
 pub mod highlight;
 pub mod json;
 pub mod keys;
+pub mod lateness;
 pub mod live;
 pub mod loop_state;
 pub mod mock_api;
@@ -42,8 +42,8 @@ pub mod predict;
 pub mod query;
 pub mod raster;
 pub mod replay;
-pub mod schedule;
 pub mod share;
+pub mod stats;
 pub mod svg;
 pub mod table;
 pub mod task;

@@ -2,7 +2,7 @@
 //! figures as of any time, and every event or span explained in words.
 //! Nothing is re-run: all of it is read off the log.
 
-use super::schedule::{stats, Stats};
+use super::stats::{stats, Stats};
 use super::task::{fmt_ms, Span, TaskState, TaskView};
 use super::trace::{Event, EventKind, Ms, TaskId, Trace};
 

@@ -4,7 +4,7 @@
 use async_playground::core::params::{parse_query, PageState};
 use async_playground::core::task::TaskView;
 use async_playground::core::trace::Trace;
-use async_playground::examples::{self, lookup};
+use async_playground::lessons::{self, lookup};
 use async_playground::runtime::Run;
 
 /// The page state of a query string.
@@ -17,7 +17,7 @@ pub fn page(query: &str) -> PageState {
 pub fn simulate(query: &str) -> Trace {
     let p = page(query);
     assert!(p.notices.is_empty(), "unexpected notices: {:?}", p.notices);
-    let lesson = examples::find(p.example.expect("example")).expect("lesson");
+    let lesson = lessons::find(p.example.expect("example")).expect("lesson");
     let trace = Run::simulate(lesson.main_fn(p.values.clone()));
     assert_eq!(
         (lesson.expected_ms)(&p.values),

@@ -10,7 +10,7 @@
 use wasm_bindgen::prelude::*;
 
 use async_playground::core::params::parse_query;
-use async_playground::examples::{find, lookup};
+use async_playground::lessons::{find, lookup};
 use async_playground::runtime::Run;
 
 /// Runs lesson `id` with the values of `query` on the virtual clock; the

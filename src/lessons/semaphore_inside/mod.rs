@@ -1,0 +1,107 @@
+//! `semaphore-inside`: a semaphore made inside the function limits nothing.
+
+use futures::FutureExt;
+
+use super::Lesson;
+use crate::core::code_params;
+use crate::core::params::{ParamSpec, Values};
+use crate::core::predict::{Ask, Question};
+use crate::core::task::fmt_ms;
+use crate::runtime::{Cx, Semaphore, TaskError};
+
+const PARAMS: &[ParamSpec] = &[
+    ParamSpec::int(
+        "tasks",
+        "Tasks",
+        "How many downloads to start.",
+        1,
+        100,
+        6,
+        "",
+    ),
+    ParamSpec::int(
+        "limit",
+        "Limit",
+        "The permits of each (useless) semaphore.",
+        1,
+        100,
+        2,
+        "",
+    ),
+    super::semaphore::DELAY,
+];
+
+/// The prediction asked before the first Run (see `core::predict`).
+const PREDICT: &[Question] = &[
+    Question {
+        key: "max-in-flight",
+        text: "At most how many downloads run at once?",
+        ask: Ask::MaxInFlight,
+    },
+    Question {
+        key: "end-time",
+        text: "When does main() end?",
+        ask: Ask::EndTime,
+    },
+];
+
+/// The lesson.
+pub static LESSON: Lesson = Lesson {
+    id: "semaphore-inside",
+    title: "A semaphore inside the function limits nothing",
+    group: "Concurrency limits",
+    summary: "Each call makes its own semaphore, so every task gets in.",
+    explanation: &[
+        "A semaphore limits the tasks that share it. Create it inside the function that every task calls, and each call gets a brand-new Semaphore(n) with all n permits free: every task acquires its own, nobody ever waits, and the limit does nothing.",
+        "Make the semaphore once, outside (in main(), or at module level), and pass it to every task, as in the semaphore lesson. Compare the lanes: here all downloads are in flight together, and the run takes one delay instead of one per wave.",
+    ],
+    params: PARAMS,
+    claim,
+    expected_ms,
+    python,
+    main: |cx, p| main(cx, p).boxed_local(),
+    predict: PREDICT,
+};
+
+fn expected_ms(p: &Values) -> f64 {
+    p.ms("delay")
+}
+
+fn claim(p: &Values) -> String {
+    let n = p.int("tasks");
+    let limit = p.int("limit");
+    let waves = (n + limit - 1) / limit.max(1);
+    format!(
+        "Despite Semaphore({limit}), all {n} downloads are in flight at once (max in flight {n}, not {}), nobody waits, and the run ends at {}, not {}.",
+        limit.min(n),
+        fmt_ms(p.ms("delay")),
+        fmt_ms(p.ms("delay") * waves as f64)
+    )
+}
+
+fn python(p: &Values) -> String {
+    code_params::apply(include_str!("lesson.py"), PARAMS, p)
+}
+
+async fn main(cx: Cx, p: Values) -> Result<(), TaskError> {
+    let n = p.int("tasks");
+    let delay = p.ms("delay");
+    let limit = usize::try_from(p.int("limit")).unwrap_or(1).max(1);
+    let handles = (0..n)
+        .map(|i| {
+            cx.spawn(format!("download({i})"), move |cx| async move {
+                // The pitfall: one semaphore per call, shared with nobody.
+                let sem =
+                    Semaphore::named(&cx, limit, format!("Semaphore({limit}) of download({i})"));
+                let _permit = sem.acquire(&cx).await;
+                cx.print(format!("download({i}) start"));
+                cx.sleep(delay).await;
+                cx.print(format!("download({i}) done"));
+                Ok(i)
+            })
+        })
+        .collect();
+    let results = cx.gather(handles).await?;
+    cx.print(format!("{} downloads done", results.len()));
+    Ok(())
+}
