@@ -26,7 +26,7 @@ use crate::components::timeline::BIG_RUN;
 use crate::core::live::Stream;
 use crate::core::task::fmt_ms;
 use crate::ctl::run::{Line, RunCtl, RunState};
-use crate::runtime::clock::browser::perf_now;
+use crate::runtime::browser::perf_now;
 
 /// Lines per block.
 const BLOCK: usize = 100;

@@ -20,7 +20,7 @@ use crate::core::highlight::highlight;
 use crate::ctl::code::CodeCtl;
 use crate::ctl::page::PageCtl;
 use crate::lessons::Lesson;
-use crate::runtime::clock::browser::perf_now;
+use crate::runtime::browser::perf_now;
 
 /// Lines the code panel marks (0-based), and why.
 #[derive(Clone, Debug, Default, PartialEq)]

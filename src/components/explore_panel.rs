@@ -20,7 +20,7 @@ use crate::ctl::code::CodeCtl;
 use crate::ctl::run::RunCtl;
 use crate::lessons::Lesson;
 use crate::python::{compile, Program};
-use crate::runtime::clock::browser::perf_now;
+use crate::runtime::browser::perf_now;
 use crate::runtime::python_host;
 use crate::runtime::spawn::VIRTUAL_LIMIT_MS;
 use crate::runtime::Run;

@@ -1,5 +1,5 @@
 //! `now()`, `sleep()` and blocking: one shared `setTimeout` on the browser's
-//! event loop ([`super::timers`]), or the virtual clock.
+//! event loop ([`super::browser::timers`]), or the virtual clock.
 //!
 //! Scenario time is what the lesson code says (`sleep(800)` is 800 ms of
 //! scenario time). In the browser at speed `s`, every real wait is divided
@@ -59,7 +59,7 @@ impl Clock {
         match self {
             Clock::Virtual(v) => v.spawn(fut),
             #[cfg(target_arch = "wasm32")]
-            Clock::Browser(_) => super::chunk::spawn(fut),
+            Clock::Browser(_) => super::browser::chunk::spawn(fut),
         }
     }
 
@@ -86,7 +86,7 @@ impl Clock {
 pub(crate) enum Sleep {
     Virtual(VirtualSleep),
     #[cfg(target_arch = "wasm32")]
-    Browser(super::timers::Sleep),
+    Browser(super::browser::timers::Sleep),
 }
 
 impl Future for Sleep {
@@ -101,63 +101,4 @@ impl Future for Sleep {
 }
 
 #[cfg(target_arch = "wasm32")]
-pub(crate) mod browser {
-    //! The browser clock: `performance.now()`, and sleeps through the one
-    //! shared `setTimeout` of [`crate::runtime::timers`].
-    use crate::core::trace::Ms;
-
-    thread_local! {
-        /// Looked up once: every recorded event reads the clock.
-        static PERFORMANCE: Option<web_sys::Performance> =
-            web_sys::window().and_then(|w| w.performance());
-    }
-
-    /// Real milliseconds since the page loaded.
-    pub fn perf_now() -> f64 {
-        PERFORMANCE.with(|p| p.as_ref().map_or_else(js_sys::Date::now, |p| p.now()))
-    }
-
-    /// Scenario time on the browser's clock.
-    #[derive(Clone)]
-    pub(crate) struct BrowserClock {
-        t0: f64,
-        pub(crate) speed: f64,
-    }
-
-    impl BrowserClock {
-        pub(crate) fn new(speed: f64) -> Self {
-            let speed = if speed.is_finite() && speed > 0.0 {
-                speed
-            } else {
-                1.0
-            };
-            BrowserClock {
-                t0: perf_now(),
-                speed,
-            }
-        }
-
-        pub(crate) fn now(&self) -> Ms {
-            (perf_now() - self.t0) * self.speed
-        }
-
-        /// Real milliseconds for `ms` of scenario time.
-        pub(crate) fn real(&self, ms: Ms) -> f64 {
-            (ms / self.speed).max(0.0)
-        }
-
-        /// A timer of `ms` scenario milliseconds on the shared timer queue
-        /// ([`timers`](crate::runtime::timers)).
-        pub(crate) fn sleep(&self, ms: Ms) -> crate::runtime::timers::Sleep {
-            crate::runtime::timers::sleep(self.real(ms))
-        }
-
-        /// A real busy-wait on the main thread: the page freezes.
-        pub(crate) fn block(&self, ms: Ms) {
-            let until = perf_now() + self.real(ms);
-            while perf_now() < until {
-                std::hint::spin_loop();
-            }
-        }
-    }
-}
+pub(crate) use super::browser::clock as browser;

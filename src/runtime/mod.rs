@@ -2,14 +2,14 @@
 //!
 //! The same lesson code runs on two clocks:
 //! - in the browser, on the real event loop (one shared `setTimeout` for every
-//!   sleep, [`timers`]; wasm-bindgen-futures);
+//!   sleep; wasm-bindgen-futures): the browser side is in `browser`;
 //! - anywhere (native tests, and the ideal schedule), on a virtual clock that is
 //!   deterministic and instant.
 //!
 //! Every primitive records what its task does into the run's [`Trace`](crate::core::trace::Trace).
 
 #[cfg(target_arch = "wasm32")]
-pub mod chunk;
+pub mod browser;
 pub mod clock;
 mod cx;
 mod join;
@@ -20,8 +20,6 @@ pub mod queue;
 pub mod spawn;
 pub mod sync;
 pub mod timeout;
-#[cfg(target_arch = "wasm32")]
-pub mod timers;
 mod virtual_loop;
 pub mod worker;
 

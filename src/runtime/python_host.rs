@@ -34,7 +34,7 @@ struct RunHost {
 fn real_now() -> f64 {
     #[cfg(target_arch = "wasm32")]
     {
-        super::clock::browser::perf_now()
+        super::browser::perf_now()
     }
     #[cfg(not(target_arch = "wasm32"))]
     {

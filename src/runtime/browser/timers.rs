@@ -25,7 +25,7 @@ use std::task::{Context, Poll, Waker};
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 
-use super::clock::browser::perf_now;
+use super::clock::perf_now;
 
 #[derive(Default)]
 struct Shared {
