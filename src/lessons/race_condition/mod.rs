@@ -74,7 +74,7 @@ pub static LESSON: Lesson = Lesson {
     explanation: &[
         "asyncio runs one task at a time, so counter += 1 on its own is safe. But read the value, await something, then write value + 1, and every other task may run during that await: they all read the same old value, and each write overwrites the others'. Updates are lost, with no error anywhere.",
         "An asyncio.Lock around the read-await-write makes it a critical section: one task at a time inside, the others wait at async with lock: (their lanes show waiting) and enter in arrival order. No update is lost, but the increments now wait for each other: the run takes longer.",
-        "Run it once and the counter is 3. Run it again: 3. Now press Explore timings (below): it runs the program 200 times with every sleep off by up to ±20 %, as a real network would be. The final count changes from run to run (3 most often, 4 or 5 in about one run in three at ±20 %): which writes are lost depends on timing. A result that is usually the same is not a result you can rely on; with LOCK = True it is 9 in every run.",
+        "Run it once and the counter is 3. Run it again: 3. Now press Explore timings (below): it runs the program 200 times with every sleep off by up to ±20 %, as a real network would be. The final count changes from run to run (3 most often; 4, 5, even 6 in about one run in three at ±20 %): which writes are lost depends on timing. A result that is usually the same is not a result you can rely on; with LOCK = True it is 9 in every run.",
         "Set PAUSE to 0 and explore again: one outcome, 3 every time, because each task reads right after its own write with nothing awaited between. The pause is what lets a task read another task's write.",
     ],
     params: PARAMS,
