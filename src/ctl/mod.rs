@@ -8,11 +8,13 @@
 //! - [`compare`]: the kept run against the current one.
 //! - [`code`]: the code panel's program: the editor's text, compile errors,
 //!   interpreted runs.
+//! - [`explore`]: "Explore timings": jittered runs grouped by outcome.
 //! - [`embed`]: the embed protocol: messages in and out of a parent page.
 
 pub mod code;
 pub mod compare;
 pub mod embed;
+pub mod explore;
 pub mod page;
 pub mod replay;
 pub mod run;
