@@ -79,6 +79,23 @@ fn lesson(module: &str, path: &Path) -> Result<Found, String> {
         .and_then(|v| v.replace('_', "").parse::<u32>().ok())
         .ok_or("no `order: <number>,` line in its LESSON")?;
     check_param_names(&text)?;
+    // A lesson reads its parameters typed (`p.of(TASKS)`): a string key
+    // that could be misspelt is refused.
+    for read in [
+        ".int(\"",
+        ".ms(\"",
+        ".flag(\"",
+        ".choice(\"",
+        ".text(\"",
+        ".get(\"",
+    ] {
+        if let Some(line) = text.lines().find(|l| l.contains(read)) {
+            return Err(format!(
+                "reads a parameter by string key (`{}`); declare it typed and read it with `.of(KEY)`",
+                line.trim()
+            ));
+        }
+    }
     let body = text.split("\n#[cfg(test)]").next().unwrap_or_default();
     let Some((_, code)) = body.split_once(MARKER) else {
         return Err(format!("no marker line `{MARKER}`"));
