@@ -1,7 +1,7 @@
 #![cfg(not(target_arch = "wasm32"))]
 //! The README's lesson tables are the catalog itself, row by row: every
 //! lesson with its parameters and their ranges (if this fails, paste the
-//! printed table), and every lesson's prediction questions with the ideal
+//! printed table, or run the test with `README_UPDATE=1` to rewrite it), and every lesson's prediction questions with the ideal
 //! end at its defaults. No lesson count is written anywhere: `LESSONS` is
 //! the one list.
 
@@ -39,11 +39,28 @@ fn table() -> String {
 
 #[test]
 fn readme_lists_every_lesson_with_its_parameters() {
-    let readme = readme();
+    let mut readme = readme();
     let t = table();
+    if std::env::var("README_UPDATE").is_ok_and(|v| v == "1") && !readme.contains(&t) {
+        // Rewrites the table in place: from its header to the first line
+        // that is not a row.
+        let header = "| id | group | teaches | parameters |\n";
+        let start = readme.find(header).expect("the lesson table's header");
+        let len = readme[start..]
+            .split_inclusive('\n')
+            .take_while(|l| l.starts_with('|'))
+            .map(str::len)
+            .sum::<usize>();
+        readme.replace_range(start..start + len, &t);
+        // Written aside, then renamed: the other test reads it meanwhile.
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/README.md");
+        let aside = concat!(env!("CARGO_MANIFEST_DIR"), "/README.md.new");
+        std::fs::write(aside, &readme).expect("write README.md.new");
+        std::fs::rename(aside, path).expect("rename to README.md");
+    }
     assert!(
         readme.contains(&t),
-        "README.md's lesson table is out of date; it should read:\n\n{t}"
+        "README.md's lesson table is out of date (README_UPDATE=1 cargo test --test readme rewrites it); it should read:\n\n{t}"
     );
     for g in GROUPS {
         assert!(
