@@ -18,6 +18,28 @@ pub mod sources;
 // build.rs. Adding a lesson takes its folder and no other file.
 include!(concat!(env!("OUT_DIR"), "/lessons.rs"));
 
+// The generated `#[path]`s are absolute: a target directory copied from
+// another checkout could compile that checkout's lessons. Refuse it.
+const _: () = assert!(
+    same_text(GENERATED_IN, env!("CARGO_MANIFEST_DIR")),
+    "the generated lesson list is another checkout's (a copied target/): touch build.rs"
+);
+
+const fn same_text(a: &str, b: &str) -> bool {
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    if a.len() != b.len() {
+        return false;
+    }
+    let mut i = 0;
+    while i < a.len() {
+        if a[i] != b[i] {
+            return false;
+        }
+        i += 1;
+    }
+    true
+}
+
 /// A lesson of the playground.
 pub struct Lesson {
     /// The URL id, e.g. `semaphore`.
