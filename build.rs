@@ -64,6 +64,44 @@ fn check_param_names(text: &str) -> Result<(), String> {
     Ok(())
 }
 
+/// The code panel shows the code below the marker: an item above it (a
+/// helper, a constant) that this code uses would be missing from the panel.
+/// Only the declaration's parts may stay above: the typed parameters,
+/// `PARAMS`, `PREDICT` and `LESSON`.
+fn check_helpers_shown(head: &str, shown: &str) -> Result<(), String> {
+    let is_ident = |c: char| c.is_ascii_alphanumeric() || c == '_';
+    for line in head.lines() {
+        let mut rest = line;
+        for vis in ["pub(super) ", "pub(crate) ", "pub "] {
+            rest = rest.strip_prefix(vis).unwrap_or(rest);
+        }
+        let Some(rest) = ["fn ", "const ", "static ", "struct ", "enum ", "type "]
+            .iter()
+            .find_map(|kw| rest.strip_prefix(kw))
+        else {
+            continue;
+        };
+        let name: String = rest.chars().take_while(|c| is_ident(*c)).collect();
+        let typed = ["Int", "Ms", "Flag", "Choice", "Text"]
+            .iter()
+            .any(|k| rest[name.len()..].starts_with(&format!(": {k} = ")));
+        if typed || name.is_empty() || ["PARAMS", "PREDICT", "LESSON"].contains(&name.as_str()) {
+            continue;
+        }
+        let used = shown.match_indices(name.as_str()).any(|(at, _)| {
+            let before = shown[..at].chars().next_back();
+            let after = shown[at + name.len()..].chars().next();
+            !before.is_some_and(is_ident) && !after.is_some_and(is_ident)
+        });
+        if used {
+            return Err(format!(
+                "`{name}` is used by the code that runs but sits above the marker: move it below, so the code panel shows it"
+            ));
+        }
+    }
+    Ok(())
+}
+
 fn lesson(module: &str, path: &Path) -> Result<Found, String> {
     let text = fs::read_to_string(path).map_err(|e| format!("cannot read it: {e}"))?;
     let id = field(&text, "id")
@@ -97,9 +135,10 @@ fn lesson(module: &str, path: &Path) -> Result<Found, String> {
         }
     }
     let body = text.split("\n#[cfg(test)]").next().unwrap_or_default();
-    let Some((_, code)) = body.split_once(MARKER) else {
+    let Some((head, code)) = body.split_once(MARKER) else {
         return Err(format!("no marker line `{MARKER}`"));
     };
+    check_helpers_shown(head, code)?;
     let code = code.trim_start_matches('\n').trim_end().to_string() + "\n";
     let path = fs::canonicalize(path).map_err(|e| format!("no path: {e}"))?;
     Ok(Found {

@@ -10,9 +10,6 @@ use crate::core::predict::{Ask, Question};
 use crate::core::task::fmt_ms;
 use crate::runtime::{Cx, TaskError};
 
-/// Job `i` takes `(i + 1) × STEP_MS`.
-pub const STEP_MS: f64 = 300.0;
-
 const TASKS: Int = Int::new(
     "tasks",
     "Tasks",
@@ -125,6 +122,9 @@ fn python(p: &Values) -> String {
 }
 
 // --- The code that runs: the code panel shows this file from here on. ---
+
+/// Job `i` takes `(i + 1) × STEP_MS`.
+pub const STEP_MS: f64 = 300.0;
 
 /// Without `return_exceptions`, main() goes on this long after it caught
 /// the error, then returns. Half a step, so it never ties with a job.
