@@ -363,7 +363,9 @@ impl Values {
         self.0.iter().find(|(k, _)| *k == key).map(|(_, v)| v)
     }
 
-    /// A whole-number parameter (0 if absent: specs guarantee presence).
+    /// A whole-number parameter by its URL key (0 if absent: specs
+    /// guarantee presence). For the boundary (URL, messages, tests): a
+    /// lesson reads its parameters typed, with [`Values::of`].
     pub fn int(&self, key: &str) -> i64 {
         match self.get(key) {
             Some(Value::Int(v)) => *v,
@@ -638,7 +640,27 @@ impl Param for Text {
 }
 
 impl Values {
-    /// The value of a typed parameter, e.g. `p.of(TASKS)` (an `i64`).
+    /// The value of a typed parameter, e.g. `p.of(TASKS)` (an `i64`): how a
+    /// lesson reads its parameters.
+    ///
+    /// ```
+    /// use async_playground::core::params::{Int, ParamSpec, Values};
+    /// const TASKS: Int = Int::new("tasks", "Tasks", "How many.", 1, 50, 3);
+    /// const PARAMS: &[ParamSpec] = &[TASKS.spec()];
+    /// let mut p = Values::defaults(PARAMS);
+    /// assert_eq!(p.of(TASKS), 3);
+    /// p.set(PARAMS, "tasks", "12");
+    /// assert_eq!(p.of(TASKS), 12);
+    /// ```
+    ///
+    /// A misspelt parameter is an unknown name, so it does not compile:
+    ///
+    /// ```compile_fail
+    /// use async_playground::core::params::{Int, Values};
+    /// const TASKS: Int = Int::new("tasks", "Tasks", "How many.", 1, 50, 3);
+    /// let p = Values::default();
+    /// let n: i64 = p.of(TAKS); // error[E0425]: cannot find value `TAKS`
+    /// ```
     pub fn of<P: Param>(&self, param: P) -> P::Out<'_> {
         param.read(self)
     }
