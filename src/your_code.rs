@@ -39,6 +39,7 @@ pub static LESSON: Lesson = Lesson {
     id: YOUR_CODE,
     title: "Your code",
     group: "Your code",
+    order: 0,
     summary: "Write asyncio of your own, run it, and watch every task.",
     explanation: &[
         "Write a Python asyncio program, or change this one, and press Run (Ctrl+Enter in the editor). It runs on the browser's real event loop, and every task gets a lane: when it ran, slept, waited and ended, with the line of code it is at.",
@@ -46,7 +47,7 @@ pub static LESSON: Lesson = Lesson {
     ],
     params: &[],
     claim,
-    expected_ms,
+    expected_ms: Some(expected_ms),
     python,
     main: |cx, p| no_rust_version(cx, p).boxed_local(),
     predict: crate::core::predict::GENERIC,

@@ -312,7 +312,7 @@ fn every_offline_lesson_download_runs_in_cpython_with_the_pages_lines() {
             let v = random_values(lesson.params, &mut rng);
             let p = page(&(lesson.python)(&v));
             let too_long = p.stdout.last().map_or(0.0, |l| l.0) > MAX_RUN_MS
-                || (lesson.expected_ms)(&v) > MAX_RUN_MS;
+                || lesson.ideal_ms(&v) > MAX_RUN_MS;
             let daemon_tie = lesson.id == "daemon" && v.int("main") % v.int("interval") == 0;
             let queue = lesson.id == "queue" && queue_tie(&v);
             if !too_long && !daemon_tie && !queue && !has_near_tie(&p) {
@@ -334,7 +334,7 @@ fn every_offline_lesson_download_runs_in_cpython_with_the_pages_lines() {
             std::fs::write(&path, file).expect("write");
             let page = page(&source);
             let end = page.stdout.last().map_or(0.0, |l| l.0);
-            let ideal = end.max((lesson.expected_ms)(&values));
+            let ideal = end.max(lesson.ideal_ms(&values));
             // A deadlock is stopped once its lines are due (and then some).
             let limit = Duration::from_millis(if page.ending == "deadlock" {
                 ideal as u64 + 4_000

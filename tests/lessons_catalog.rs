@@ -3,65 +3,82 @@
 //! ends (as a deadlock only for `deadlock`), its claimed `expected_ms` is
 //! the simulated elapsed time, and its ids and keys follow CONTRACT.md.
 
-use async_playground::core::params::{parse_query, Values};
+mod common;
+
+use async_playground::core::params::{parse_query, Kind, ParamSpec, Values};
 use async_playground::core::stats::stats;
 use async_playground::core::task::tasks_at;
 use async_playground::core::trace::RunOutcome;
-use async_playground::lessons::{self, lookup, GROUPS, LESSONS};
+use async_playground::lessons::{self, batch_llm, lookup, queue, Lesson, GROUPS, LESSONS};
+use async_playground::runtime::spawn::VIRTUAL_LIMIT_MS;
 use async_playground::runtime::Run;
+use common::Rng;
 
-/// The contract's example ids and their parameter keys.
-const CONTRACT: &[(&str, &[&str])] = &[
-    ("coroutine", &["delay"]),
-    ("sequential-vs-gather", &["tasks", "delay", "mode"]),
-    ("create-task", &["interval_a", "interval_b", "cancel_after"]),
-    ("blocking-call", &["tasks", "delay", "block"]),
-    ("forgotten-await", &["delay"]),
-    ("fetch", &["tasks", "delay", "url"]),
-    ("semaphore", &["tasks", "limit", "delay"]),
-    ("semaphore-inside", &["tasks", "limit", "delay"]),
-    ("gather-errors", &["tasks", "fail", "return_exceptions"]),
-    ("timeout", &["delay", "timeout"]),
-    ("retry", &["retries", "base", "failures"]),
-    (
-        "queue",
-        &["items", "consumers", "maxsize", "produce", "consume"],
-    ),
-    ("async-iterator", &["count", "delay"]),
-    ("context-manager", &["connect", "query"]),
-    (
-        "batch-llm",
-        &[
-            "prompts",
-            "limit",
-            "latency_min",
-            "latency_max",
-            "timeout",
-            "fail_rate",
-        ],
-    ),
-    ("race-condition", &["tasks", "increments", "lock", "pause"]),
-    ("deadlock", &["hold", "order"]),
-    ("executor", &["work", "offload"]),
-    ("daemon", &["main", "interval"]),
-];
+/// The ideal time by a model written beside the lesson: its closed form if
+/// it states one, else a model of its schedule kept here (queue's `plan`,
+/// batch-llm's slots), since those two take their time from the ideal run.
+fn model_ms(lesson: &Lesson, values: &Values) -> Option<f64> {
+    match (lesson.expected_ms, lesson.id) {
+        (Some(closed_form), _) => Some(closed_form(values)),
+        (None, "queue") => Some(queue::plan(values).end_ms),
+        (None, "batch-llm") => Some(batch_slots_ms(values)),
+        (None, _) => None,
+    }
+}
 
-/// The lessons this file's author owns: they must all be in the catalog.
-const MINE: &[&str] = &[
-    "create-task",
-    "blocking-call",
-    "forgotten-await",
-    "semaphore-inside",
-    "gather-errors",
-    "timeout",
-    "retry",
-    "queue",
-    "async-iterator",
-    "context-manager",
-    "race-condition",
-    "deadlock",
-    "daemon",
-];
+/// batch-llm's end: FIFO into `limit` slots, each call lasting its latency
+/// or the timeout, whichever is shorter.
+fn batch_slots_ms(p: &Values) -> f64 {
+    let limit = usize::try_from(p.int("limit")).unwrap_or(1).max(1);
+    let timeout = p.ms("timeout");
+    let mut slots = vec![0.0f64; limit];
+    let mut end = 0.0f64;
+    for d in batch_llm::draws(p) {
+        let mut best = 0;
+        for (i, t) in slots.iter().enumerate() {
+            if *t < slots[best] {
+                best = i;
+            }
+        }
+        let done = slots[best] + d.latency_ms.min(timeout);
+        slots[best] = done;
+        end = end.max(done);
+    }
+    end
+}
+
+/// The contract's example table (`../shared/CONTRACT.md`, or the file
+/// `CONTRACT_MD` names): each id with its parameter keys, in its order.
+fn contract() -> Option<Vec<(String, Vec<String>)>> {
+    let path = std::env::var("CONTRACT_MD").unwrap_or_else(|_| {
+        concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/CONTRACT.md").to_string()
+    });
+    let text = std::fs::read_to_string(&path).ok()?;
+    let tick = |s: &str| s.split('`').nth(1).map(str::to_string);
+    // The table under "### Example ids and their parameters", up to the
+    // first line that is not a row.
+    let (_, table) = text.split_once("### Example ids and their parameters")?;
+    let rows = table
+        .lines()
+        .skip_while(|line| !line.starts_with('|'))
+        .take_while(|line| line.starts_with('|'))
+        .filter_map(|line| {
+            // | `id` | what it teaches | `key`, `key` = `a` \| `b` |
+            let cells: Vec<&str> = line.split(" | ").collect();
+            if cells.len() != 3 || !line.starts_with("| `") {
+                return None;
+            }
+            let id = tick(cells[0])?;
+            let keys = cells[2]
+                .trim_end_matches(" |")
+                .split(", ")
+                .filter_map(tick)
+                .collect();
+            Some((id, keys))
+        })
+        .collect();
+    Some(rows)
+}
 
 #[test]
 fn every_lesson_at_its_defaults_ends_at_its_expected_time() {
@@ -77,9 +94,15 @@ fn every_lesson_at_its_defaults_ends_at_its_expected_time() {
         };
         assert_eq!(s.outcome, Some(want), "{}: outcome", lesson.id);
         assert_eq!(
-            (lesson.expected_ms)(&values),
+            lesson.ideal_ms(&values),
             s.elapsed_ms,
-            "{}: expected_ms vs simulated elapsed",
+            "{}: ideal_ms vs simulated elapsed",
+            lesson.id
+        );
+        assert_eq!(
+            model_ms(lesson, &values),
+            Some(s.elapsed_ms),
+            "{}: its model vs simulated elapsed",
             lesson.id
         );
         assert!(
@@ -113,25 +136,59 @@ fn every_lesson_at_its_defaults_ends_at_its_expected_time() {
 
 #[test]
 fn ids_and_parameter_keys_follow_the_contract() {
-    for id in MINE {
-        assert!(lessons::find(id).is_some(), "{id} is in the catalog");
-    }
-    for lesson in LESSONS {
-        let Some((_, keys)) = CONTRACT.iter().find(|(id, _)| *id == lesson.id) else {
-            panic!("{} is not an id of the contract", lesson.id);
-        };
-        for key in *keys {
-            assert!(
-                lesson.params.iter().any(|p| p.key == *key),
-                "{}: parameter {key} missing",
-                lesson.id
-            );
+    // The contract is the one list of ids and keys, outside the repository;
+    // every id and key it names is a lesson's, and every lesson is in it.
+    match contract() {
+        Some(rows) => {
+            assert!(!rows.is_empty(), "CONTRACT.md: no example table found");
+            for (id, keys) in &rows {
+                let Some(lesson) = lessons::find(id) else {
+                    panic!("CONTRACT.md names {id}, not in the catalog");
+                };
+                assert!(!keys.is_empty(), "CONTRACT.md: {id} has no keys");
+                for key in keys {
+                    assert!(
+                        lesson.params.iter().any(|p| p.key == key),
+                        "{id}: CONTRACT.md's parameter {key} missing"
+                    );
+                }
+            }
+            for lesson in LESSONS {
+                assert!(
+                    rows.iter().any(|(id, _)| id == lesson.id),
+                    "{} is not an id of the contract",
+                    lesson.id
+                );
+            }
         }
+        None => eprintln!(
+            "CONTRACT.md not found (../shared/CONTRACT.md or CONTRACT_MD): the ids and keys are not checked against it"
+        ),
     }
     let mut ids: Vec<_> = LESSONS.iter().map(|l| l.id).collect();
     ids.sort_unstable();
     ids.dedup();
     assert_eq!(ids.len(), LESSONS.len(), "ids are unique");
+}
+
+#[test]
+fn the_catalog_is_sorted_by_order_with_each_group_together() {
+    for pair in LESSONS.windows(2) {
+        assert!(
+            pair[0].order < pair[1].order,
+            "{} before {}",
+            pair[0].id,
+            pair[1].id
+        );
+    }
+    let groups: Vec<usize> = LESSONS
+        .iter()
+        .map(|l| GROUPS.iter().position(|g| *g == l.group).expect("a group"))
+        .collect();
+    assert!(
+        groups.windows(2).all(|w| w[0] <= w[1]),
+        "groups in GROUPS' order, each lesson next to its group: {groups:?}"
+    );
 }
 
 #[test]
@@ -151,14 +208,13 @@ fn every_lesson_url_with_its_defaults_needs_no_correction() {
 
 #[test]
 fn extreme_parameters_never_panic_and_end() {
-    // Every lesson of this file's author at the ends of its ranges (the
-    // longest runs are cut off by the virtual limit, never hang).
-    for id in MINE {
-        let lesson = lessons::find(id).expect("in the catalog");
+    // Every lesson at the ends of its ranges (the longest runs are cut off
+    // by the virtual limit, never hang).
+    for lesson in LESSONS {
+        let id = lesson.id;
         for pick_max in [false, true] {
             let mut q = format!("example={id}");
             for spec in lesson.params {
-                use async_playground::core::params::Kind;
                 let v = match spec.kind {
                     Kind::Int { min, max, .. } => {
                         if pick_max {
@@ -181,10 +237,11 @@ fn extreme_parameters_never_panic_and_end() {
             let trace = Run::simulate(lesson.main_fn(p.values.clone()));
             let s = stats(&trace);
             assert!(s.outcome.is_some(), "{q}: ended");
-            if *id != "deadlock" {
+            if id != "deadlock" {
                 assert_eq!(s.outcome, Some(RunOutcome::Finished), "{q}");
             }
-            assert_eq!((lesson.expected_ms)(&p.values), s.elapsed_ms, "{q}");
+            assert_eq!(lesson.ideal_ms(&p.values), s.elapsed_ms, "{q}");
+            assert_eq!(model_ms(lesson, &p.values), Some(s.elapsed_ms), "{q}");
         }
     }
 }
@@ -192,8 +249,8 @@ fn extreme_parameters_never_panic_and_end() {
 #[test]
 fn python_lines_fit_the_code_view() {
     // The code view shows about 78 columns at 1280 px without scrolling.
-    for id in MINE {
-        let lesson = lessons::find(id).expect("in the catalog");
+    for lesson in LESSONS {
+        let id = lesson.id;
         for flags in ["0", "1"] {
             let mut values = Values::defaults(lesson.params);
             for spec in lesson.params {
@@ -207,6 +264,74 @@ fn python_lines_fit_the_code_view() {
                     "{id}: {} columns: {line}",
                     line.chars().count()
                 );
+            }
+        }
+    }
+}
+
+/// Random values for `specs`: whole numbers mostly near the bottom of
+/// their range (a run stays short), sometimes anywhere in it.
+fn random_values(specs: &[ParamSpec], rng: &mut Rng) -> Values {
+    let mut v = Values::defaults(specs);
+    for spec in specs {
+        let raw = match spec.kind {
+            Kind::Int { min, max, unit, .. } => {
+                let hi = if rng.below(4) == 0 {
+                    max
+                } else if unit == "ms" {
+                    max.min(min.max(0) + 2_000)
+                } else {
+                    max.min(min + 12)
+                };
+                rng.range(min, hi).to_string()
+            }
+            Kind::Float { min, max, .. } => format!("{:.2}", min + (max - min) * 0.3),
+            Kind::Choice { options, .. } => {
+                options[rng.range(0, options.len() as i64 - 1) as usize].to_string()
+            }
+            Kind::Flag { .. } => rng.range(0, 1).to_string(),
+            Kind::Text { default, .. } => default.to_string(),
+        };
+        assert_eq!(v.set(specs, spec.key, &raw), None, "{}={raw}", spec.key);
+    }
+    v
+}
+
+#[test]
+fn every_closed_form_is_the_ideal_run_over_random_values() {
+    // A lesson that states its ideal time in closed form must agree with its
+    // ideal run (the Rust on the virtual clock) wherever the run ends within
+    // the virtual limit; queue and batch-llm, which take it from the ideal
+    // run, against the models kept in this file.
+    let sets: usize = std::env::var("LESSONS_CATALOG_SETS")
+        .ok()
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(40);
+    let mut rng = Rng(0x1dea_1c10_c4ed | 1);
+    for lesson in LESSONS {
+        for _ in 0..sets {
+            let values = random_values(lesson.params, &mut rng);
+            let Some(model) = model_ms(lesson, &values) else {
+                panic!("{}: no model of its ideal time", lesson.id);
+            };
+            if model >= VIRTUAL_LIMIT_MS {
+                continue;
+            }
+            let trace = Run::simulate(lesson.main_fn(values.clone()));
+            let s = stats(&trace);
+            let q: Vec<String> = values
+                .iter()
+                .map(|(k, v)| format!("{k}={}", v.to_url()))
+                .collect();
+            assert_eq!(
+                model,
+                s.elapsed_ms,
+                "{}: closed form or model vs the ideal run at {}",
+                lesson.id,
+                q.join("&")
+            );
+            if lesson.expected_ms.is_some() {
+                assert_eq!(lesson.ideal_ms(&values), s.elapsed_ms, "{}", lesson.id);
             }
         }
     }

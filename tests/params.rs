@@ -208,3 +208,93 @@ fn a_whole_number_in_decimal_notation_is_taken_but_a_fraction_is_named() {
     assert_eq!(p.values.int("tasks"), 8);
     assert_eq!(p.notices, ["tasks 7.5 is not a whole number; using 8"]);
 }
+
+#[test]
+fn typed_parameters_declare_the_spec_once_and_read_their_values() {
+    use async_playground::core::params::{Choice, Flag, Int, Ms, Param, ParamSpec, Text, Values};
+    const TASKS: Int = Int::new("tasks", "Tasks", "How many.", 1, 50, 3);
+    const RATE: Int = Int::new("rate", "Rate", "Share.", 0, 100, 15).unit("%");
+    const DELAY: Ms = Ms::new("delay", "Delay", "How long.", 10_000, 800);
+    const TIMEOUT: Ms = Ms::range("timeout", "Timeout", "Limit.", 1, 30_000, 1000);
+    const LOCK: Flag = Flag::new("lock", "Lock", "Use it.", false);
+    const MODE: Choice = Choice::new("mode", "Mode", "How.", &["a", "b"], "b");
+    const URL: Text = Text::new("url", "URL", "Where.", "", 2000);
+    // The same specs as the untyped constructors give.
+    assert_eq!(
+        TASKS.spec(),
+        ParamSpec::int("tasks", "Tasks", "How many.", 1, 50, 3, "")
+    );
+    assert_eq!(
+        RATE.spec(),
+        ParamSpec::int("rate", "Rate", "Share.", 0, 100, 15, "%")
+    );
+    assert_eq!(
+        DELAY.spec(),
+        ParamSpec::ms("delay", "Delay", "How long.", 10_000, 800)
+    );
+    assert_eq!(
+        TIMEOUT.spec(),
+        ParamSpec::int("timeout", "Timeout", "Limit.", 1, 30_000, 1000, "ms")
+    );
+    assert_eq!(Param::spec(LOCK), LOCK.spec());
+    assert_eq!(URL.key(), "url");
+    let specs = [
+        TASKS.spec(),
+        RATE.spec(),
+        DELAY.spec(),
+        TIMEOUT.spec(),
+        LOCK.spec(),
+        MODE.spec(),
+        URL.spec(),
+    ];
+    let mut v = Values::defaults(&specs);
+    assert_eq!(
+        (v.of(TASKS), v.of(RATE), v.of(DELAY), v.of(TIMEOUT)),
+        (3, 15, 800.0, 1000.0)
+    );
+    assert_eq!((v.of(LOCK), v.of(MODE), v.of(URL)), (false, "b", ""));
+    for (k, raw) in [
+        ("tasks", "12"),
+        ("delay", "250"),
+        ("lock", "1"),
+        ("mode", "A"),
+        ("url", "http://x/"),
+    ] {
+        assert_eq!(v.set(&specs, k, raw), None, "{k}={raw}");
+    }
+    assert_eq!((v.of(TASKS), v.of(DELAY)), (12, 250.0));
+    assert_eq!(
+        (v.of(LOCK), v.of(MODE), v.of(URL)),
+        (true, "a", "http://x/")
+    );
+    // The string-keyed reads at the boundary agree.
+    assert_eq!(v.int("tasks"), v.of(TASKS));
+    assert_eq!(v.ms("delay"), v.of(DELAY));
+    // A value that is absent reads as the spec's default, not 0.
+    let empty = Values::default();
+    assert_eq!((empty.of(TASKS), empty.of(DELAY)), (3, 800.0));
+    assert_eq!((empty.of(MODE), empty.of(LOCK)), ("b", false));
+}
+
+#[test]
+fn the_documented_url_keeps_working() {
+    use async_playground::lessons::semaphore;
+    let p = page("?example=semaphore&tasks=6&limit=2&delay=300");
+    assert!(p.notices.is_empty(), "{:?}", p.notices);
+    assert_eq!(p.example, Some("semaphore"));
+    let keys: Vec<&str> = p.values.iter().map(|(k, _)| k).collect();
+    assert_eq!(keys, ["tasks", "limit", "delay"]);
+    assert_eq!(
+        (
+            p.values.int("tasks"),
+            p.values.int("limit"),
+            p.values.int("delay")
+        ),
+        (6, 2, 300)
+    );
+    let claim = (semaphore::LESSON.claim)(&p.values);
+    assert!(
+        claim.starts_with("6 tasks of 300 ms with Semaphore(2) end at 900 ms (3 waves"),
+        "{claim}"
+    );
+}

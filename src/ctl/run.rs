@@ -125,7 +125,7 @@ impl Mains {
         Mains {
             ideal: lesson.main_fn(values.clone()),
             real: lesson.main_fn(values.clone()),
-            expected_ms: Some((lesson.expected_ms)(values)),
+            expected_ms: Some(lesson.ideal_ms(values)),
         }
     }
 }

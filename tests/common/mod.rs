@@ -13,16 +13,17 @@ pub fn page(query: &str) -> PageState {
 }
 
 /// Runs the lesson of `query` on the virtual clock; the query must need no
-/// correction, and the lesson's `expected_ms` must be the simulated end.
+/// correction, and the lesson's ideal time (its closed form, if it states
+/// one) must be the simulated end.
 pub fn simulate(query: &str) -> Trace {
     let p = page(query);
     assert!(p.notices.is_empty(), "unexpected notices: {:?}", p.notices);
     let lesson = lessons::find(p.example.expect("example")).expect("lesson");
     let trace = Run::simulate(lesson.main_fn(p.values.clone()));
     assert_eq!(
-        (lesson.expected_ms)(&p.values),
+        lesson.ideal_ms(&p.values),
         trace.last_ms(),
-        "{query}: expected_ms"
+        "{query}: ideal_ms"
     );
     trace
 }

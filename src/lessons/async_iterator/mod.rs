@@ -4,29 +4,29 @@ use futures::{stream, FutureExt, StreamExt};
 
 use super::Lesson;
 use crate::core::code_params;
-use crate::core::params::{ParamSpec, Values};
+use crate::core::params::{Int, Ms, ParamSpec, Values};
 use crate::core::predict::{Ask, Question};
 use crate::core::task::fmt_ms;
 use crate::runtime::{Cx, TaskError};
 
-const PARAMS: &[ParamSpec] = &[
-    ParamSpec::int(
-        "count",
-        "Values",
-        "How many values the generator yields.",
-        0,
-        50,
-        5,
-        "",
-    ),
-    ParamSpec::ms(
-        "delay",
-        "Delay",
-        "How long the generator awaits before each value.",
-        10_000,
-        300,
-    ),
-];
+const COUNT: Int = Int::new(
+    "count",
+    "Values",
+    "How many values the generator yields.",
+    0,
+    50,
+    5,
+);
+
+const DELAY: Ms = Ms::new(
+    "delay",
+    "Delay",
+    "How long the generator awaits before each value.",
+    10_000,
+    300,
+);
+
+const PARAMS: &[ParamSpec] = &[COUNT.spec(), DELAY.spec()];
 
 /// The prediction asked before the first Run (see `core::predict`).
 const PREDICT: &[Question] = &[
@@ -47,6 +47,7 @@ pub static LESSON: Lesson = Lesson {
     id: "async-iterator",
     title: "async for over an async generator",
     group: "Basics",
+    order: 30,
     summary: "Values that arrive over time, one await per value.",
     explanation: &[
         "An async def function that contains yield is an async generator. async for calls its __anext__() for each value: the generator runs up to its next yield, and may await on the way (a network read, a timer), suspending the loop body's task meanwhile. The loop ends when the generator returns.",
@@ -54,18 +55,18 @@ pub static LESSON: Lesson = Lesson {
     ],
     params: PARAMS,
     claim,
-    expected_ms,
+    expected_ms: Some(expected_ms),
     python,
     main: |cx, p| main(cx, p).boxed_local(),
     predict: PREDICT,
 };
 
 fn expected_ms(p: &Values) -> f64 {
-    p.int("count") as f64 * p.ms("delay")
+    p.of(COUNT) as f64 * p.of(DELAY)
 }
 
 fn claim(p: &Values) -> String {
-    let (n, d) = (p.int("count"), p.ms("delay"));
+    let (n, d) = (p.of(COUNT), p.of(DELAY));
     format!(
         "main() gets value i at (i + 1) × {}: {n} values, one per delay, the last at {}; then the loop ends and main() prints 'done'. One lane: the generator runs inside main()'s task.",
         fmt_ms(d),
@@ -77,9 +78,11 @@ fn python(p: &Values) -> String {
     code_params::apply(include_str!("lesson.py"), PARAMS, p)
 }
 
+// --- The code that runs: the code panel shows this file from here on. ---
+
 async fn main(cx: Cx, p: Values) -> Result<(), TaskError> {
-    let count = p.int("count");
-    let delay = p.ms("delay");
+    let count = p.of(COUNT);
+    let delay = p.of(DELAY);
     // The async generator: a stream that awaits before yielding each value.
     let gen_cx = cx.clone();
     let ticker = stream::unfold(0, move |i| {

@@ -6,75 +6,83 @@ use futures::FutureExt;
 use super::Lesson;
 use crate::core::code_params;
 use crate::core::mock_api;
-use crate::core::params::{ParamSpec, Values};
+use crate::core::params::{Int, Ms, ParamSpec, Values};
 use crate::core::predict::{Ask, Question};
 use crate::core::task::fmt_ms;
 use crate::runtime::{Cx, Semaphore, TaskError};
 
+const PROMPTS: Int = Int::new(
+    "prompts",
+    "Prompts",
+    "How many API calls to make.",
+    1,
+    200,
+    12,
+);
+
+const LIMIT: Int = Int::new(
+    "limit",
+    "Limit",
+    "Calls in flight at once (rate limit).",
+    1,
+    50,
+    4,
+);
+
+const LATENCY_MIN: Ms = Ms::range(
+    "latency_min",
+    "Fastest answer",
+    "Shortest model latency.",
+    0,
+    10_000,
+    300,
+);
+
+const LATENCY_MAX: Ms = Ms::range(
+    "latency_max",
+    "Slowest answer",
+    "Longest model latency (if below the fastest, the two swap).",
+    0,
+    10_000,
+    1200,
+);
+
+const TIMEOUT: Ms = Ms::range(
+    "timeout",
+    "Timeout",
+    "Each call gives up after this long.",
+    1,
+    30_000,
+    1000,
+);
+
+const FAIL_RATE: Int = Int::new(
+    "fail_rate",
+    "Failure rate",
+    "Share of calls the API answers with an error.",
+    0,
+    100,
+    15,
+)
+.unit("%");
+
+const SEED: Int = Int::new(
+    "seed",
+    "Seed",
+    "Picks the latencies and failures; a shared link replays the same draw.",
+    0,
+    999_999,
+    1,
+);
+
 const PARAMS: &[ParamSpec] = &[
-    ParamSpec::int(
-        "prompts",
-        "Prompts",
-        "How many API calls to make.",
-        1,
-        200,
-        12,
-        "",
-    ),
-    ParamSpec::int(
-        "limit",
-        "Limit",
-        "Calls in flight at once (rate limit).",
-        1,
-        50,
-        4,
-        "",
-    ),
-    ParamSpec::int(
-        "latency_min",
-        "Fastest answer",
-        "Shortest model latency.",
-        0,
-        10_000,
-        300,
-        "ms",
-    ),
-    ParamSpec::int(
-        "latency_max",
-        "Slowest answer",
-        "Longest model latency (if below the fastest, the two swap).",
-        0,
-        10_000,
-        1200,
-        "ms",
-    ),
-    ParamSpec::int(
-        "timeout",
-        "Timeout",
-        "Each call gives up after this long.",
-        1,
-        30_000,
-        1000,
-        "ms",
-    ),
-    ParamSpec::int(
-        "fail_rate",
-        "Failure rate",
-        "Share of calls the API answers with an error.",
-        0,
-        100,
-        15,
-        "%",
-    ),
-    ParamSpec::int(
-        "seed",
-        "Seed",
-        "Picks the latencies and failures; a shared link replays the same draw.",
-        0,
-        999_999,
-        1,
-        "",
-    ),
+    PROMPTS.spec(),
+    LIMIT.spec(),
+    LATENCY_MIN.spec(),
+    LATENCY_MAX.spec(),
+    TIMEOUT.spec(),
+    FAIL_RATE.spec(),
+    SEED.spec(),
 ];
 
 /// The prediction asked before the first Run (see `core::predict`).
@@ -96,6 +104,7 @@ pub static LESSON: Lesson = Lesson {
     id: "batch-llm",
     title: "Batch API calls: limit, timeout, errors, order",
     group: "Real I/O and executors",
+    order: 180,
     summary: "Many model calls at once, within a rate limit, none allowed to hang.",
     explanation: &[
         "Calling a model API for many prompts is the everyday async batch: a Semaphore keeps at most `limit` calls in flight (the provider's rate limit), wait_for gives each call a deadline, and gather(..., return_exceptions=True) collects failures instead of losing the whole batch to the first one.",
@@ -104,11 +113,36 @@ pub static LESSON: Lesson = Lesson {
     ],
     params: PARAMS,
     claim,
-    expected_ms,
+    expected_ms: None,
     python,
     main: |cx, p| main(cx, p).boxed_local(),
     predict: PREDICT,
 };
+
+fn claim(p: &Values) -> String {
+    let d = draws(p);
+    let sequential: f64 = d.iter().map(|d| d.latency_ms.min(p.of(TIMEOUT))).sum();
+    let timed_out = d.iter().filter(|d| d.latency_ms > p.of(TIMEOUT)).count();
+    let failed = d
+        .iter()
+        .filter(|d| d.fails && d.latency_ms <= p.of(TIMEOUT))
+        .count();
+    format!(
+        "{} calls, at most {} at once, end at {} instead of {} one by one; {} time out and {} fail, and every result is printed in prompt order.",
+        d.len(),
+        p.of(LIMIT),
+        fmt_ms(LESSON.ideal_ms(p)),
+        fmt_ms(sequential),
+        timed_out,
+        failed
+    )
+}
+
+fn python(p: &Values) -> String {
+    code_params::apply(include_str!("lesson.py"), PARAMS, p)
+}
+
+// --- The code that runs: the code panel shows this file from here on. ---
 
 /// One prompt's draw: latency and whether the API fails it.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -129,71 +163,24 @@ fn mix(mut x: u64) -> u64 {
 
 /// The seeded draws for every prompt.
 pub fn draws(p: &Values) -> Vec<Draw> {
-    let (a, b) = (p.ms("latency_min"), p.ms("latency_max"));
+    let (a, b) = (p.of(LATENCY_MIN), p.of(LATENCY_MAX));
     let (lo, hi) = if a <= b { (a, b) } else { (b, a) };
-    let seed = p.int("seed") as u64;
-    (0..p.int("prompts").max(0) as u64)
+    let seed = p.of(SEED) as u64;
+    (0..p.of(PROMPTS).max(0) as u64)
         .map(|i| {
             let r = mix(seed.wrapping_mul(1_000_003).wrapping_add(i));
             let unit = (r >> 11) as f64 / (1u64 << 53) as f64;
             Draw {
                 latency_ms: (lo + unit * (hi - lo)).round(),
-                fails: (mix(r) % 100) < p.int("fail_rate") as u64,
+                fails: (mix(r) % 100) < p.of(FAIL_RATE) as u64,
             }
         })
         .collect()
 }
 
-/// Elapsed time of the batch: FIFO into `limit` slots, each call lasting
-/// its latency or the timeout, whichever is shorter.
-fn expected_ms(p: &Values) -> f64 {
-    let limit = p.int("limit").max(1) as usize;
-    let timeout = p.ms("timeout");
-    let mut slots = vec![0.0f64; limit];
-    let mut end = 0.0f64;
-    for d in draws(p) {
-        let (i, free) =
-            slots
-                .iter()
-                .copied()
-                .enumerate()
-                .fold(
-                    (0, f64::INFINITY),
-                    |best, (i, t)| if t < best.1 { (i, t) } else { best },
-                );
-        let done = free + d.latency_ms.min(timeout);
-        slots[i] = done;
-        end = end.max(done);
-    }
-    end
-}
-
-fn claim(p: &Values) -> String {
-    let d = draws(p);
-    let sequential: f64 = d.iter().map(|d| d.latency_ms.min(p.ms("timeout"))).sum();
-    let timed_out = d.iter().filter(|d| d.latency_ms > p.ms("timeout")).count();
-    let failed = d
-        .iter()
-        .filter(|d| d.fails && d.latency_ms <= p.ms("timeout"))
-        .count();
-    format!(
-        "{} calls, at most {} at once, end at {} instead of {} one by one; {} time out and {} fail, and every result is printed in prompt order.",
-        d.len(),
-        p.int("limit"),
-        fmt_ms(expected_ms(p)),
-        fmt_ms(sequential),
-        timed_out,
-        failed
-    )
-}
-
-fn python(p: &Values) -> String {
-    code_params::apply(include_str!("lesson.py"), PARAMS, p)
-}
-
 async fn main(cx: Cx, p: Values) -> Result<(), TaskError> {
-    let limit = usize::try_from(p.int("limit")).unwrap_or(1).max(1);
-    let timeout = p.ms("timeout");
+    let limit = usize::try_from(p.of(LIMIT)).unwrap_or(1).max(1);
+    let timeout = p.of(TIMEOUT);
     let sem = Semaphore::new(&cx, limit);
     let handles = draws(&p)
         .into_iter()

@@ -4,16 +4,37 @@ use futures::FutureExt;
 
 use super::Lesson;
 use crate::core::code_params;
-use crate::core::params::{ParamSpec, Values};
+use crate::core::params::{Int, Ms, ParamSpec, Values};
 use crate::core::predict::{Ask, Question};
 use crate::core::task::fmt_ms;
 use crate::runtime::{Cx, TaskError};
 
-const PARAMS: &[ParamSpec] = &[
-    ParamSpec::int("tasks", "Fetches", "How many well-behaved fetches run beside the blocking call.", 1, 20, 3, ""),
-    ParamSpec::ms("delay", "Fetch delay", "How long each fetch awaits (asyncio.sleep).", 10_000, 300),
-    ParamSpec::ms("block", "Block", "How long the blocking call holds the thread (time.sleep). The page really freezes that long.", 5_000, 1000),
-];
+const TASKS: Int = Int::new(
+    "tasks",
+    "Fetches",
+    "How many well-behaved fetches run beside the blocking call.",
+    1,
+    20,
+    3,
+);
+
+const DELAY: Ms = Ms::new(
+    "delay",
+    "Fetch delay",
+    "How long each fetch awaits (asyncio.sleep).",
+    10_000,
+    300,
+);
+
+const BLOCK: Ms = Ms::new(
+    "block",
+    "Block",
+    "How long the blocking call holds the thread (time.sleep). The page really freezes that long.",
+    5_000,
+    1000,
+);
+
+const PARAMS: &[ParamSpec] = &[TASKS.spec(), DELAY.spec(), BLOCK.spec()];
 
 /// The prediction asked before the first Run (see `core::predict`).
 const PREDICT: &[Question] = &[
@@ -34,6 +55,7 @@ pub static LESSON: Lesson = Lesson {
     id: "blocking-call",
     title: "A blocking call freezes the loop",
     group: "Pitfalls",
+    order: 150,
     summary: "time.sleep (or any CPU-bound or blocking call) stops every task.",
     explanation: &[
         "The event loop runs one thing at a time, on one thread. A coroutine gives the loop back only at an await. A blocking call such as time.sleep(), requests.get() or a long computation never awaits: until it returns, no other task runs, no timer fires, nothing is redrawn.",
@@ -43,14 +65,14 @@ pub static LESSON: Lesson = Lesson {
     ],
     params: PARAMS,
     claim,
-    expected_ms,
+    expected_ms: Some(expected_ms),
     python,
     main: |cx, p| main(cx, p).boxed_local(),
     predict: PREDICT,
 };
 
 fn phase_ms(p: &Values) -> f64 {
-    p.ms("delay").max(p.ms("block"))
+    p.of(DELAY).max(p.of(BLOCK))
 }
 
 fn expected_ms(p: &Values) -> f64 {
@@ -58,7 +80,7 @@ fn expected_ms(p: &Values) -> f64 {
 }
 
 fn claim(p: &Values) -> String {
-    let (n, d, b) = (p.int("tasks"), p.ms("delay"), p.ms("block"));
+    let (n, d, b) = (p.of(TASKS), p.of(DELAY), p.of(BLOCK));
     let phase = phase_ms(p);
     if b > d {
         format!(
@@ -85,6 +107,8 @@ fn python(p: &Values) -> String {
     code_params::apply(include_str!("lesson.py"), PARAMS, p)
 }
 
+// --- The code that runs: the code panel shows this file from here on. ---
+
 async fn fetch(cx: Cx, i: i64, delay: f64) -> Result<(), TaskError> {
     cx.sleep(delay).await;
     cx.print(format!("fetch({i}) done"));
@@ -92,9 +116,9 @@ async fn fetch(cx: Cx, i: i64, delay: f64) -> Result<(), TaskError> {
 }
 
 async fn main(cx: Cx, p: Values) -> Result<(), TaskError> {
-    let n = p.int("tasks");
-    let delay = p.ms("delay");
-    let block = p.ms("block");
+    let n = p.of(TASKS);
+    let delay = p.of(DELAY);
+    let block = p.of(BLOCK);
     for phase in [1, 2] {
         if phase == 1 {
             cx.print("phase 1: time.sleep inside a coroutine");

@@ -4,37 +4,36 @@ use futures::FutureExt;
 
 use super::Lesson;
 use crate::core::code_params;
-use crate::core::params::{ParamSpec, Values};
+use crate::core::params::{Flag, Ms, ParamSpec, Values};
 use crate::core::predict::{Ask, Question};
 use crate::core::task::fmt_ms;
 use crate::core::trace::EventKind;
 use crate::runtime::{Cx, TaskError};
 
-/// The resource the connection stands for, as the loop panel names it.
-pub const RESOURCE: &str = "Connection(db)";
+const CONNECT: Ms = Ms::new(
+    "connect",
+    "Connect",
+    "How long __aenter__ takes to open the connection.",
+    5_000,
+    300,
+);
 
-const PARAMS: &[ParamSpec] = &[
-    ParamSpec::ms(
-        "connect",
-        "Connect",
-        "How long __aenter__ takes to open the connection.",
-        5_000,
-        300,
-    ),
-    ParamSpec::ms(
-        "query",
-        "Query",
-        "How long the query inside the block takes.",
-        10_000,
-        500,
-    ),
-    ParamSpec::flag(
-        "fail",
-        "Query fails",
-        "1: the query raises inside the block (the connection is closed anyway).",
-        false,
-    ),
-];
+const QUERY: Ms = Ms::new(
+    "query",
+    "Query",
+    "How long the query inside the block takes.",
+    10_000,
+    500,
+);
+
+const FAIL: Flag = Flag::new(
+    "fail",
+    "Query fails",
+    "1: the query raises inside the block (the connection is closed anyway).",
+    false,
+);
+
+const PARAMS: &[ParamSpec] = &[CONNECT.spec(), QUERY.spec(), FAIL.spec()];
 
 /// The prediction asked before the first Run (see `core::predict`).
 const PREDICT: &[Question] = &[
@@ -55,6 +54,7 @@ pub static LESSON: Lesson = Lesson {
     id: "context-manager",
     title: "async with opens and always closes",
     group: "Basics",
+    order: 40,
     summary: "__aenter__ and __aexit__ can await; exit runs on every way out.",
     explanation: &[
         "async with calls the object's __aenter__() and awaits it (opening a connection takes time, so it must be awaitable), runs the block, then calls __aexit__() — on every way out of the block: at its normal end, when it raises, and when the task is cancelled. That is what makes it safe for connections, locks and files.",
@@ -62,19 +62,19 @@ pub static LESSON: Lesson = Lesson {
     ],
     params: PARAMS,
     claim,
-    expected_ms,
+    expected_ms: Some(expected_ms),
     python,
     main: |cx, p| main(cx, p).boxed_local(),
     predict: PREDICT,
 };
 
 fn expected_ms(p: &Values) -> f64 {
-    p.ms("connect") + p.ms("query")
+    p.of(CONNECT) + p.of(QUERY)
 }
 
 fn claim(p: &Values) -> String {
-    let (c, q) = (p.ms("connect"), p.ms("query"));
-    if p.flag("fail") {
+    let (c, q) = (p.of(CONNECT), p.of(QUERY));
+    if p.of(FAIL) {
         format!(
             "Connected at {}; the query raises at {}; the connection is closed at that instant, before main() catches the RuntimeError.",
             fmt_ms(c),
@@ -92,6 +92,11 @@ fn claim(p: &Values) -> String {
 fn python(p: &Values) -> String {
     code_params::apply(include_str!("lesson.py"), PARAMS, p)
 }
+
+// --- The code that runs: the code panel shows this file from here on. ---
+
+/// The resource the connection stands for, as the loop panel names it.
+pub const RESOURCE: &str = "Connection(db)";
 
 async fn query(cx: Cx, delay: f64, fail: bool) -> Result<String, TaskError> {
     cx.sleep(delay).await;
@@ -144,7 +149,7 @@ impl Drop for Connection {
 }
 
 async fn main(cx: Cx, p: Values) -> Result<(), TaskError> {
-    let (connect, delay, fail) = (p.ms("connect"), p.ms("query"), p.flag("fail"));
+    let (connect, delay, fail) = (p.of(CONNECT), p.of(QUERY), p.of(FAIL));
     let body = async {
         // `async with Connection() as conn:`
         let mut conn = Connection::open(&cx, connect).await;

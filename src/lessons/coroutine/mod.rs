@@ -4,18 +4,20 @@ use futures::FutureExt;
 
 use super::{secs, Lesson};
 use crate::core::code_params;
-use crate::core::params::{ParamSpec, Values};
+use crate::core::params::{Ms, ParamSpec, Values};
 use crate::core::predict::{Ask, Question};
 use crate::core::task::fmt_ms;
 use crate::runtime::{Cx, TaskError};
 
-const PARAMS: &[ParamSpec] = &[ParamSpec::ms(
+const DELAY: Ms = Ms::new(
     "delay",
     "Delay",
     "How long the coroutine sleeps at its await.",
     10_000,
     1000,
-)];
+);
+
+const PARAMS: &[ParamSpec] = &[DELAY.spec()];
 
 /// The prediction asked before the first Run (see `core::predict`).
 const PREDICT: &[Question] = &[
@@ -36,6 +38,7 @@ pub static LESSON: Lesson = Lesson {
     id: "coroutine",
     title: "A coroutine pauses at await",
     group: "Basics",
+    order: 10,
     summary: "async def, await, and what the loop does meanwhile.",
     explanation: &[
         "An async def function returns a coroutine. asyncio.run() drives it: the code runs until it reaches an await on something that is not ready yet, such as asyncio.sleep().",
@@ -43,21 +46,21 @@ pub static LESSON: Lesson = Lesson {
     ],
     params: PARAMS,
     claim,
-    expected_ms,
+    expected_ms: Some(expected_ms),
     python,
     main: |cx, p| main(cx, p).boxed_local(),
     predict: PREDICT,
 };
 
 fn expected_ms(p: &Values) -> f64 {
-    p.ms("delay")
+    p.of(DELAY)
 }
 
 fn claim(p: &Values) -> String {
     format!(
         "main() prints \"start\", sleeps at its await for {}, and finishes at {}: the lane shows it sleeping, not running.",
-        fmt_ms(p.ms("delay")),
-        fmt_ms(p.ms("delay"))
+        fmt_ms(p.of(DELAY)),
+        fmt_ms(p.of(DELAY))
     )
 }
 
@@ -65,8 +68,10 @@ fn python(p: &Values) -> String {
     code_params::apply(include_str!("lesson.py"), PARAMS, p)
 }
 
+// --- The code that runs: the code panel shows this file from here on. ---
+
 async fn main(cx: Cx, p: Values) -> Result<(), TaskError> {
-    let delay = p.ms("delay");
+    let delay = p.of(DELAY);
     cx.print("start");
     cx.sleep(delay).await;
     cx.print(format!("resumed after {} s", secs(delay)));

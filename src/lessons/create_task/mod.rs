@@ -4,38 +4,38 @@ use futures::FutureExt;
 
 use super::Lesson;
 use crate::core::code_params;
-use crate::core::params::{ParamSpec, Values};
+use crate::core::params::{Ms, ParamSpec, Values};
 use crate::core::predict::{Ask, Question};
 use crate::core::task::fmt_ms;
 use crate::runtime::{Cx, TaskError};
 
-const PARAMS: &[ParamSpec] = &[
-    ParamSpec::int(
-        "interval_a",
-        "Interval a",
-        "How often worker a ticks.",
-        50,
-        5_000,
-        300,
-        "ms",
-    ),
-    ParamSpec::int(
-        "interval_b",
-        "Interval b",
-        "How often worker b ticks.",
-        50,
-        5_000,
-        700,
-        "ms",
-    ),
-    ParamSpec::ms(
-        "cancel_after",
-        "Cancel after",
-        "When main() cancels both workers.",
-        10_000,
-        1000,
-    ),
-];
+const INTERVAL_A: Ms = Ms::range(
+    "interval_a",
+    "Interval a",
+    "How often worker a ticks.",
+    50,
+    5_000,
+    300,
+);
+
+const INTERVAL_B: Ms = Ms::range(
+    "interval_b",
+    "Interval b",
+    "How often worker b ticks.",
+    50,
+    5_000,
+    700,
+);
+
+const CANCEL_AFTER: Ms = Ms::new(
+    "cancel_after",
+    "Cancel after",
+    "When main() cancels both workers.",
+    10_000,
+    1000,
+);
+
+const PARAMS: &[ParamSpec] = &[INTERVAL_A.spec(), INTERVAL_B.spec(), CANCEL_AFTER.spec()];
 
 /// The prediction asked before the first Run (see `core::predict`).
 const PREDICT: &[Question] = &[
@@ -63,6 +63,7 @@ pub static LESSON: Lesson = Lesson {
     id: "create-task",
     title: "Background tasks and cancel()",
     group: "Tasks and cancellation",
+    order: 50,
     summary: "create_task starts work that runs on its own until cancelled.",
     explanation: &[
         "asyncio.create_task() wraps a coroutine in a task and schedules it right away: it starts running at the next turn of the loop, while the code that created it carries on. Here main() starts two workers that tick forever, then goes on with its own work (a sleep).",
@@ -70,7 +71,7 @@ pub static LESSON: Lesson = Lesson {
     ],
     params: PARAMS,
     claim,
-    expected_ms,
+    expected_ms: Some(expected_ms),
     python,
     main: |cx, p| main(cx, p).boxed_local(),
     predict: PREDICT,
@@ -94,11 +95,11 @@ pub fn times(n: i64) -> String {
 }
 
 fn expected_ms(p: &Values) -> f64 {
-    p.ms("cancel_after")
+    p.of(CANCEL_AFTER)
 }
 
 fn claim(p: &Values) -> String {
-    let (a, b, c) = (p.ms("interval_a"), p.ms("interval_b"), p.ms("cancel_after"));
+    let (a, b, c) = (p.of(INTERVAL_A), p.of(INTERVAL_B), p.of(CANCEL_AFTER));
     format!(
         "worker('a') ticks {} (every {}) and worker('b') {} (every {}); both lanes end cancelled at {}, when main() cancels them, and the console says so.",
         times(ticks_before(a, c)),
@@ -113,6 +114,8 @@ fn python(p: &Values) -> String {
     code_params::apply(include_str!("lesson.py"), PARAMS, p)
 }
 
+// --- The code that runs: the code panel shows this file from here on. ---
+
 async fn worker(cx: Cx, name: &'static str, interval: f64) -> Result<(), TaskError> {
     let mut n = 0;
     loop {
@@ -123,11 +126,11 @@ async fn worker(cx: Cx, name: &'static str, interval: f64) -> Result<(), TaskErr
 }
 
 async fn main(cx: Cx, p: Values) -> Result<(), TaskError> {
-    let a_every = p.ms("interval_a").max(1.0);
-    let b_every = p.ms("interval_b").max(1.0);
+    let a_every = p.of(INTERVAL_A).max(1.0);
+    let b_every = p.of(INTERVAL_B).max(1.0);
     let a = cx.spawn("worker('a')", move |cx| worker(cx, "a", a_every));
     let b = cx.spawn("worker('b')", move |cx| worker(cx, "b", b_every));
-    cx.sleep(p.ms("cancel_after")).await;
+    cx.sleep(p.of(CANCEL_AFTER)).await;
     a.cancel();
     b.cancel();
     for (name, task) in [("a", a), ("b", b)] {

@@ -5,29 +5,29 @@ use futures::FutureExt;
 use super::create_task::{ticks_before, times};
 use super::Lesson;
 use crate::core::code_params;
-use crate::core::params::{ParamSpec, Values};
+use crate::core::params::{Ms, ParamSpec, Values};
 use crate::core::predict::{Ask, Question};
 use crate::core::task::fmt_ms;
 use crate::runtime::{Cx, TaskError};
 
-const PARAMS: &[ParamSpec] = &[
-    ParamSpec::ms(
-        "main",
-        "Main work",
-        "How long main() works before it returns.",
-        10_000,
-        1000,
-    ),
-    ParamSpec::int(
-        "interval",
-        "Interval",
-        "How often the background task ticks.",
-        50,
-        5_000,
-        300,
-        "ms",
-    ),
-];
+const MAIN: Ms = Ms::new(
+    "main",
+    "Main work",
+    "How long main() works before it returns.",
+    10_000,
+    1000,
+);
+
+const INTERVAL: Ms = Ms::range(
+    "interval",
+    "Interval",
+    "How often the background task ticks.",
+    50,
+    5_000,
+    300,
+);
+
+const PARAMS: &[ParamSpec] = &[MAIN.spec(), INTERVAL.spec()];
 
 /// The prediction asked before the first Run (see `core::predict`).
 const PREDICT: &[Question] = &[
@@ -57,6 +57,7 @@ pub static LESSON: Lesson = Lesson {
     id: "daemon",
     title: "Background tasks die with main()",
     group: "Tasks and cancellation",
+    order: 60,
     summary: "Fire-and-forget tasks are cancelled when asyncio.run's main returns.",
     explanation: &[
         "A task started with create_task() and never awaited runs in the background, like a daemon thread. It keeps running only as long as the loop does: when main() returns, asyncio.run() cancels every task that is still running, waits for them to finish cancelling, and closes the loop.",
@@ -65,18 +66,18 @@ pub static LESSON: Lesson = Lesson {
     ],
     params: PARAMS,
     claim,
-    expected_ms,
+    expected_ms: Some(expected_ms),
     python,
     main: |cx, p| main(cx, p).boxed_local(),
     predict: PREDICT,
 };
 
 fn expected_ms(p: &Values) -> f64 {
-    p.ms("main")
+    p.of(MAIN)
 }
 
 fn claim(p: &Values) -> String {
-    let (m, i) = (p.ms("main"), p.ms("interval"));
+    let (m, i) = (p.of(MAIN), p.of(INTERVAL));
     format!(
         "heartbeat() ticks {} (every {}) while main() works; main() returns at {} and the heartbeat's lane ends cancelled at that same instant, though nobody cancelled it in the code.",
         times(ticks_before(i, m)),
@@ -89,6 +90,8 @@ fn python(p: &Values) -> String {
     code_params::apply(include_str!("lesson.py"), PARAMS, p)
 }
 
+// --- The code that runs: the code panel shows this file from here on. ---
+
 async fn heartbeat(cx: Cx, interval: f64) -> Result<(), TaskError> {
     let mut n = 0;
     loop {
@@ -99,10 +102,10 @@ async fn heartbeat(cx: Cx, interval: f64) -> Result<(), TaskError> {
 }
 
 async fn main(cx: Cx, p: Values) -> Result<(), TaskError> {
-    let interval = p.ms("interval").max(1.0);
+    let interval = p.of(INTERVAL).max(1.0);
     // Never awaited: the run cancels it when main() ends.
     let _beat = cx.spawn("heartbeat()", move |cx| heartbeat(cx, interval));
-    cx.sleep(p.ms("main")).await;
+    cx.sleep(p.of(MAIN)).await;
     cx.print("main returns");
     Ok(())
 }

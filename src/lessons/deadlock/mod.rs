@@ -4,27 +4,28 @@ use futures::FutureExt;
 
 use super::Lesson;
 use crate::core::code_params;
-use crate::core::params::{ParamSpec, Values};
+use crate::core::params::{Choice, Ms, ParamSpec, Values};
 use crate::core::predict::{Ask, Question};
 use crate::core::task::fmt_ms;
 use crate::runtime::{Cx, Lock, TaskError};
 
-const PARAMS: &[ParamSpec] = &[
-    ParamSpec::ms(
-        "hold",
-        "Hold",
-        "How long each task holds its first lock before it takes the second.",
-        5_000,
-        500,
-    ),
-    ParamSpec::choice(
-        "order",
-        "Order",
-        "opposite: task_2 takes b then a; same: both take a then b.",
-        &["opposite", "same"],
-        "opposite",
-    ),
-];
+const HOLD: Ms = Ms::new(
+    "hold",
+    "Hold",
+    "How long each task holds its first lock before it takes the second.",
+    5_000,
+    500,
+);
+
+const ORDER: Choice = Choice::new(
+    "order",
+    "Order",
+    "opposite: task_2 takes b then a; same: both take a then b.",
+    &["opposite", "same"],
+    "opposite",
+);
+
+const PARAMS: &[ParamSpec] = &[HOLD.spec(), ORDER.spec()];
 
 /// The prediction asked before the first Run (see `core::predict`).
 const PREDICT: &[Question] = &[
@@ -45,6 +46,7 @@ pub static LESSON: Lesson = Lesson {
     id: "deadlock",
     title: "Deadlock: two locks, opposite order",
     group: "Coordination",
+    order: 140,
     summary: "Each task holds the lock the other one waits for.",
     explanation: &[
         "task_1 takes lock a, then (after some work) lock b. task_2 takes lock b, then lock a. If each gets its first lock before the other asks for its second, task_1 waits for b, held by task_2, which waits for a, held by task_1: a cycle. Neither can go on, nothing else can release them, and no timer or I/O is pending: the program hangs forever, silently, with the loop idle.",
@@ -52,26 +54,22 @@ pub static LESSON: Lesson = Lesson {
     ],
     params: PARAMS,
     claim,
-    expected_ms,
+    expected_ms: Some(expected_ms),
     python,
     main: |cx, p| main(cx, p).boxed_local(),
     predict: PREDICT,
 };
 
-fn opposite(p: &Values) -> bool {
-    p.choice("order") != "same"
-}
-
 fn expected_ms(p: &Values) -> f64 {
     if opposite(p) {
-        p.ms("hold")
+        p.of(HOLD)
     } else {
-        2.0 * p.ms("hold")
+        2.0 * p.of(HOLD)
     }
 }
 
 fn claim(p: &Values) -> String {
-    let h = p.ms("hold");
+    let h = p.of(HOLD);
     if opposite(p) {
         format!(
             "At {}, task_1 holds Lock(a) and waits for Lock(b), task_2 holds Lock(b) and waits for Lock(a): the run ends as a deadlock at {}, with neither task done.",
@@ -91,6 +89,12 @@ fn python(p: &Values) -> String {
     code_params::apply(include_str!("lesson.py"), PARAMS, p)
 }
 
+// --- The code that runs: the code panel shows this file from here on. ---
+
+fn opposite(p: &Values) -> bool {
+    p.of(ORDER) != "same"
+}
+
 async fn take_two(
     cx: Cx,
     name: &'static str,
@@ -108,7 +112,7 @@ async fn take_two(
 }
 
 async fn main(cx: Cx, p: Values) -> Result<(), TaskError> {
-    let hold = p.ms("hold");
+    let hold = p.of(HOLD);
     let a = Lock::new(&cx, "a");
     let b = Lock::new(&cx, "b");
     let (first, second) = if opposite(&p) {

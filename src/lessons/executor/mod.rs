@@ -4,29 +4,27 @@ use futures::FutureExt;
 
 use super::{secs, Lesson};
 use crate::core::code_params;
-use crate::core::params::{ParamSpec, Values};
+use crate::core::params::{Flag, Ms, ParamSpec, Values};
 use crate::core::predict::{Ask, Question};
 use crate::core::task::fmt_ms;
 use crate::runtime::{Cx, TaskError};
 
-/// How often the ticker task wants to tick.
-const TICK_MS: f64 = 100.0;
+const WORK: Ms = Ms::new(
+    "work",
+    "CPU work",
+    "How long the CPU-bound function computes.",
+    5000,
+    600,
+);
 
-const PARAMS: &[ParamSpec] = &[
-    ParamSpec::ms(
-        "work",
-        "CPU work",
-        "How long the CPU-bound function computes.",
-        5000,
-        600,
-    ),
-    ParamSpec::flag(
-        "offload",
-        "Offload",
-        "1: run it in an executor (a real Web Worker); 0: call it inline on the loop.",
-        true,
-    ),
-];
+const OFFLOAD: Flag = Flag::new(
+    "offload",
+    "Offload",
+    "1: run it in an executor (a real Web Worker); 0: call it inline on the loop.",
+    true,
+);
+
+const PARAMS: &[ParamSpec] = &[WORK.spec(), OFFLOAD.spec()];
 
 /// The prediction asked before the first Run (see `core::predict`).
 const PREDICT: &[Question] = &[
@@ -47,6 +45,7 @@ pub static LESSON: Lesson = Lesson {
     id: "executor",
     title: "CPU work in an executor keeps the loop free",
     group: "Real I/O and executors",
+    order: 190,
     summary: "run_in_executor moves blocking work off the event loop.",
     explanation: &[
         "A CPU-bound function has no await inside: while it computes, the event loop cannot run anything else. Called inline from a coroutine, it freezes every other task for as long as it runs.",
@@ -54,19 +53,19 @@ pub static LESSON: Lesson = Lesson {
     ],
     params: PARAMS,
     claim,
-    expected_ms,
+    expected_ms: Some(expected_ms),
     python,
     main: |cx, p| main(cx, p).boxed_local(),
     predict: PREDICT,
 };
 
 fn expected_ms(p: &Values) -> f64 {
-    p.ms("work")
+    p.of(WORK)
 }
 
 fn claim(p: &Values) -> String {
-    let w = fmt_ms(p.ms("work"));
-    if p.flag("offload") {
+    let w = fmt_ms(p.of(WORK));
+    if p.of(OFFLOAD) {
         format!("The worker computes for {w} on its own thread; meanwhile ticker() ticks every 100 ms on time and loop lag stays small.")
     } else {
         format!("Inline, the computation holds the loop for {w}: ticker() misses its ticks and loop lag shows about {w}.")
@@ -76,6 +75,11 @@ fn claim(p: &Values) -> String {
 fn python(p: &Values) -> String {
     code_params::apply(include_str!("lesson.py"), PARAMS, p)
 }
+
+// --- The code that runs: the code panel shows this file from here on. ---
+
+/// How often the ticker task wants to tick.
+const TICK_MS: f64 = 100.0;
 
 async fn ticker(cx: Cx) -> Result<(), TaskError> {
     let mut due = TICK_MS;
@@ -92,10 +96,10 @@ async fn ticker(cx: Cx) -> Result<(), TaskError> {
 }
 
 async fn main(cx: Cx, p: Values) -> Result<(), TaskError> {
-    let work = p.ms("work");
+    let work = p.of(WORK);
     let t = cx.spawn("ticker()", ticker);
     cx.sleep(0.0).await;
-    let primes = if p.flag("offload") {
+    let primes = if p.of(OFFLOAD) {
         let job = cx.spawn(
             format!("run_in_executor(count_primes, {})", secs(work)),
             move |cx| async move { cx.run_in_worker(work).await },
@@ -106,7 +110,7 @@ async fn main(cx: Cx, p: Values) -> Result<(), TaskError> {
     };
     cx.print(format!("found {primes} primes"));
     t.cancel();
-    if !p.flag("offload") {
+    if !p.of(OFFLOAD) {
         // main()'s last step held the loop for the whole work; debug mode
         // names the task as it is after the step (it has returned).
         cx.slow_step(

@@ -4,23 +4,20 @@ use futures::FutureExt;
 
 use super::Lesson;
 use crate::core::code_params;
-use crate::core::params::{ParamSpec, Values};
+use crate::core::params::{Ms, ParamSpec, Values};
 use crate::core::predict::{Ask, Question};
 use crate::core::task::fmt_ms;
 use crate::runtime::{Cx, TaskError};
 
-const PARAMS: &[ParamSpec] = &[ParamSpec::ms(
+const DELAY: Ms = Ms::new(
     "delay",
     "Delay",
     "How long save() takes when it does run.",
     10_000,
     500,
-)];
+);
 
-/// The warning Python prints for a coroutine object that is never awaited.
-pub fn never_awaited_warning(function: &str) -> String {
-    format!("RuntimeWarning: coroutine '{function}' was never awaited")
-}
+const PARAMS: &[ParamSpec] = &[DELAY.spec()];
 
 /// The prediction asked before the first Run (see `core::predict`).
 const PREDICT: &[Question] = &[
@@ -41,6 +38,7 @@ pub static LESSON: Lesson = Lesson {
     id: "forgotten-await",
     title: "The forgotten await",
     group: "Pitfalls",
+    order: 160,
     summary: "Calling a coroutine function without await runs nothing.",
     explanation: &[
         "Calling an async def function does not run its body: it only creates a coroutine object. Nothing happens until that object is awaited or wrapped in a task with create_task(). Forget the await and the call silently does nothing: no error, no save.",
@@ -49,26 +47,33 @@ pub static LESSON: Lesson = Lesson {
     ],
     params: PARAMS,
     claim,
-    expected_ms,
+    expected_ms: Some(expected_ms),
     python,
     main: |cx, p| main(cx, p).boxed_local(),
     predict: PREDICT,
 };
 
 fn expected_ms(p: &Values) -> f64 {
-    p.ms("delay")
+    p.of(DELAY)
 }
 
 fn claim(p: &Values) -> String {
     format!(
         "save('report') stays created and never prints; the console shows \"{}\". Only the awaited save('backup') runs, and main() ends at {}.",
         never_awaited_warning("save"),
-        fmt_ms(p.ms("delay"))
+        fmt_ms(p.of(DELAY))
     )
 }
 
 fn python(p: &Values) -> String {
     code_params::apply(include_str!("lesson.py"), PARAMS, p)
+}
+
+// --- The code that runs: the code panel shows this file from here on. ---
+
+/// The warning Python prints for a coroutine object that is never awaited.
+pub fn never_awaited_warning(function: &str) -> String {
+    format!("RuntimeWarning: coroutine '{function}' was never awaited")
 }
 
 async fn save(cx: Cx, name: &'static str, delay: f64) -> Result<(), TaskError> {
@@ -78,7 +83,7 @@ async fn save(cx: Cx, name: &'static str, delay: f64) -> Result<(), TaskError> {
 }
 
 async fn main(cx: Cx, p: Values) -> Result<(), TaskError> {
-    let delay = p.ms("delay");
+    let delay = p.of(DELAY);
     // `save("report")` without await: the coroutine object exists, unscheduled.
     let report = cx.create("save('report')");
     cx.diagnose(

@@ -5,43 +5,37 @@ use futures::FutureExt;
 
 use super::Lesson;
 use crate::core::code_params;
-use crate::core::params::{ParamSpec, Values};
+use crate::core::params::{Flag, Int, ParamSpec, Values};
 use crate::core::predict::{Ask, Question};
 use crate::core::task::fmt_ms;
 use crate::runtime::{Cx, TaskError};
 
-/// Job `i` takes `(i + 1) × STEP_MS`.
-pub const STEP_MS: f64 = 300.0;
-/// Without `return_exceptions`, main() goes on this long after it caught
-/// the error, then returns. Half a step, so it never ties with a job.
-pub const AFTER_MS: f64 = 450.0;
+const TASKS: Int = Int::new(
+    "tasks",
+    "Tasks",
+    "How many jobs to gather; job i takes (i + 1) × 0.3 s.",
+    1,
+    10,
+    4,
+);
 
-const PARAMS: &[ParamSpec] = &[
-    ParamSpec::int(
-        "tasks",
-        "Tasks",
-        "How many jobs to gather; job i takes (i + 1) × 0.3 s.",
-        1,
-        10,
-        4,
-        "",
-    ),
-    ParamSpec::int(
-        "fail",
-        "Failing job",
-        "The index of the job that raises (none fails if it is not below tasks).",
-        0,
-        9,
-        1,
-        "",
-    ),
-    ParamSpec::flag(
-        "return_exceptions",
-        "Collect errors",
-        "1: gather returns the exception among the results instead of raising it.",
-        false,
-    ),
-];
+const FAIL: Int = Int::new(
+    "fail",
+    "Failing job",
+    "The index of the job that raises (none fails if it is not below tasks).",
+    0,
+    9,
+    1,
+);
+
+const RETURN_EXCEPTIONS: Flag = Flag::new(
+    "return_exceptions",
+    "Collect errors",
+    "1: gather returns the exception among the results instead of raising it.",
+    false,
+);
+
+const PARAMS: &[ParamSpec] = &[TASKS.spec(), FAIL.spec(), RETURN_EXCEPTIONS.spec()];
 
 /// The prediction asked before the first Run (see `core::predict`).
 const PREDICT: &[Question] = &[
@@ -67,6 +61,7 @@ pub static LESSON: Lesson = Lesson {
     id: "gather-errors",
     title: "When one task in gather fails",
     group: "Errors, timeouts and retries",
+    order: 90,
     summary: "The first exception propagates at once; the others are not cancelled.",
     explanation: &[
         "Without return_exceptions, asyncio.gather() raises the first exception in the awaiting code as soon as that task fails; it does not wait for the others. And it does not cancel them either: the other jobs keep running. Here main() catches the error, goes on with its own work for 0.45 s, and meanwhile the jobs that end in that window finish normally.",
@@ -76,7 +71,7 @@ pub static LESSON: Lesson = Lesson {
     ],
     params: PARAMS,
     claim,
-    expected_ms,
+    expected_ms: Some(expected_ms),
     python,
     main: |cx, p| main(cx, p).boxed_local(),
     predict: PREDICT,
@@ -84,31 +79,27 @@ pub static LESSON: Lesson = Lesson {
 
 /// The failing job's index, if it is one of the jobs.
 fn failing(p: &Values) -> Option<i64> {
-    let f = p.int("fail");
-    (f < p.int("tasks")).then_some(f)
-}
-
-fn job_ms(i: i64) -> f64 {
-    (i + 1) as f64 * STEP_MS
+    let f = p.of(FAIL);
+    (f < p.of(TASKS)).then_some(f)
 }
 
 fn expected_ms(p: &Values) -> f64 {
     match failing(p) {
-        Some(f) if !p.flag("return_exceptions") => job_ms(f) + AFTER_MS,
-        _ => job_ms(p.int("tasks") - 1),
+        Some(f) if !p.of(RETURN_EXCEPTIONS) => job_ms(f) + AFTER_MS,
+        _ => job_ms(p.of(TASKS) - 1),
     }
 }
 
 fn claim(p: &Values) -> String {
-    let n = p.int("tasks");
+    let n = p.of(TASKS);
     let Some(f) = failing(p) else {
         return format!(
             "No job fails (fail {} is not below tasks {n}): gather returns all {n} results at {}.",
-            p.int("fail"),
+            p.of(FAIL),
             fmt_ms(job_ms(n - 1))
         );
     };
-    if p.flag("return_exceptions") {
+    if p.of(RETURN_EXCEPTIONS) {
         format!(
             "job({f}) fails at {}, yet gather waits for all {n} jobs and returns their results in order at {}, with ValueError('job {f} failed') in place {f}. No lane is cancelled.",
             fmt_ms(job_ms(f)),
@@ -128,6 +119,19 @@ fn claim(p: &Values) -> String {
 
 fn python(p: &Values) -> String {
     code_params::apply(include_str!("lesson.py"), PARAMS, p)
+}
+
+// --- The code that runs: the code panel shows this file from here on. ---
+
+/// Job `i` takes `(i + 1) × STEP_MS`.
+pub const STEP_MS: f64 = 300.0;
+
+/// Without `return_exceptions`, main() goes on this long after it caught
+/// the error, then returns. Half a step, so it never ties with a job.
+pub const AFTER_MS: f64 = 450.0;
+
+fn job_ms(i: i64) -> f64 {
+    (i + 1) as f64 * STEP_MS
 }
 
 async fn job(cx: Cx, i: i64, fail: i64) -> Result<i64, TaskError> {
@@ -153,12 +157,12 @@ fn repr(outcome: &Result<i64, TaskError>) -> String {
 }
 
 async fn main(cx: Cx, p: Values) -> Result<(), TaskError> {
-    let n = p.int("tasks");
-    let fail = p.int("fail");
+    let n = p.of(TASKS);
+    let fail = p.of(FAIL);
     let handles: Vec<_> = (0..n)
         .map(|i| cx.spawn(format!("job({i})"), move |cx| job(cx, i, fail)))
         .collect();
-    if p.flag("return_exceptions") {
+    if p.of(RETURN_EXCEPTIONS) {
         let results = cx.gather_settled(handles).await;
         let shown: Vec<String> = results.iter().map(repr).collect();
         cx.print(format!("[{}]", shown.join(", ")));

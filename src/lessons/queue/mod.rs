@@ -4,53 +4,60 @@ use futures::FutureExt;
 
 use super::Lesson;
 use crate::core::code_params;
-use crate::core::params::{ParamSpec, Values};
+use crate::core::params::{Int, Ms, ParamSpec, Values};
 use crate::core::predict::{Ask, Question};
 use crate::core::task::fmt_ms;
 use crate::runtime::{Cx, Queue, TaskError};
 
+const ITEMS: Int = Int::new(
+    "items",
+    "Items",
+    "How many items the producer makes.",
+    1,
+    50,
+    8,
+);
+
+const CONSUMERS: Int = Int::new(
+    "consumers",
+    "Consumers",
+    "How many consumer tasks take items from the queue.",
+    1,
+    10,
+    2,
+);
+
+const MAXSIZE: Int = Int::new(
+    "maxsize",
+    "Max size",
+    "How many items the queue holds before put() waits (0: unbounded).",
+    0,
+    20,
+    2,
+);
+
+const PRODUCE: Ms = Ms::new(
+    "produce",
+    "Produce",
+    "How long the producer takes to make each item.",
+    5_000,
+    100,
+);
+
+const CONSUME: Ms = Ms::new(
+    "consume",
+    "Consume",
+    "How long a consumer takes to process each item.",
+    5_000,
+    500,
+);
+
 const PARAMS: &[ParamSpec] = &[
-    ParamSpec::int(
-        "items",
-        "Items",
-        "How many items the producer makes.",
-        1,
-        50,
-        8,
-        "",
-    ),
-    ParamSpec::int(
-        "consumers",
-        "Consumers",
-        "How many consumer tasks take items from the queue.",
-        1,
-        10,
-        2,
-        "",
-    ),
-    ParamSpec::int(
-        "maxsize",
-        "Max size",
-        "How many items the queue holds before put() waits (0: unbounded).",
-        0,
-        20,
-        2,
-        "",
-    ),
-    ParamSpec::ms(
-        "produce",
-        "Produce",
-        "How long the producer takes to make each item.",
-        5_000,
-        100,
-    ),
-    ParamSpec::ms(
-        "consume",
-        "Consume",
-        "How long a consumer takes to process each item.",
-        5_000,
-        500,
-    ),
+    ITEMS.spec(),
+    CONSUMERS.spec(),
+    MAXSIZE.spec(),
+    PRODUCE.spec(),
+    CONSUME.spec(),
 ];
 
 /// The prediction asked before the first Run (see `core::predict`).
@@ -72,6 +79,7 @@ pub static LESSON: Lesson = Lesson {
     id: "queue",
     title: "Producer and consumers with a bounded Queue",
     group: "Coordination",
+    order: 120,
     summary: "put() waits while the queue is full, get() while it is empty.",
     explanation: &[
         "An asyncio.Queue hands items from producers to consumers, first in, first out. With maxsize=n it holds at most n items: a producer that gets ahead waits at await q.put() until a consumer makes room (backpressure), and a consumer with nothing to do waits at await q.get() until an item arrives. Waiting consumers are served in the order they came.",
@@ -80,7 +88,7 @@ pub static LESSON: Lesson = Lesson {
     ],
     params: PARAMS,
     claim,
-    expected_ms,
+    expected_ms: None,
     python,
     main: |cx, p| main(cx, p).boxed_local(),
     predict: PREDICT,
@@ -117,10 +125,10 @@ impl QueuePlan {
 /// `i - maxsize` has been taken; each is got by the consumer free first, no
 /// earlier than its put; each takes `consume`.
 pub fn plan(p: &Values) -> QueuePlan {
-    let n = usize::try_from(p.int("items")).unwrap_or(0);
-    let c = usize::try_from(p.int("consumers")).unwrap_or(1).max(1);
-    let m = usize::try_from(p.int("maxsize")).unwrap_or(0);
-    let (produce, consume) = (p.ms("produce"), p.ms("consume"));
+    let n = usize::try_from(p.of(ITEMS)).unwrap_or(0);
+    let c = usize::try_from(p.of(CONSUMERS)).unwrap_or(1).max(1);
+    let m = usize::try_from(p.of(MAXSIZE)).unwrap_or(0);
+    let (produce, consume) = (p.of(PRODUCE), p.of(CONSUME));
     let mut free = vec![0.0f64; c];
     let mut put_ms: Vec<f64> = Vec::with_capacity(n);
     let mut got_ms: Vec<f64> = Vec::with_capacity(n);
@@ -157,15 +165,11 @@ pub fn plan(p: &Values) -> QueuePlan {
     }
 }
 
-fn expected_ms(p: &Values) -> f64 {
-    plan(p).end_ms
-}
-
 fn claim(p: &Values) -> String {
-    let n = p.int("items");
+    let n = p.of(ITEMS);
     let plan = plan(p);
-    let waits = plan.producer_waits(p.ms("produce"));
-    let m = p.int("maxsize");
+    let waits = plan.producer_waits(p.of(PRODUCE));
+    let m = p.of(MAXSIZE);
     let bound = if m == 0 {
         "the unbounded queue".to_string()
     } else {
@@ -173,7 +177,7 @@ fn claim(p: &Values) -> String {
     };
     format!(
         "All {n} items pass through {bound} and each is processed exactly once, in order of arrival, by {} consumer(s); the producer is held back by a full queue {waits} time(s); q.join() returns at {} and the consumers are cancelled.",
-        p.int("consumers"),
+        p.of(CONSUMERS),
         fmt_ms(plan.end_ms)
     )
 }
@@ -181,6 +185,8 @@ fn claim(p: &Values) -> String {
 fn python(p: &Values) -> String {
     code_params::apply(include_str!("lesson.py"), PARAMS, p)
 }
+
+// --- The code that runs: the code panel shows this file from here on. ---
 
 async fn producer(cx: Cx, q: Queue<i64>, n: i64, produce: f64) -> Result<(), TaskError> {
     for i in 0..n {
@@ -201,11 +207,11 @@ async fn consumer(cx: Cx, q: Queue<i64>, name: String, consume: f64) -> Result<(
 }
 
 async fn main(cx: Cx, p: Values) -> Result<(), TaskError> {
-    let n = p.int("items");
-    let maxsize = usize::try_from(p.int("maxsize")).unwrap_or(0);
-    let (produce, consume) = (p.ms("produce"), p.ms("consume"));
+    let n = p.of(ITEMS);
+    let maxsize = usize::try_from(p.of(MAXSIZE)).unwrap_or(0);
+    let (produce, consume) = (p.of(PRODUCE), p.of(CONSUME));
     let q: Queue<i64> = Queue::new(&cx, maxsize);
-    let consumers: Vec<_> = (0..p.int("consumers"))
+    let consumers: Vec<_> = (0..p.of(CONSUMERS))
         .map(|i| {
             let q = q.clone();
             let name = format!("consumer({i})");

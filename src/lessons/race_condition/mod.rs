@@ -7,47 +7,45 @@ use futures::FutureExt;
 
 use super::Lesson;
 use crate::core::code_params;
-use crate::core::params::{ParamSpec, Values};
+use crate::core::params::{Flag, Int, Ms, ParamSpec, Values};
 use crate::core::predict::{Ask, Question};
 use crate::core::task::fmt_ms;
 use crate::runtime::{Cx, Lock, TaskError};
 
-/// The await between the read and the write (a database round trip, say).
-pub const STEP_MS: f64 = 100.0;
+const TASKS: Int = Int::new(
+    "tasks",
+    "Tasks",
+    "How many tasks increment the shared counter.",
+    1,
+    20,
+    3,
+);
 
-const PARAMS: &[ParamSpec] = &[
-    ParamSpec::int(
-        "tasks",
-        "Tasks",
-        "How many tasks increment the shared counter.",
-        1,
-        20,
-        3,
-        "",
-    ),
-    ParamSpec::int(
-        "increments",
-        "Increments",
-        "How many times each task increments it.",
-        1,
-        20,
-        3,
-        "",
-    ),
-    ParamSpec::flag(
-        "lock",
-        "Lock",
-        "1: each read-await-write runs inside async with lock.",
-        false,
-    ),
-    ParamSpec::ms(
+const INCREMENTS: Int = Int::new(
+    "increments",
+    "Increments",
+    "How many times each task increments it.",
+    1,
+    20,
+    3,
+);
+
+const LOCK: Flag = Flag::new(
+    "lock",
+    "Lock",
+    "1: each read-await-write runs inside async with lock.",
+    false,
+);
+
+const PAUSE: Ms = Ms::new(
         "pause",
         "Pause",
         "Other work after each write, outside the lock (asyncio.sleep). With a pause, jitter changes which writes are lost: Explore timings shows several final counts.",
         1_000,
         300,
-    ),
-];
+    );
+
+const PARAMS: &[ParamSpec] = &[TASKS.spec(), INCREMENTS.spec(), LOCK.spec(), PAUSE.spec()];
 
 /// The prediction asked before the first Run (see `core::predict`).
 const PREDICT: &[Question] = &[
@@ -70,6 +68,7 @@ pub static LESSON: Lesson = Lesson {
     id: "race-condition",
     title: "Race condition: lost updates",
     group: "Coordination",
+    order: 130,
     summary: "Read, await, write: another task's write is overwritten.",
     explanation: &[
         "asyncio runs one task at a time, so counter += 1 on its own is safe. But read the value, await something, then write value + 1, and every other task may run during that await: they all read the same old value, and each write overwrites the others'. Updates are lost, with no error anywhere.",
@@ -79,7 +78,7 @@ pub static LESSON: Lesson = Lesson {
     ],
     params: PARAMS,
     claim,
-    expected_ms,
+    expected_ms: Some(expected_ms),
     python,
     main: |cx, p| main(cx, p).boxed_local(),
     predict: PREDICT,
@@ -88,10 +87,10 @@ pub static LESSON: Lesson = Lesson {
 /// The counter's final value in the ideal run: without the lock every
 /// round of reads sees the same value, so each round adds one.
 pub fn final_count(p: &Values) -> i64 {
-    if p.flag("lock") {
-        p.int("tasks") * p.int("increments")
+    if p.of(LOCK) {
+        p.of(TASKS) * p.of(INCREMENTS)
     } else {
-        p.int("increments")
+        p.of(INCREMENTS)
     }
 }
 
@@ -100,9 +99,9 @@ pub fn final_count(p: &Values) -> i64 {
 /// tasks and one task's step and pause; the last round ends with the last
 /// task's step and its pause.
 pub fn expected_ms(p: &Values) -> f64 {
-    let (n, k) = (p.int("tasks") as f64, p.int("increments") as f64);
-    let pause = p.ms("pause");
-    if p.flag("lock") {
+    let (n, k) = (p.of(TASKS) as f64, p.of(INCREMENTS) as f64);
+    let pause = p.of(PAUSE);
+    if p.of(LOCK) {
         let round = (n * STEP_MS).max(STEP_MS + pause);
         (k - 1.0) * round + n * STEP_MS + pause
     } else {
@@ -111,9 +110,9 @@ pub fn expected_ms(p: &Values) -> f64 {
 }
 
 fn claim(p: &Values) -> String {
-    let expected = p.int("tasks") * p.int("increments");
+    let expected = p.of(TASKS) * p.of(INCREMENTS);
     let got = final_count(p);
-    if p.flag("lock") {
+    if p.of(LOCK) {
         format!(
             "With the lock, the counter ends at {got} of {expected}: 0 lost. The increments run one at a time, so the run takes {}.",
             fmt_ms(expected_ms(p))
@@ -130,6 +129,11 @@ fn claim(p: &Values) -> String {
 fn python(p: &Values) -> String {
     code_params::apply(include_str!("lesson.py"), PARAMS, p)
 }
+
+// --- The code that runs: the code panel shows this file from here on. ---
+
+/// The await between the read and the write (a database round trip, say).
+pub const STEP_MS: f64 = 100.0;
 
 async fn worker(
     cx: Cx,
@@ -154,9 +158,9 @@ async fn worker(
 }
 
 async fn main(cx: Cx, p: Values) -> Result<(), TaskError> {
-    let (n, k, pause) = (p.int("tasks"), p.int("increments"), p.ms("pause"));
+    let (n, k, pause) = (p.of(TASKS), p.of(INCREMENTS), p.of(PAUSE));
     let counter = Rc::new(Cell::new(0));
-    let lock = p.flag("lock").then(|| Lock::new(&cx, "counter"));
+    let lock = p.of(LOCK).then(|| Lock::new(&cx, "counter"));
     let handles = (0..n)
         .map(|i| {
             let (counter, lock) = (counter.clone(), lock.clone());

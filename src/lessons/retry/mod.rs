@@ -4,41 +4,38 @@ use futures::FutureExt;
 
 use super::{secs, Lesson};
 use crate::core::code_params;
-use crate::core::params::{ParamSpec, Values};
+use crate::core::params::{Int, Ms, ParamSpec, Values};
 use crate::core::predict::{Ask, Question};
 use crate::core::task::fmt_ms;
 use crate::runtime::{Cx, TaskError};
 
-/// How long each attempt (the request) takes.
-pub const ATTEMPT_MS: f64 = 100.0;
+const RETRIES: Int = Int::new(
+    "retries",
+    "Retries",
+    "How many times to try again after the first attempt.",
+    0,
+    8,
+    3,
+);
 
-const PARAMS: &[ParamSpec] = &[
-    ParamSpec::int(
-        "retries",
-        "Retries",
-        "How many times to try again after the first attempt.",
-        0,
-        8,
-        3,
-        "",
-    ),
-    ParamSpec::ms(
-        "base",
-        "Base backoff",
-        "The first wait; each next wait doubles it.",
-        2_000,
-        200,
-    ),
-    ParamSpec::int(
-        "failures",
-        "Failures",
-        "How many attempts fail before one succeeds.",
-        0,
-        10,
-        2,
-        "",
-    ),
-];
+const BASE: Ms = Ms::new(
+    "base",
+    "Base backoff",
+    "The first wait; each next wait doubles it.",
+    2_000,
+    200,
+);
+
+const FAILURES: Int = Int::new(
+    "failures",
+    "Failures",
+    "How many attempts fail before one succeeds.",
+    0,
+    10,
+    2,
+);
+
+const PARAMS: &[ParamSpec] = &[RETRIES.spec(), BASE.spec(), FAILURES.spec()];
 
 /// The prediction asked before the first Run (see `core::predict`).
 const PREDICT: &[Question] = &[
@@ -64,6 +61,7 @@ pub static LESSON: Lesson = Lesson {
     id: "retry",
     title: "Retries with exponential backoff",
     group: "Errors, timeouts and retries",
+    order: 110,
     summary: "Try again after base, 2·base, 4·base… then give up.",
     explanation: &[
         "Remote calls fail for passing reasons: a dropped connection, an overloaded server, a rate limit. The usual cure is to try again, but not at once and not forever: wait base seconds before the first retry, twice that before the second, and so on (exponential backoff), and give up after a fixed number of retries by re-raising the last error.",
@@ -71,20 +69,15 @@ pub static LESSON: Lesson = Lesson {
     ],
     params: PARAMS,
     claim,
-    expected_ms,
+    expected_ms: Some(expected_ms),
     python,
     main: |cx, p| main(cx, p).boxed_local(),
     predict: PREDICT,
 };
 
-/// The backoff before retry `k` (0-based): `base · 2^k`.
-pub fn backoff_ms(base: f64, k: i64) -> f64 {
-    base * 2f64.powi(i32::try_from(k).unwrap_or(0))
-}
-
 /// Attempts made and whether the last one succeeded.
 fn outcome(p: &Values) -> (i64, bool) {
-    let (retries, failures) = (p.int("retries"), p.int("failures"));
+    let (retries, failures) = (p.of(RETRIES), p.of(FAILURES));
     if failures <= retries {
         (failures + 1, true)
     } else {
@@ -94,7 +87,7 @@ fn outcome(p: &Values) -> (i64, bool) {
 
 fn expected_ms(p: &Values) -> f64 {
     let (attempts, _) = outcome(p);
-    let waits: f64 = (0..attempts - 1).map(|k| backoff_ms(p.ms("base"), k)).sum();
+    let waits: f64 = (0..attempts - 1).map(|k| backoff_ms(p.of(BASE), k)).sum();
     attempts as f64 * ATTEMPT_MS + waits
 }
 
@@ -102,9 +95,7 @@ fn waits_text(p: &Values, n: i64) -> String {
     if n <= 0 {
         return "no wait".to_string();
     }
-    let waits: Vec<String> = (0..n)
-        .map(|k| fmt_ms(backoff_ms(p.ms("base"), k)))
-        .collect();
+    let waits: Vec<String> = (0..n).map(|k| fmt_ms(backoff_ms(p.of(BASE), k))).collect();
     format!("waits of {}", waits.join(", "))
 }
 
@@ -130,6 +121,16 @@ fn python(p: &Values) -> String {
     code_params::apply(include_str!("lesson.py"), PARAMS, p)
 }
 
+// --- The code that runs: the code panel shows this file from here on. ---
+
+/// How long each attempt (the request) takes.
+pub const ATTEMPT_MS: f64 = 100.0;
+
+/// The backoff before retry `k` (0-based): `base · 2^k`.
+pub fn backoff_ms(base: f64, k: i64) -> f64 {
+    base * 2f64.powi(i32::try_from(k).unwrap_or(0))
+}
+
 async fn call_api(cx: Cx, attempt: i64, failures: i64) -> Result<&'static str, TaskError> {
     cx.sleep(ATTEMPT_MS).await;
     if attempt <= failures {
@@ -141,9 +142,9 @@ async fn call_api(cx: Cx, attempt: i64, failures: i64) -> Result<&'static str, T
 }
 
 async fn main(cx: Cx, p: Values) -> Result<(), TaskError> {
-    let retries = p.int("retries");
-    let failures = p.int("failures");
-    let base = p.ms("base");
+    let retries = p.of(RETRIES);
+    let failures = p.of(FAILURES);
+    let base = p.of(BASE);
     for attempt in 1..=retries + 1 {
         let result = cx
             .call(format!("call_api({attempt})"), move |cx| {

@@ -4,14 +4,14 @@ use futures::FutureExt;
 
 use super::Lesson;
 use crate::core::code_params;
-use crate::core::params::{ParamSpec, Values};
+use crate::core::params::{Int, Ms, ParamSpec, Values};
 use crate::core::predict::{Ask, Question};
 use crate::core::task::fmt_ms;
 use crate::runtime::{Cx, Semaphore, TaskError};
 
 /// How long each download takes (shared with `semaphore-inside`, which
 /// shows the same downloads with a useless semaphore).
-pub(super) const DELAY: ParamSpec = ParamSpec::ms(
+pub(super) const DELAY: Ms = Ms::new(
     "delay",
     "Delay",
     "How long each download takes.",
@@ -19,27 +19,25 @@ pub(super) const DELAY: ParamSpec = ParamSpec::ms(
     800,
 );
 
-const PARAMS: &[ParamSpec] = &[
-    ParamSpec::int(
-        "tasks",
-        "Tasks",
-        "How many downloads to start.",
-        1,
-        10_000,
-        9,
-        "",
-    ),
-    ParamSpec::int(
-        "limit",
-        "Limit",
-        "How many may run at once (the semaphore's permits).",
-        1,
-        100,
-        3,
-        "",
-    ),
-    DELAY,
-];
+const TASKS: Int = Int::new(
+    "tasks",
+    "Tasks",
+    "How many downloads to start.",
+    1,
+    10_000,
+    9,
+);
+
+const LIMIT: Int = Int::new(
+    "limit",
+    "Limit",
+    "How many may run at once (the semaphore's permits).",
+    1,
+    100,
+    3,
+);
+
+const PARAMS: &[ParamSpec] = &[TASKS.spec(), LIMIT.spec(), DELAY.spec()];
 
 /// The prediction asked before the first Run (see `core::predict`).
 const PREDICT: &[Question] = &[
@@ -60,6 +58,7 @@ pub static LESSON: Lesson = Lesson {
     id: "semaphore",
     title: "A concurrency limit with Semaphore",
     group: "Concurrency limits",
+    order: 70,
     summary: "Start many tasks, let only a few work at once.",
     explanation: &[
         "gather() starts every task at once. When each one calls a server or an API with rate limits, that is too many: an asyncio.Semaphore(n) lets at most n tasks inside its async with block at the same time.",
@@ -67,32 +66,32 @@ pub static LESSON: Lesson = Lesson {
     ],
     params: PARAMS,
     claim,
-    expected_ms,
+    expected_ms: Some(expected_ms),
     python,
     main: |cx, p| main(cx, p).boxed_local(),
     predict: PREDICT,
 };
 
 fn waves(p: &Values) -> i64 {
-    let n = p.int("tasks");
-    let limit = p.int("limit").max(1);
+    let n = p.of(TASKS);
+    let limit = p.of(LIMIT).max(1);
     (n + limit - 1) / limit
 }
 
 fn expected_ms(p: &Values) -> f64 {
-    waves(p) as f64 * p.ms("delay")
+    waves(p) as f64 * p.of(DELAY)
 }
 
 fn claim(p: &Values) -> String {
-    let limit = p.int("limit").min(p.int("tasks"));
+    let limit = p.of(LIMIT).min(p.of(TASKS));
     format!(
         "{} tasks of {} with Semaphore({}) end at {} ({} waves of {}), with never more than {limit} in flight.",
-        p.int("tasks"),
-        fmt_ms(p.ms("delay")),
-        p.int("limit"),
+        p.of(TASKS),
+        fmt_ms(p.of(DELAY)),
+        p.of(LIMIT),
         fmt_ms(expected_ms(p)),
         waves(p),
-        fmt_ms(p.ms("delay")),
+        fmt_ms(p.of(DELAY)),
     )
 }
 
@@ -100,10 +99,12 @@ fn python(p: &Values) -> String {
     code_params::apply(include_str!("lesson.py"), PARAMS, p)
 }
 
+// --- The code that runs: the code panel shows this file from here on. ---
+
 async fn main(cx: Cx, p: Values) -> Result<(), TaskError> {
-    let n = p.int("tasks");
-    let delay = p.ms("delay");
-    let limit = usize::try_from(p.int("limit")).unwrap_or(1).max(1);
+    let n = p.of(TASKS);
+    let delay = p.of(DELAY);
+    let limit = usize::try_from(p.of(LIMIT)).unwrap_or(1).max(1);
     let sem = Semaphore::new(&cx, limit);
     let handles = (0..n)
         .map(|i| {

@@ -2,34 +2,26 @@
 
 use futures::FutureExt;
 
+use super::semaphore::DELAY;
 use super::Lesson;
 use crate::core::code_params;
-use crate::core::params::{ParamSpec, Values};
+use crate::core::params::{Int, ParamSpec, Values};
 use crate::core::predict::{Ask, Question};
 use crate::core::task::fmt_ms;
 use crate::runtime::{Cx, Semaphore, TaskError};
 
-const PARAMS: &[ParamSpec] = &[
-    ParamSpec::int(
-        "tasks",
-        "Tasks",
-        "How many downloads to start.",
-        1,
-        100,
-        6,
-        "",
-    ),
-    ParamSpec::int(
-        "limit",
-        "Limit",
-        "The permits of each (useless) semaphore.",
-        1,
-        100,
-        2,
-        "",
-    ),
-    super::semaphore::DELAY,
-];
+const TASKS: Int = Int::new("tasks", "Tasks", "How many downloads to start.", 1, 100, 6);
+
+const LIMIT: Int = Int::new(
+    "limit",
+    "Limit",
+    "The permits of each (useless) semaphore.",
+    1,
+    100,
+    2,
+);
+
+const PARAMS: &[ParamSpec] = &[TASKS.spec(), LIMIT.spec(), DELAY.spec()];
 
 /// The prediction asked before the first Run (see `core::predict`).
 const PREDICT: &[Question] = &[
@@ -50,6 +42,7 @@ pub static LESSON: Lesson = Lesson {
     id: "semaphore-inside",
     title: "A semaphore inside the function limits nothing",
     group: "Concurrency limits",
+    order: 80,
     summary: "Each call makes its own semaphore, so every task gets in.",
     explanation: &[
         "A semaphore limits the tasks that share it. Create it inside the function that every task calls, and each call gets a brand-new Semaphore(n) with all n permits free: every task acquires its own, nobody ever waits, and the limit does nothing.",
@@ -57,25 +50,25 @@ pub static LESSON: Lesson = Lesson {
     ],
     params: PARAMS,
     claim,
-    expected_ms,
+    expected_ms: Some(expected_ms),
     python,
     main: |cx, p| main(cx, p).boxed_local(),
     predict: PREDICT,
 };
 
 fn expected_ms(p: &Values) -> f64 {
-    p.ms("delay")
+    p.of(DELAY)
 }
 
 fn claim(p: &Values) -> String {
-    let n = p.int("tasks");
-    let limit = p.int("limit");
+    let n = p.of(TASKS);
+    let limit = p.of(LIMIT);
     let waves = (n + limit - 1) / limit.max(1);
     format!(
         "Despite Semaphore({limit}), all {n} downloads are in flight at once (max in flight {n}, not {}), nobody waits, and the run ends at {}, not {}.",
         limit.min(n),
-        fmt_ms(p.ms("delay")),
-        fmt_ms(p.ms("delay") * waves as f64)
+        fmt_ms(p.of(DELAY)),
+        fmt_ms(p.of(DELAY) * waves as f64)
     )
 }
 
@@ -83,10 +76,12 @@ fn python(p: &Values) -> String {
     code_params::apply(include_str!("lesson.py"), PARAMS, p)
 }
 
+// --- The code that runs: the code panel shows this file from here on. ---
+
 async fn main(cx: Cx, p: Values) -> Result<(), TaskError> {
-    let n = p.int("tasks");
-    let delay = p.ms("delay");
-    let limit = usize::try_from(p.int("limit")).unwrap_or(1).max(1);
+    let n = p.of(TASKS);
+    let delay = p.of(DELAY);
+    let limit = usize::try_from(p.of(LIMIT)).unwrap_or(1).max(1);
     let handles = (0..n)
         .map(|i| {
             cx.spawn(format!("download({i})"), move |cx| async move {

@@ -4,22 +4,24 @@ use futures::FutureExt;
 
 use super::Lesson;
 use crate::core::code_params;
-use crate::core::params::{ParamSpec, Values};
+use crate::core::params::{Choice, Int, Ms, ParamSpec, Values};
 use crate::core::predict::{Ask, Question};
 use crate::core::task::fmt_ms;
 use crate::runtime::{Cx, TaskError};
 
-const PARAMS: &[ParamSpec] = &[
-    ParamSpec::int("tasks", "Tasks", "How many fetches to make.", 1, 50, 3, ""),
-    ParamSpec::ms("delay", "Delay", "How long each fetch takes.", 10_000, 1000),
-    ParamSpec::choice(
-        "mode",
-        "Mode",
-        "Await each fetch in turn, or start them all and gather.",
-        &["sequential", "gather"],
-        "gather",
-    ),
-];
+const TASKS: Int = Int::new("tasks", "Tasks", "How many fetches to make.", 1, 50, 3);
+
+const DELAY: Ms = Ms::new("delay", "Delay", "How long each fetch takes.", 10_000, 1000);
+
+const MODE: Choice = Choice::new(
+    "mode",
+    "Mode",
+    "Await each fetch in turn, or start them all and gather.",
+    &["sequential", "gather"],
+    "gather",
+);
+
+const PARAMS: &[ParamSpec] = &[TASKS.spec(), DELAY.spec(), MODE.spec()];
 
 /// The prediction asked before the first Run (see `core::predict`).
 const PREDICT: &[Question] = &[
@@ -40,6 +42,7 @@ pub static LESSON: Lesson = Lesson {
     id: "sequential-vs-gather",
     title: "Sequential awaits vs gather",
     group: "Basics",
+    order: 20,
     summary: "Awaiting one by one adds the waits up; gather overlaps them.",
     explanation: &[
         "Awaiting coroutines one after another runs them one after another: each await waits for its fetch to finish before the next one even starts, so the waits add up.",
@@ -47,24 +50,24 @@ pub static LESSON: Lesson = Lesson {
     ],
     params: PARAMS,
     claim,
-    expected_ms,
+    expected_ms: Some(expected_ms),
     python,
     main: |cx, p| main(cx, p).boxed_local(),
     predict: PREDICT,
 };
 
 fn expected_ms(p: &Values) -> f64 {
-    if p.choice("mode") == "sequential" {
-        p.ms("delay") * p.int("tasks") as f64
+    if p.of(MODE) == "sequential" {
+        p.of(DELAY) * p.of(TASKS) as f64
     } else {
-        p.ms("delay")
+        p.of(DELAY)
     }
 }
 
 fn claim(p: &Values) -> String {
-    let n = p.int("tasks");
-    let d = p.ms("delay");
-    if p.choice("mode") == "sequential" {
+    let n = p.of(TASKS);
+    let d = p.of(DELAY);
+    if p.of(MODE) == "sequential" {
         format!(
             "{n} fetches of {} awaited one by one end at {} ({n} × {}), never more than 1 in flight. Switch mode to gather to compare.",
             fmt_ms(d),
@@ -85,6 +88,8 @@ fn python(p: &Values) -> String {
     code_params::apply(include_str!("lesson.py"), PARAMS, p)
 }
 
+// --- The code that runs: the code panel shows this file from here on. ---
+
 async fn fetch_user(cx: Cx, i: i64, delay: f64) -> Result<String, TaskError> {
     cx.print(format!("fetch_user({i}) start"));
     cx.sleep(delay).await;
@@ -98,9 +103,9 @@ fn show(results: &[String]) -> String {
 }
 
 async fn main(cx: Cx, p: Values) -> Result<(), TaskError> {
-    let n = p.int("tasks");
-    let delay = p.ms("delay");
-    let results = if p.choice("mode") == "sequential" {
+    let n = p.of(TASKS);
+    let delay = p.of(DELAY);
+    let results = if p.of(MODE) == "sequential" {
         let mut results = Vec::new();
         for i in 0..n {
             results.push(

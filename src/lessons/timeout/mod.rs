@@ -4,27 +4,28 @@ use futures::FutureExt;
 
 use super::{secs, Lesson};
 use crate::core::code_params;
-use crate::core::params::{ParamSpec, Values};
+use crate::core::params::{Ms, ParamSpec, Values};
 use crate::core::predict::{Ask, Question};
 use crate::core::task::fmt_ms;
 use crate::runtime::{Cx, TaskError};
 
-const PARAMS: &[ParamSpec] = &[
-    ParamSpec::ms(
-        "delay",
-        "Operation",
-        "How long the slow operation takes.",
-        10_000,
-        2000,
-    ),
-    ParamSpec::ms(
-        "timeout",
-        "Timeout",
-        "How long wait_for lets it run.",
-        10_000,
-        1000,
-    ),
-];
+const DELAY: Ms = Ms::new(
+    "delay",
+    "Operation",
+    "How long the slow operation takes.",
+    10_000,
+    2000,
+);
+
+const TIMEOUT: Ms = Ms::new(
+    "timeout",
+    "Timeout",
+    "How long wait_for lets it run.",
+    10_000,
+    1000,
+);
+
+const PARAMS: &[ParamSpec] = &[DELAY.spec(), TIMEOUT.spec()];
 
 /// The prediction asked before the first Run (see `core::predict`).
 const PREDICT: &[Question] = &[
@@ -52,6 +53,7 @@ pub static LESSON: Lesson = Lesson {
     id: "timeout",
     title: "wait_for cancels what runs too long",
     group: "Errors, timeouts and retries",
+    order: 100,
     summary: "A timeout cancels the awaited task and raises TimeoutError.",
     explanation: &[
         "asyncio.wait_for(aw, timeout) awaits aw, but at most timeout seconds. If aw finishes in time, you get its result. If not, wait_for cancels it (a CancelledError is thrown into it at its current await, so it stops right there) and raises TimeoutError in the caller (asyncio.TimeoutError before Python 3.11).",
@@ -60,22 +62,22 @@ pub static LESSON: Lesson = Lesson {
     ],
     params: PARAMS,
     claim,
-    expected_ms,
+    expected_ms: Some(expected_ms),
     python,
     main: |cx, p| main(cx, p).boxed_local(),
     predict: PREDICT,
 };
 
 fn times_out(p: &Values) -> bool {
-    p.ms("delay") >= p.ms("timeout")
+    p.of(DELAY) >= p.of(TIMEOUT)
 }
 
 fn expected_ms(p: &Values) -> f64 {
-    p.ms("delay").min(p.ms("timeout"))
+    p.of(DELAY).min(p.of(TIMEOUT))
 }
 
 fn claim(p: &Values) -> String {
-    let (d, t) = (p.ms("delay"), p.ms("timeout"));
+    let (d, t) = (p.of(DELAY), p.of(TIMEOUT));
     if times_out(p) {
         format!(
             "slow_operation() needs {} but gets {}: its lane ends cancelled at exactly {}, and main() catches TimeoutError at that instant.",
@@ -97,6 +99,8 @@ fn python(p: &Values) -> String {
     code_params::apply(include_str!("lesson.py"), PARAMS, p)
 }
 
+// --- The code that runs: the code panel shows this file from here on. ---
+
 async fn slow_operation(cx: Cx, delay: f64) -> Result<&'static str, TaskError> {
     cx.print("slow_operation() start");
     cx.sleep(delay).await;
@@ -105,8 +109,8 @@ async fn slow_operation(cx: Cx, delay: f64) -> Result<&'static str, TaskError> {
 }
 
 async fn main(cx: Cx, p: Values) -> Result<(), TaskError> {
-    let delay = p.ms("delay");
-    let timeout = p.ms("timeout");
+    let delay = p.of(DELAY);
+    let timeout = p.of(TIMEOUT);
     let op = cx.spawn("slow_operation()", move |cx| slow_operation(cx, delay));
     match cx.wait_for(op, timeout).await {
         Ok(result) => cx.print(format!("got '{result}'")),
