@@ -2,16 +2,16 @@
 //! The incremental derivations agree with deriving from scratch, on real
 //! lesson logs (virtual clock, random parameters), applied in random chunks
 //! as the frame loop does:
-//! - lanes and figures ([`LiveView`]) with `tasks_at` and `stats`;
+//! - lanes and figures ([`RunModel`]) with `tasks_at` and `stats`;
 //! - the loop panel's fold ([`LoopFold`]) with `loop_state`, and with the
 //!   straightforward quadratic fold it replaced (kept here as the oracle);
 //! - and a run of 10,000 tasks on one semaphore derives correctly (it used
 //!   to be quadratic in the runtime and in the loop state).
 
-use async_playground::core::live::LiveView;
-use async_playground::core::loop_state::{
+use async_playground::core::model::loop_state::{
     loop_state, Entry, LoopFold, LoopState, QueueView, Resource,
 };
+use async_playground::core::model::RunModel;
 use async_playground::core::params::parse_query;
 use async_playground::core::stats::stats;
 use async_playground::core::task::{tasks_at, TaskState};
@@ -342,9 +342,8 @@ fn sample_queries() -> Vec<String> {
 fn chunked_live(
     trace: &Trace,
     chunks: &[usize],
-) -> (LiveView, Vec<async_playground::core::task::TaskView>) {
-    let mut live = LiveView::default();
-    let mut tasks = Vec::new();
+) -> (RunModel, Vec<async_playground::core::task::TaskView>) {
+    let mut live = RunModel::new(trace.run, "");
     let mut partial = Trace::new(trace.run);
     let mut it = trace.events().iter();
     for &c in chunks.iter().cycle() {
@@ -353,11 +352,12 @@ fn chunked_live(
             partial.push(e.clone());
             pushed += 1;
         }
-        live.catch_up(&partial, &mut tasks);
+        live.catch_up(&partial);
         if pushed == 0 {
             break;
         }
     }
+    let tasks = live.tasks.clone();
     (live, tasks)
 }
 
@@ -380,10 +380,12 @@ proptest! {
             .map(|t| (t.id.index() as u32, t.name.clone(), t.state, t.start_ms, t.end_ms))
             .collect();
         prop_assert_eq!(lanes, from_scratch::lanes(&trace));
-        prop_assert_eq!(live.stats.stats(), &from_scratch::figures(&trace));
+        prop_assert_eq!(&live.stats, &from_scratch::figures(&trace));
         prop_assert_eq!(&tasks, &tasks_at(&trace, None));
-        prop_assert_eq!(live.stats.stats(), &stats(&trace));
-        prop_assert_eq!(live.consumed, trace.len());
+        prop_assert_eq!(&live.stats, &stats(&trace));
+        prop_assert_eq!(live.events, trace.len());
+        // The model's loop state is the loop fold's.
+        prop_assert_eq!(live.loop_state(), oracle::loop_state_oracle(&trace, None));
     }
 
     #[test]

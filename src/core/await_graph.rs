@@ -12,7 +12,8 @@
 
 use std::collections::{HashMap, HashSet};
 
-use super::loop_state::{loop_state, wait_for_cycle};
+use super::model::loop_state::loop_state;
+use super::model::wait_for::wait_for_cycle;
 use super::trace::{AwaitKind, AwaitTarget, EventKind, Ms, TaskId, Trace};
 
 /// What a node of the tree is.

@@ -2,12 +2,13 @@
 //! natively, in milliseconds, on virtual time.
 //!
 //! - [`trace`]: the append-only event log, the single source of truth.
-//! - [`task`]: task states and lanes derived from the log.
+//! - [`model`]: the one run model: the log folded once, incrementally, into
+//!   everything the views need (tasks and lanes, figures, the console, the
+//!   loop's state, the wait-for cycle), and "as of t" for replay.
+//! - [`task`], [`stats`]: the old paths of the model's task and figure types.
 //! - [`params`]: every parameter's range and default, values, notices.
 //! - [`query`]: the page's URL: lesson, parameters, global keys, corrections.
 //! - [`code_params`]: parameters as literals in a lesson's Python code.
-//! - [`stats`]: the figures (elapsed, concurrency, loop lag) derived from the log.
-//! - [`live`]: the same derivations, applied incrementally as the log grows.
 //! - [`lateness`]: ideal versus real: lateness of each step, loop stalls.
 //! - [`raster`]: a large run painted incrementally into a pixel buffer.
 //! - [`json`], [`embed_msg`], [`export`], [`svg`], [`share`]: embeds and exports.
@@ -32,9 +33,8 @@ pub mod highlight;
 pub mod json;
 pub mod keys;
 pub mod lateness;
-pub mod live;
-pub mod loop_state;
 pub mod mock_api;
+pub mod model;
 pub mod narrate;
 pub mod params;
 pub mod platform_resize;

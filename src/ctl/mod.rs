@@ -13,6 +13,8 @@
 pub mod code;
 pub mod compare;
 pub mod embed;
+pub mod frame;
+pub mod ideal;
 pub mod page;
 pub mod replay;
 pub mod run;

@@ -5,6 +5,7 @@
 
 pub mod features;
 pub mod settle;
+pub mod visibility;
 
 pub use features::{features, Features};
 
