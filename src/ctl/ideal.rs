@@ -2,7 +2,11 @@
 //! the real run a slice of scenario time at a time, so that a run of 10,000
 //! tasks does not freeze the page at Run.
 
+use leptos::prelude::*;
+
+use super::run::RunCtl;
 use crate::core::model::tasks::{Lanes, TaskView};
+use crate::core::model::Ideal;
 use crate::core::trace::{Ms, Trace};
 use crate::runtime::clock::browser::perf_now;
 use crate::runtime::spawn::VIRTUAL_LIMIT_MS;
@@ -91,4 +95,38 @@ pub fn lanes_of(trace: &Trace) -> (Vec<TaskView>, Ms) {
         lanes.apply(e, &mut tasks);
     }
     (tasks, trace.last_ms())
+}
+
+impl RunCtl {
+    /// Advances the ideal run's computation by one slice; once it is done,
+    /// publishes it. Returns whether it still has work.
+    pub(super) fn advance_ideal(&self) -> bool {
+        let t0 = perf_now();
+        let done = self
+            .ideal_sim
+            .try_update_value(|slot| {
+                let over = slot.as_mut()?.advance(t0);
+                if over {
+                    slot.take()
+                } else {
+                    None
+                }
+            })
+            .flatten();
+        let Some(sim) = done else {
+            return self
+                .ideal_sim
+                .try_with_value(Option::is_some)
+                .unwrap_or(false);
+        };
+        let elapsed = sim.run.trace().last_ms();
+        self.ideal_ms.set(elapsed);
+        self.ideal.set(Ideal {
+            generation: sim.generation,
+            tasks: sim.tasks,
+            elapsed_ms: elapsed,
+        });
+        self.ideal_run.set_value(Some(sim.run));
+        false
+    }
 }

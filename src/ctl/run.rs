@@ -45,11 +45,11 @@ impl Mains {
 
 pub(super) struct Live {
     pub(super) run: Run,
-    example: &'static str,
+    pub(super) example: &'static str,
     pub(super) started_real_ms: f64,
     /// The run's own model while the views show a moment of it (replay):
     /// the frame loop keeps it caught up, following the run puts it back.
-    parked: Option<RunModel>,
+    pub(super) parked: Option<RunModel>,
 }
 
 /// Handle to the run controller (cheap to copy; lives in context).
@@ -75,8 +75,8 @@ pub struct RunCtl {
     /// frames: listen to it instead of polling.
     pub ended: RwSignal<u32>,
     pub(super) live: StoredValue<Option<Live>, LocalStorage>,
-    ideal_run: StoredValue<Option<Run>, LocalStorage>,
-    ideal_sim: StoredValue<Option<IdealSim>, LocalStorage>,
+    pub(super) ideal_run: StoredValue<Option<Run>, LocalStorage>,
+    pub(super) ideal_sim: StoredValue<Option<IdealSim>, LocalStorage>,
     generation: StoredValue<u32>,
     pub(super) frame: StoredValue<Option<AnimationFrameRequestHandle>>,
     on_visibility: StoredValue<Option<visibility::Listener>, LocalStorage>,
@@ -283,83 +283,12 @@ impl RunCtl {
             .flatten()
     }
 
-    /// Reads the current run's model as of its latest event, whatever the
-    /// playhead shows (the views' [`RunCtl::snapshot`] may be a moment of
-    /// it), if there is a run. Untracked.
-    pub fn with_run_model<R>(&self, f: impl FnOnce(&RunModel) -> R) -> Option<R> {
-        let mut f = Some(f);
-        let parked = self
-            .live
-            .try_update_value(|l| {
-                let l = l.as_mut()?;
-                let m = l.parked.as_mut()?;
-                m.catch_up(&l.run.trace());
-                Some(f.take().map(|f| f(m)))
-            })
-            .flatten()
-            .flatten();
-        if parked.is_some() {
-            return parked;
-        }
-        let f = f?;
-        let live = self
-            .live
-            .try_with_value(|l| l.as_ref().map(|l| l.run.generation()))
-            .flatten()?;
-        self.snapshot
-            .try_with_untracked(|m| (m.generation == live).then(|| f(m)))
-            .flatten()
-    }
-
-    /// Applies `f` to the run's model, shown or parked (a note about the
-    /// run, e.g. that a limit stopped it).
-    pub(super) fn note_on_run(&self, f: impl Fn(&mut RunModel)) {
-        self.live.try_update_value(|l| {
-            if let Some(m) = l.as_mut().and_then(|l| l.parked.as_mut()) {
-                f(m);
-            }
-        });
-        self.snapshot.try_update(|m| f(m));
-    }
-
     /// Reads the ideal run's event log (virtual clock) in place, if there
     /// is a run.
     pub fn with_ideal_trace<R>(&self, f: impl FnOnce(&Trace) -> R) -> Option<R> {
         self.ideal_run
             .try_with_value(|r| r.as_ref().map(|r| f(&r.trace())))
             .flatten()
-    }
-
-    /// Advances the ideal run's computation by one slice; once it is done,
-    /// publishes it. Returns whether it still has work.
-    pub(super) fn advance_ideal(&self) -> bool {
-        let t0 = perf_now();
-        let done = self
-            .ideal_sim
-            .try_update_value(|slot| {
-                let over = slot.as_mut()?.advance(t0);
-                if over {
-                    slot.take()
-                } else {
-                    None
-                }
-            })
-            .flatten();
-        let Some(sim) = done else {
-            return self
-                .ideal_sim
-                .try_with_value(Option::is_some)
-                .unwrap_or(false);
-        };
-        let elapsed = sim.run.trace().last_ms();
-        self.ideal_ms.set(elapsed);
-        self.ideal.set(Ideal {
-            generation: sim.generation,
-            tasks: sim.tasks,
-            elapsed_ms: elapsed,
-        });
-        self.ideal_run.set_value(Some(sim.run));
-        false
     }
 
     /// Timers and I/O of the current run still pending (0 once it ended).
@@ -382,72 +311,6 @@ impl RunCtl {
         self.live_state.set((RunState::Idle, 0.0));
     }
 
-    /// Shows every view as of `t` (replay), or follows the run again with
-    /// `None`. Nothing re-runs: the model shown is the log folded up to `t`
-    /// ([`RunModel::as_of`]); the run's own model is parked meanwhile and
-    /// kept caught up, so following again costs only the new events. The
-    /// real run's state stays in [`RunCtl::live_state`].
-    pub fn show_at(&self, t: Option<Ms>) {
-        let ctl = *self;
-        self.shown_at.set(t);
-        self.live.try_update_value(|l| {
-            let Some(l) = l.as_mut() else { return };
-            let full = l.run.trace();
-            let shown_rev = ctl.snapshot.with_untracked(|s| s.rev);
-            let following = ctl
-                .snapshot
-                .with_untracked(|s| s.generation == l.run.generation());
-            let mut model = match t {
-                Some(t) => {
-                    let mut m = RunModel::as_of(&full, t);
-                    m.example = l.example;
-                    let (hidden, note) = match &l.parked {
-                        Some(p) => (p.hidden_during_run, p.limit_note.clone()),
-                        None => ctl
-                            .snapshot
-                            .with_untracked(|s| (s.hidden_during_run, s.limit_note.clone())),
-                    };
-                    m.hidden_during_run = hidden;
-                    m.limit_note = note;
-                    ctl.now_ms.set(t);
-                    m
-                }
-                None => {
-                    let mut m = match l.parked.take() {
-                        Some(p) => p,
-                        None if following => {
-                            // Already following: catch up, nothing to redraw.
-                            ctl.snapshot.update(|s| s.catch_up(&full));
-                            ctl.now_ms.set(now_of(&l.run, &full));
-                            return;
-                        }
-                        None => RunModel::new(l.run.generation(), l.example),
-                    };
-                    m.catch_up(&full);
-                    ctl.now_ms.set(now_of(&l.run, &full));
-                    m
-                }
-            };
-            // Lanes redraw from a new revision.
-            model.rev = model.rev.max(shown_rev) + 1;
-            let rev = model.rev;
-            model.task_revs.iter_mut().for_each(|r| *r = rev);
-            let previous = ctl.snapshot.try_update(|s| std::mem::replace(s, model));
-            // The run's own model waits aside while a moment is shown (so
-            // whoever reads the run, not the moment, still can).
-            if t.is_some() && l.parked.is_none() {
-                l.parked = Some(match previous {
-                    Some(prev) if following => prev,
-                    _ => {
-                        let mut m = RunModel::new(l.run.generation(), l.example);
-                        m.catch_up(&full);
-                        m
-                    }
-                });
-            }
-        });
-    }
-
     fn dispose(&self) {
         self.cancel_frame();
         if let Some(Some(run)) = self
@@ -459,64 +322,6 @@ impl RunCtl {
         if let Some(Some(listener)) = self.on_visibility.try_update_value(Option::take) {
             listener.remove();
         }
-    }
-
-    /// Catches the run's model up with the events recorded since the last
-    /// refresh (the shown one, or the parked one while a moment is shown);
-    /// returns whether the run is still live.
-    pub(super) fn refresh(&self) -> bool {
-        let ctl = *self;
-        self.live
-            .try_update_value(|l| {
-                let Some(l) = l.as_mut() else { return false };
-                let trace = l.run.trace();
-                let over = trace.outcome().is_some();
-                let now = now_of(&l.run, &trace);
-                // Elapsed only once ended, so this changes with the state, not every frame.
-                let real = (RunState::of(trace.outcome()), if over { now } else { 0.0 });
-                if ctl
-                    .live_state
-                    .try_with_untracked(|s| *s != real)
-                    .unwrap_or(false)
-                {
-                    ctl.live_state.try_set(real);
-                }
-                if ctl.shown_at.try_get_untracked().flatten().is_some() {
-                    // The learner inspects a moment: the views stay there.
-                    if let Some(m) = l.parked.as_mut() {
-                        m.catch_up(&trace);
-                    }
-                    return !over;
-                }
-                ctl.now_ms.try_set(now);
-                let stale = ctl
-                    .snapshot
-                    .try_with_untracked(|s| s.generation != l.run.generation())
-                    .unwrap_or(true);
-                if stale {
-                    // Another run replaced this one's model: start afresh.
-                    let mut model = RunModel::new(l.run.generation(), l.example);
-                    model.catch_up(&trace);
-                    ctl.snapshot.try_set(model);
-                } else if ctl
-                    .snapshot
-                    .try_with_untracked(|s| s.events != trace.len())
-                    .unwrap_or(false)
-                {
-                    ctl.snapshot.try_update(|s| s.catch_up(&trace));
-                }
-                !over
-            })
-            .unwrap_or(false)
-    }
-}
-
-/// Scenario time now for `run`: its end once it ended.
-fn now_of(run: &Run, trace: &Trace) -> Ms {
-    if trace.outcome().is_some() {
-        trace.last_ms()
-    } else {
-        run.now()
     }
 }
 
