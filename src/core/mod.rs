@@ -14,13 +14,11 @@
 //! - [`json`], [`embed_msg`], [`export`], [`svg`], [`share`]: embeds and exports.
 //! - [`platform_resize`]: the resize messages of Canvas and H5P hosts.
 //! - [`download`]: "Download .py", the program as a file CPython runs.
-//! - [`await_graph`]: who awaits whom at the playhead (pstree's tree).
 //! - [`narrate`], [`keys`], [`table`]: narration, shortcuts, the table view.
 //! - [`explore`]: jittered runs grouped by outcome ("Explore timings").
 //! - [`predict`]: predict, then run: questions scored against the log.
 #![deny(missing_docs)]
 
-pub mod await_graph;
 pub mod code_error;
 pub mod code_line;
 pub mod code_params;

@@ -185,6 +185,11 @@ impl LoopFold {
         &mut self.queues[pos]
     }
 
+    /// The name `task` was last given (created or spawned), if any.
+    pub fn name(&self, task: TaskId) -> Option<&str> {
+        self.names.get(task.index()).map(String::as_str)
+    }
+
     /// Applies one event.
     pub fn apply(&mut self, e: &Event) {
         self.consumed += 1;

@@ -11,11 +11,13 @@
 //!
 //! - [`tasks`]: task states, spans and lanes ([`tasks::Lanes`]);
 //! - [`stats`]: the figures ([`stats::StatsFold`]);
-//! - [`console`]: printed lines;
+//! - [`console`]: printed lines; [`diagnostics`]: the run's diagnostics;
 //! - [`heartbeats`]: the loop's heartbeats and the stalls they reveal;
 //! - [`loop_state`]: what the loop holds ([`loop_state::LoopFold`]);
 //! - [`wait_for`]: who waits for whom: the deadlock check's fold
 //!   ([`wait_for::WaitFor`]) and the wait-for cycle;
+//! - [`await_graph`]: who awaits whom, pstree's tree
+//!   ([`await_graph::AwaitFold`]);
 //! - [`run_state`]: how the run stands, and its ideal counterpart.
 //!
 //! ```
@@ -35,7 +37,9 @@
 //! assert!(RunModel::as_of(&trace, 1.0).console.is_empty());
 //! ```
 
+pub mod await_graph;
 pub mod console;
+pub mod diagnostics;
 pub mod heartbeats;
 pub mod loop_state;
 pub mod run_state;
@@ -50,6 +54,8 @@ pub use stats::Stats;
 pub use tasks::{TaskState, TaskView};
 
 use crate::core::trace::{Event, EventKind, Ms, TaskId, Trace};
+use await_graph::{AwaitFold, AwaitGraph};
+use diagnostics::Diagnosed;
 use loop_state::{LoopFold, LoopState};
 use stats::StatsFold;
 use tasks::Lanes;
@@ -88,10 +94,13 @@ pub struct RunModel {
     pub hidden_during_run: bool,
     /// Why a limit stopped the run, if one did.
     pub limit_note: Option<String>,
+    /// The run's diagnostics, in order.
+    pub diagnostics: Vec<Diagnosed>,
     lanes: Lanes,
     figures: StatsFold,
     loop_fold: LoopFold,
     wait_for: WaitFor,
+    awaits: AwaitFold,
 }
 
 impl Default for RunModel {
@@ -123,10 +132,12 @@ impl RunModel {
             stalls: Vec::new(),
             hidden_during_run: false,
             limit_note: None,
+            diagnostics: Vec::new(),
             lanes: Lanes::default(),
             figures: StatsFold::default(),
             loop_fold: LoopFold::default(),
             wait_for: WaitFor::default(),
+            awaits: AwaitFold::default(),
         }
     }
 
@@ -137,6 +148,7 @@ impl RunModel {
         self.figures.apply(e);
         self.loop_fold.apply(e);
         self.wait_for.apply(e);
+        self.awaits.apply(e);
         if let Some(pos) = self.lanes.apply(e, &mut self.tasks) {
             let rev = self.rev;
             match self.task_revs.get_mut(pos) {
@@ -144,17 +156,27 @@ impl RunModel {
                 None => self.task_revs.resize(pos + 1, rev),
             }
         }
+        let (lanes, tasks) = (&self.lanes, &self.tasks);
+        let name = || {
+            lanes
+                .position(e.task)
+                .and_then(|p| tasks.get(p))
+                .map(|t| t.name.clone())
+                .unwrap_or_default()
+        };
         match &e.kind {
             EventKind::Printed { .. } | EventKind::Stderr { .. } => {
-                let (lanes, tasks) = (&self.lanes, &self.tasks);
-                let name = || {
-                    lanes
-                        .position(e.task)
-                        .and_then(|p| tasks.get(p))
-                        .map(|t| t.name.clone())
+                self.console.extend(console::line_of(e, name));
+            }
+            EventKind::Diagnostic(_) => {
+                // Named as the task was last named (created, then spawned).
+                let named = || {
+                    self.loop_fold
+                        .name(e.task)
+                        .map(str::to_string)
                         .unwrap_or_default()
                 };
-                self.console.extend(console::line_of(e, name));
+                self.diagnostics.extend(diagnostics::diagnosed(e, named));
             }
             EventKind::Heartbeat { lag_ms } => {
                 self.heartbeats.push((e.at_ms, *lag_ms));
@@ -204,6 +226,11 @@ impl RunModel {
     /// The first cycle in the wait-for graph now, if there is one.
     pub fn wait_for_cycle(&self) -> Option<Vec<WaitEdge>> {
         wait_for::wait_for_cycle(&self.loop_state())
+    }
+
+    /// Who awaits whom now (pstree's tree), with the wait-for cycle.
+    pub fn await_graph(&self) -> AwaitGraph {
+        self.awaits.graph(self.wait_for_cycle())
     }
 
     /// Whether some task is live and every live task waits (see
@@ -346,6 +373,11 @@ mod tests {
         assert_eq!(early.console, whole.console);
         assert_eq!(early.stats, whole.stats);
         assert_eq!(early.loop_state(), whole.loop_state());
+        assert_eq!(early.await_graph(), whole.await_graph());
+        assert_eq!(
+            RunModel::as_of(&trace, 5.0).await_graph(),
+            await_graph::await_graph(&trace, Some(5.0))
+        );
     }
 
     #[test]

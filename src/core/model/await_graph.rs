@@ -12,9 +12,9 @@
 
 use std::collections::{HashMap, HashSet};
 
-use super::model::loop_state::loop_state;
-use super::model::wait_for::wait_for_cycle;
-use super::trace::{AwaitKind, AwaitTarget, EventKind, Ms, TaskId, Trace};
+use super::loop_state::loop_state;
+use super::wait_for::{wait_for_cycle, WaitEdge};
+use crate::core::trace::{AwaitKind, AwaitTarget, Event, EventKind, Ms, TaskId, Trace};
 
 /// What a node of the tree is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -210,7 +210,7 @@ impl Builder<'_> {
                 }
                 vec![leaf(
                     NodeKind::Sleep,
-                    format!("sleep until {}", super::narrate::say_ms(*until)),
+                    format!("sleep until {}", crate::core::narrate::say_ms(*until)),
                 )]
             }
             Wait::Io(what) => {
@@ -255,20 +255,23 @@ impl Builder<'_> {
     }
 }
 
-/// The await graph after every event at or before `at` (all when `None`).
-pub fn await_graph(trace: &Trace, at: Option<Ms>) -> AwaitGraph {
-    let mut tasks: Vec<TaskFold> = Vec::new();
-    let mut holders: HashMap<String, Vec<TaskId>> = HashMap::new();
-    for e in trace.events() {
-        if at.is_some_and(|t| e.at_ms > t) {
-            break;
-        }
+/// The await graph folded one event at a time: what each task awaits, and
+/// who holds each lock. [`AwaitFold::graph`] builds the trees when asked.
+#[derive(Clone, Debug, Default)]
+pub struct AwaitFold {
+    tasks: Vec<TaskFold>,
+    holders: HashMap<String, Vec<TaskId>>,
+}
+
+impl AwaitFold {
+    /// Applies one event.
+    pub fn apply(&mut self, e: &Event) {
         if e.task == TaskId::LOOP {
-            continue;
+            return;
         }
         let i = e.task.index();
-        if i >= tasks.len() {
-            tasks.resize(
+        if i >= self.tasks.len() {
+            self.tasks.resize(
                 i + 1,
                 TaskFold {
                     name: String::new(),
@@ -280,7 +283,7 @@ pub fn await_graph(trace: &Trace, at: Option<Ms>) -> AwaitGraph {
                 },
             );
         }
-        let t = &mut tasks[i];
+        let t = &mut self.tasks[i];
         match &e.kind {
             EventKind::Created { name } => {
                 t.name = name.clone();
@@ -302,7 +305,7 @@ pub fn await_graph(trace: &Trace, at: Option<Ms>) -> AwaitGraph {
                 t.wait = Wait::On(match t.pending.take() {
                     Some(p) if p.name == *on => p,
                     _ => AwaitTarget {
-                        kind: kind_of_name(on, &holders),
+                        kind: kind_of_name(on, &self.holders),
                         name: on.clone(),
                         tasks: Vec::new(),
                     },
@@ -312,13 +315,13 @@ pub fn await_graph(trace: &Trace, at: Option<Ms>) -> AwaitGraph {
             EventKind::Done | EventKind::Failed { .. } | EventKind::Cancelled => {
                 t.alive = false;
                 t.wait = Wait::None;
-                for h in holders.values_mut() {
+                for h in self.holders.values_mut() {
                     h.retain(|x| *x != e.task);
                 }
             }
-            EventKind::Acquired { on } => holders.entry(on.clone()).or_default().push(e.task),
+            EventKind::Acquired { on } => self.holders.entry(on.clone()).or_default().push(e.task),
             EventKind::Released { on } => {
-                if let Some(h) = holders.get_mut(on) {
+                if let Some(h) = self.holders.get_mut(on) {
                     if let Some(p) = h.iter().position(|x| *x == e.task) {
                         h.remove(p);
                     }
@@ -327,6 +330,31 @@ pub fn await_graph(trace: &Trace, at: Option<Ms>) -> AwaitGraph {
             _ => {}
         }
     }
+
+    /// The graph after the events applied so far; `cycle` is the wait-for
+    /// cycle at the same moment.
+    pub fn graph(&self, cycle: Option<Vec<WaitEdge>>) -> AwaitGraph {
+        build(self.tasks.clone(), &self.holders, cycle)
+    }
+}
+
+/// The await graph after every event at or before `at` (all when `None`).
+pub fn await_graph(trace: &Trace, at: Option<Ms>) -> AwaitGraph {
+    let mut fold = AwaitFold::default();
+    for e in trace.events() {
+        if at.is_some_and(|t| e.at_ms > t) {
+            break;
+        }
+        fold.apply(e);
+    }
+    fold.graph(wait_for_cycle(&loop_state(trace, at)))
+}
+
+fn build(
+    mut tasks: Vec<TaskFold>,
+    holders: &HashMap<String, Vec<TaskId>>,
+    cycle: Option<Vec<WaitEdge>>,
+) -> AwaitGraph {
     // A task waited on by name only (the Rust lessons): the live task of
     // that name (the latest spawned).
     let by_name: HashMap<&str, TaskId> = tasks
@@ -363,10 +391,9 @@ pub fn await_graph(trace: &Trace, at: Option<Ms>) -> AwaitGraph {
             }
         }
     }
-    let cycle = wait_for_cycle(&loop_state(trace, at));
     let mut b = Builder {
         tasks: &tasks,
-        holders: &holders,
+        holders,
         cycle_tasks: cycle
             .iter()
             .flatten()
