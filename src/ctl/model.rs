@@ -57,10 +57,23 @@ impl RunCtl {
     /// real run's state stays in [`RunCtl::live_state`].
     pub fn show_at(&self, t: Option<Ms>) {
         let ctl = *self;
+        let before = self.shown_at.get_untracked();
         self.shown_at.set(t);
         self.live.try_update_value(|l| {
             let Some(l) = l.as_mut() else { return };
             let full = l.run.trace();
+            // Played forward: the moment shown moves on by the events
+            // passed over (lanes they did not change need no redraw).
+            if let (Some(t), Some(b), Some(_)) = (t, before, &l.parked) {
+                let same_run = ctl
+                    .snapshot
+                    .with_untracked(|s| s.generation == l.run.generation());
+                if b <= t && same_run {
+                    ctl.snapshot.update(|m| m.advance_to(&full, t));
+                    ctl.now_ms.set(t);
+                    return;
+                }
+            }
             let shown_rev = ctl.snapshot.with_untracked(|s| s.rev);
             let following = ctl
                 .snapshot

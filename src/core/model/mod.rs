@@ -204,12 +204,20 @@ impl RunModel {
     /// run's outcome only if it had ended by then).
     pub fn as_of(trace: &Trace, t: Ms) -> Self {
         let mut m = RunModel::new(trace.run, "");
-        m.rev = 1;
         m.state = RunState::Running;
-        for e in trace.events().iter().take_while(|e| e.at_ms <= t) {
-            m.apply(e);
-        }
+        m.advance_to(trace, t);
         m
+    }
+
+    /// Moves a model as of some moment on to `t` (not before it): applies,
+    /// under a new `rev`, the events not applied yet that are at or before
+    /// `t`. Playing a replay forward costs the events passed over only.
+    pub fn advance_to(&mut self, trace: &Trace, t: Ms) {
+        self.rev += 1;
+        let rest = trace.events().get(self.events..).unwrap_or_default();
+        for e in rest.iter().take_while(|e| e.at_ms <= t) {
+            self.apply(e);
+        }
     }
 
     /// The lane of `task`, once it has one.
@@ -362,6 +370,12 @@ mod tests {
         trace.push(ev(0, 0.0, EventKind::Sleeping { until_ms: 10.0 }));
         trace.push(ev(0, 10.0, EventKind::Printed { line: "hi".into() }));
         trace.push(ev(0, 10.0, EventKind::Done));
+        let mut forward = RunModel::as_of(&trace, 0.0);
+        forward.advance_to(&trace, 5.0);
+        assert_eq!(forward.tasks, RunModel::as_of(&trace, 5.0).tasks);
+        forward.advance_to(&trace, 10.0);
+        assert_eq!(forward.console, RunModel::as_of(&trace, 10.0).console);
+        assert_eq!(forward.stats, RunModel::as_of(&trace, 10.0).stats);
         let mut early = RunModel::as_of(&trace, 5.0);
         assert_eq!(early.events, 3);
         assert!(early.console.is_empty());
