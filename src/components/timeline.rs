@@ -5,7 +5,7 @@
 //!
 //! Finished spans render once; only the open span of a live task and the
 //! playhead move, driven by the run controller's single frame loop. A lane
-//! re-renders only when its task changed (`Snapshot::task_revs`). Runs with
+//! re-renders only when its task changed (`RunModel::task_revs`). Runs with
 //! more than [`BIG_RUN`] tasks are drawn on a canvas instead
 //! ([`TimelineCanvas`]), with the contract's `[data-task]` elements kept as
 //! a light hidden index ([`TaskIndex`]).

@@ -13,7 +13,8 @@ use crate::runtime::Run;
 impl RunCtl {
     /// Reads the current run's model as of its latest event, whatever the
     /// playhead shows (the views' [`RunCtl::snapshot`] may be a moment of
-    /// it), if there is a run. Untracked.
+    /// it), if there is a run. Untracked. `f` must not call back into the
+    /// controller (the run is held while it reads).
     pub fn with_run_model<R>(&self, f: impl FnOnce(&RunModel) -> R) -> Option<R> {
         let mut f = Some(f);
         let parked = self
