@@ -4,7 +4,8 @@
 
 mod common;
 
-use async_playground::core::model::await_graph::{await_graph, pstree_text, Node, NodeKind};
+use async_playground::core::model::await_graph::{await_graph, Node, NodeKind};
+use async_playground::core::model::pstree::pstree_text;
 use async_playground::core::trace::AwaitKind;
 use async_playground::runtime::python_host::simulate;
 
