@@ -4,7 +4,8 @@
 
 mod common;
 
-use async_playground::core::await_graph::{await_graph, pstree_text, Node, NodeKind};
+use async_playground::core::model::await_graph::{await_graph, Node, NodeKind};
+use async_playground::core::model::pstree::pstree_text;
 use async_playground::core::trace::AwaitKind;
 use async_playground::runtime::python_host::simulate;
 
@@ -20,7 +21,7 @@ fn all<'a>(n: &'a Node, out: &mut Vec<&'a Node>) {
     }
 }
 
-fn nodes(g: &async_playground::core::await_graph::AwaitGraph) -> Vec<&Node> {
+fn nodes(g: &async_playground::core::model::await_graph::AwaitGraph) -> Vec<&Node> {
     let mut out = Vec::new();
     for r in &g.roots {
         all(r, &mut out);

@@ -2,16 +2,16 @@
 //! The incremental derivations agree with deriving from scratch, on real
 //! lesson logs (virtual clock, random parameters), applied in random chunks
 //! as the frame loop does:
-//! - lanes and figures ([`LiveView`]) with `tasks_at` and `stats`;
+//! - lanes and figures ([`RunModel`]) with `tasks_at` and `stats`;
 //! - the loop panel's fold ([`LoopFold`]) with `loop_state`, and with the
 //!   straightforward quadratic fold it replaced (kept here as the oracle);
 //! - and a run of 10,000 tasks on one semaphore derives correctly (it used
 //!   to be quadratic in the runtime and in the loop state).
 
-use async_playground::core::live::LiveView;
-use async_playground::core::loop_state::{
+use async_playground::core::model::loop_state::{
     loop_state, Entry, LoopFold, LoopState, QueueView, Resource,
 };
+use async_playground::core::model::RunModel;
 use async_playground::core::params::parse_query;
 use async_playground::core::stats::stats;
 use async_playground::core::task::{tasks_at, TaskState};
@@ -342,9 +342,8 @@ fn sample_queries() -> Vec<String> {
 fn chunked_live(
     trace: &Trace,
     chunks: &[usize],
-) -> (LiveView, Vec<async_playground::core::task::TaskView>) {
-    let mut live = LiveView::default();
-    let mut tasks = Vec::new();
+) -> (RunModel, Vec<async_playground::core::task::TaskView>) {
+    let mut live = RunModel::new(trace.run, "");
     let mut partial = Trace::new(trace.run);
     let mut it = trace.events().iter();
     for &c in chunks.iter().cycle() {
@@ -353,11 +352,12 @@ fn chunked_live(
             partial.push(e.clone());
             pushed += 1;
         }
-        live.catch_up(&partial, &mut tasks);
+        live.catch_up(&partial);
         if pushed == 0 {
             break;
         }
     }
+    let tasks = live.tasks.clone();
     (live, tasks)
 }
 
@@ -380,10 +380,12 @@ proptest! {
             .map(|t| (t.id.index() as u32, t.name.clone(), t.state, t.start_ms, t.end_ms))
             .collect();
         prop_assert_eq!(lanes, from_scratch::lanes(&trace));
-        prop_assert_eq!(live.stats.stats(), &from_scratch::figures(&trace));
+        prop_assert_eq!(&live.stats, &from_scratch::figures(&trace));
         prop_assert_eq!(&tasks, &tasks_at(&trace, None));
-        prop_assert_eq!(live.stats.stats(), &stats(&trace));
-        prop_assert_eq!(live.consumed, trace.len());
+        prop_assert_eq!(&live.stats, &stats(&trace));
+        prop_assert_eq!(live.events, trace.len());
+        // The model's loop state is the loop fold's.
+        prop_assert_eq!(live.loop_state(), oracle::loop_state_oracle(&trace, None));
     }
 
     #[test]
@@ -437,4 +439,106 @@ fn ten_thousand_tasks_on_one_semaphore_derive_correctly() {
     assert_eq!(sem.waiters.len(), 10_000 - 5_100);
     assert!(sem.waiters.windows(2).all(|w| w[0].0 < w[1].0));
     assert_eq!(mid.sleeping.len(), 100);
+}
+
+/// Timings, not a check (`cargo test --release --test perf_derivation --
+/// --ignored --nocapture`): folding a 10,000-task run's log with the one
+/// run model against the lanes-and-figures fold alone (what the frame loop
+/// applied before the model took in the loop's state and the wait-for
+/// fold), whole and in frame-sized chunks; and the deadlock check's cost,
+/// the old whole-log derivation against the incremental wait-for fold.
+#[test]
+#[ignore]
+fn fold_timings_of_a_ten_thousand_task_run() {
+    use async_playground::core::model::stats::StatsFold;
+    use async_playground::core::model::tasks::Lanes;
+    use async_playground::core::model::wait_for::WaitFor;
+    use std::time::Instant;
+    let trace = trace_of("example=semaphore&tasks=10000&limit=100&delay=10");
+    let n = trace.len();
+    let best = |f: &mut dyn FnMut()| {
+        (0..5)
+            .map(|_| {
+                let t0 = Instant::now();
+                f();
+                t0.elapsed().as_secs_f64() * 1e3
+            })
+            .fold(f64::INFINITY, f64::min)
+    };
+    let lanes_and_figures = best(&mut || {
+        let (mut lanes, mut figures, mut tasks) =
+            (Lanes::default(), StatsFold::default(), Vec::new());
+        for e in trace.events() {
+            figures.apply(e);
+            lanes.apply(e, &mut tasks);
+        }
+        assert_eq!(tasks.len(), 10_001);
+    });
+    let model = best(&mut || {
+        let mut m = RunModel::new(trace.run, "");
+        m.catch_up(&trace);
+        assert_eq!(m.tasks.len(), 10_001);
+    });
+    // Frames of 500 new events: each frame's catch-up, the best of 3 runs
+    // per frame (the machine may be busy), then the worst frame.
+    let frames = |model: bool| {
+        let mut per_frame = vec![f64::INFINITY; n.div_ceil(500)];
+        let mut last = RunModel::new(trace.run, "");
+        for _ in 0..3 {
+            let mut m = RunModel::new(trace.run, "");
+            let (mut lanes, mut figures, mut tasks) =
+                (Lanes::default(), StatsFold::default(), Vec::new());
+            let mut partial = Trace::new(trace.run);
+            for (i, chunk) in trace.events().chunks(500).enumerate() {
+                for e in chunk {
+                    partial.push(e.clone());
+                }
+                let t0 = Instant::now();
+                if model {
+                    m.catch_up(&partial);
+                } else {
+                    for e in chunk {
+                        figures.apply(e);
+                        lanes.apply(e, &mut tasks);
+                    }
+                }
+                per_frame[i] = per_frame[i].min(t0.elapsed().as_secs_f64() * 1e3);
+            }
+            last = m;
+        }
+        let worst = per_frame.iter().copied().fold(0.0f64, f64::max);
+        (worst, last)
+    };
+    let (worst_old, _) = frames(false);
+    let (worst, m) = frames(true);
+    let loop_state_built = best(&mut || {
+        let _ = m.loop_state();
+    });
+    let old_check = best(&mut || {
+        let tasks = tasks_at(&trace, None);
+        let mut live = tasks
+            .iter()
+            .filter(|t| t.end_ms.is_none() && t.state != TaskState::Created)
+            .peekable();
+        let _ = live.peek().is_some() && live.all(|t| t.state == TaskState::Waiting);
+    });
+    let mut w = WaitFor::default();
+    w.catch_up(&trace);
+    let new_check = best(&mut || {
+        w.catch_up(&trace);
+        let _ = w.all_waiting();
+    });
+    println!("events: {n}");
+    println!("lanes+figures fold, whole log: {lanes_and_figures:.2} ms");
+    println!(
+        "run model (all folds), whole log: {model:.2} ms ({:.2}x)",
+        model / lanes_and_figures
+    );
+    println!("worst 500-event frame: lanes+figures {worst_old:.3} ms, run model {worst:.3} ms");
+    println!("loop state built from the model's fold: {loop_state_built:.3} ms");
+    println!("deadlock check, old (tasks_at over the log): {old_check:.3} ms");
+    println!(
+        "deadlock check, new (wait-for fold caught up): {:.6} ms",
+        new_check
+    );
 }

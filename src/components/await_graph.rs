@@ -1,7 +1,7 @@
 //! Two views beside the loop panel, both folded from the log at the
 //! playhead:
 //!
-//! - [`AwaitGraphPanel`]: who awaits whom (`core::await_graph`), a tree
+//! - [`AwaitGraphPanel`]: who awaits whom (`core::model::await_graph`), a tree
 //!   like `python -m asyncio pstree`, with "Copy as text" in its layout; a
 //!   deadlock's cycle in the error colour.
 //! - [`DiagnosticsPanel`] and [`DiagMarks`]: asyncio's own warnings
@@ -11,9 +11,11 @@
 
 use leptos::prelude::*;
 
-use crate::core::await_graph::{await_graph, node_text, pstree_text, AwaitGraph, Node};
+use crate::core::model::await_graph::{AwaitGraph, Node};
+use crate::core::model::diagnostics::Diagnosed;
+use crate::core::model::pstree::{node_text, pstree_text};
 use crate::core::task::fmt_ms;
-use crate::core::trace::{DiagKind, EventKind, Ms, TaskId};
+use crate::core::trace::{Ms, TaskId};
 use crate::ctl::run::{RunCtl, RunState};
 
 const SWITCH_KEY: &str = "async-playground:diagnostics";
@@ -44,47 +46,13 @@ fn playhead(ctl: &RunCtl) -> Option<Ms> {
 }
 
 /// One recorded diagnostic.
-#[derive(Clone, Debug, PartialEq)]
-struct Shown {
-    task: TaskId,
-    name: String,
-    at_ms: Ms,
-    kind: DiagKind,
-    text: String,
-}
+type Shown = Diagnosed;
 
+/// The run's diagnostics up to the playhead (the model shown is the run as
+/// of it), the first 200.
 fn diagnostics_of(ctl: &RunCtl) -> Vec<Shown> {
-    let at = playhead(ctl);
-    // Track the log's growth.
-    ctl.snapshot.with(|s| s.events);
-    ctl.with_trace(|t| {
-        let mut names: Vec<String> = Vec::new();
-        let mut out = Vec::new();
-        for e in t.events() {
-            if at.is_some_and(|a| e.at_ms > a) {
-                break;
-            }
-            match &e.kind {
-                EventKind::Created { name } | EventKind::Spawned { name } => {
-                    let i = e.task.index();
-                    if names.len() <= i {
-                        names.resize(i + 1, String::new());
-                    }
-                    names[i] = name.clone();
-                }
-                EventKind::Diagnostic(d) if out.len() < 200 => out.push(Shown {
-                    task: e.task,
-                    name: names.get(e.task.index()).cloned().unwrap_or_default(),
-                    at_ms: e.at_ms,
-                    kind: d.kind,
-                    text: d.text.clone(),
-                }),
-                _ => {}
-            }
-        }
-        out
-    })
-    .unwrap_or_default()
+    ctl.snapshot
+        .with(|m| m.diagnostics.iter().take(200).cloned().collect())
 }
 
 /// Most tasks for which the graph follows a live run frame by frame.
@@ -281,8 +249,8 @@ fn node_view(n: Node) -> AnyView {
 pub fn AwaitGraphPanel() -> impl IntoView {
     let ctl = expect_context::<RunCtl>();
     // A large run's graph is drawn at the playhead of a replay and when the
-    // run ends, not on every frame while it runs (each drawing folds the
-    // whole log: on every frame of a 10,000-task run that froze the page).
+    // run ends, not on every frame while it runs (the model folds the log,
+    // but building 10,000 tasks' trees on every frame still costs frames).
     let big = Memo::new(move |_| ctl.snapshot.with(|s| s.tasks.len()) > LIVE_GRAPH_MAX_TASKS);
     let graph = Memo::new(move |_| {
         let at = playhead(&ctl);
@@ -290,8 +258,8 @@ pub fn AwaitGraphPanel() -> impl IntoView {
         if running && at.is_none() && big.get() {
             return AwaitGraph::default();
         }
-        ctl.snapshot.with(|s| s.events);
-        ctl.with_trace(|t| await_graph(t, at)).unwrap_or_default()
+        // The model shown is the run as of the playhead.
+        ctl.snapshot.with(|m| m.await_graph())
     });
     let deferred = move || {
         big.get()

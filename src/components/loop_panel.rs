@@ -1,12 +1,14 @@
 //! The loop panel: what the event loop holds right now — the running task,
 //! the ready queue, sleepers with wake times, I/O in flight, every lock,
 //! semaphore and queue with holders, waiters and items — and, after a
-//! deadlock, the wait-for cycle. All derived from the log.
+//! deadlock, the wait-for cycle. All read off the run model (which folds
+//! the log; this panel folds nothing).
 
 use leptos::prelude::*;
 
 use crate::components::timeline::BIG_RUN;
-use crate::core::loop_state::{wait_for_cycle, Entry, LoopFold, LoopState};
+use crate::core::model::loop_state::{Entry, LoopState};
+use crate::core::model::wait_for::wait_for_cycle;
 use crate::core::task::fmt_ms;
 use crate::ctl::run::{RunCtl, RunState};
 
@@ -73,9 +75,6 @@ fn section(title: &'static str, count: usize, body: AnyView) -> impl IntoView {
 #[component]
 pub fn LoopPanel() -> impl IntoView {
     let ctl = expect_context::<RunCtl>();
-    // Folded incrementally: each refresh applies only the new events.
-    let fold: StoredValue<(u32, LoopFold), LocalStorage> =
-        StoredValue::new_local((0, LoopFold::default()));
     // A run of more than BIG_RUN tasks refreshes the panel at most every
     // BIG_RUN_EVERY_MS: its lists are long and change every frame, faster
     // than anyone reads, and redrawing them each frame costs frames.
@@ -97,28 +96,13 @@ pub fn LoopPanel() -> impl IntoView {
         }
     });
     let state = Memo::new(move |_| {
-        // Re-derive whenever the snapshot changes (the log grew).
-        let generation = shown.get().0;
-        // Replaying a moment: derive it from the log cut there.
-        if let Some(at) = ctl.shown_at.get() {
-            return ctl
-                .with_trace(|t| crate::core::loop_state::loop_state(t, Some(at)))
-                .unwrap_or_default();
+        // Replaying a moment: the model shown is the run as of then.
+        if ctl.shown_at.get().is_some() {
+            return ctl.snapshot.with(|m| m.loop_state());
         }
-        ctl.with_trace(|t| {
-            fold.try_update_value(|(g, f)| {
-                if *g != generation || f.consumed > t.len() {
-                    *g = generation;
-                    *f = LoopFold::default();
-                }
-                for e in t.events().get(f.consumed..).unwrap_or_default() {
-                    f.apply(e);
-                }
-                f.state()
-            })
-        })
-        .flatten()
-        .unwrap_or_default()
+        // Following the run: as often as `shown` says.
+        shown.track();
+        ctl.snapshot.with_untracked(|m| m.loop_state())
     });
     let deadlock = move || ctl.live_state.with(|s| s.0 == RunState::Deadlock);
     let cycle = move || state.with(wait_for_cycle);

@@ -5,7 +5,7 @@
 //!
 //! The rows are kept by hand rather than through a reactive list: only the
 //! rows whose task changed since the last frame are touched (by
-//! `Snapshot::task_revs`), and new rows are created in the browser's idle
+//! `RunModel::task_revs`), and new rows are created in the browser's idle
 //! time (`requestIdleCallback`), as many as fit in what is left of the
 //! frame (at most [`NEW_ROWS_BUDGET_MS`]), so making 10,000 rows never
 //! makes a frame late: while the page is busy they wait (at most

@@ -5,7 +5,7 @@
 //!
 //! Finished spans render once; only the open span of a live task and the
 //! playhead move, driven by the run controller's single frame loop. A lane
-//! re-renders only when its task changed (`Snapshot::task_revs`). Runs with
+//! re-renders only when its task changed (`RunModel::task_revs`). Runs with
 //! more than [`BIG_RUN`] tasks are drawn on a canvas instead
 //! ([`TimelineCanvas`]), with the contract's `[data-task]` elements kept as
 //! a light hidden index ([`TaskIndex`]).
@@ -346,16 +346,16 @@ fn Lane(
         replay.pause();
         replay.selected.set(Some(pos));
         replay.seek(t);
-        let full = ctl.with_trace(|tr| crate::core::task::tasks_at(tr, None));
-        let text = full.and_then(|tasks| {
-            let task = tasks.get(pos)?;
+        // The task over the whole run (the model shown is the moment `t`).
+        let text = ctl.with_run_model(|m| {
+            let task = m.tasks.get(pos)?;
             let sp = task
                 .spans
                 .iter()
                 .find(|sp| sp.from_ms <= t && sp.to_ms.or(task.end_ms).is_none_or(|to| t <= to))?;
             Some(crate::core::replay::explain_span(task, sp, t))
         });
-        if let Some(text) = text {
+        if let Some(text) = text.flatten() {
             replay.explanation.set(Some(text));
         }
     };

@@ -2,24 +2,23 @@
 //! natively, in milliseconds, on virtual time.
 //!
 //! - [`trace`]: the append-only event log, the single source of truth.
-//! - [`task`]: task states and lanes derived from the log.
+//! - [`model`]: the one run model: the log folded once, incrementally, into
+//!   everything the views need (tasks and lanes, figures, the console, the
+//!   loop's state, the wait-for cycle), and "as of t" for replay.
+//! - [`task`], [`stats`]: the old paths of the model's task and figure types.
 //! - [`params`]: every parameter's range and default, values, notices.
 //! - [`query`]: the page's URL: lesson, parameters, global keys, corrections.
 //! - [`code_params`]: parameters as literals in a lesson's Python code.
-//! - [`stats`]: the figures (elapsed, concurrency, loop lag) derived from the log.
-//! - [`live`]: the same derivations, applied incrementally as the log grows.
 //! - [`lateness`]: ideal versus real: lateness of each step, loop stalls.
 //! - [`raster`]: a large run painted incrementally into a pixel buffer.
 //! - [`json`], [`embed_msg`], [`export`], [`svg`], [`share`]: embeds and exports.
 //! - [`platform_resize`]: the resize messages of Canvas and H5P hosts.
 //! - [`download`]: "Download .py", the program as a file CPython runs.
-//! - [`await_graph`]: who awaits whom at the playhead (pstree's tree).
 //! - [`narrate`], [`keys`], [`table`]: narration, shortcuts, the table view.
 //! - [`explore`]: jittered runs grouped by outcome ("Explore timings").
 //! - [`predict`]: predict, then run: questions scored against the log.
 #![deny(missing_docs)]
 
-pub mod await_graph;
 pub mod code_error;
 pub mod code_line;
 pub mod code_params;
@@ -32,9 +31,8 @@ pub mod highlight;
 pub mod json;
 pub mod keys;
 pub mod lateness;
-pub mod live;
-pub mod loop_state;
 pub mod mock_api;
+pub mod model;
 pub mod narrate;
 pub mod params;
 pub mod platform_resize;

@@ -7,10 +7,8 @@
 
 use leptos::prelude::*;
 
+use crate::core::model::{Stats, TaskView};
 use crate::core::params::{PageState, Values};
-use crate::core::stats::{stats, Stats};
-use crate::core::task::{tasks_at, TaskView};
-use crate::core::trace::Trace;
 use crate::ctl::code::CodeCtl;
 use crate::ctl::run::{RunCtl, RunState};
 use crate::your_code;
@@ -119,17 +117,23 @@ impl CompareCtl {
         let Some((values, code)) = self.running_values.get_value() else {
             return false;
         };
-        let Some(trace): Option<Trace> = ctl.trace() else {
+        // The run's model (not the moment a replay shows), once it ended.
+        let Some((tasks, stats)) = ctl
+            .with_run_model(|m| {
+                m.stats
+                    .outcome
+                    .is_some()
+                    .then(|| (m.tasks.clone(), m.stats.clone()))
+            })
+            .flatten()
+        else {
             return false;
         };
-        if trace.outcome().is_none() {
-            return false;
-        }
         self.kept.set(Some(Kept {
             values,
             code,
-            tasks: tasks_at(&trace, None),
-            stats: stats(&trace),
+            tasks,
+            stats,
         }));
         true
     }

@@ -23,16 +23,15 @@ use wasm_bindgen::JsCast;
 use crate::core::embed_msg::{self, Finished, Incoming};
 use crate::core::params::PageState;
 use crate::core::platform_resize::{self, H5p};
-use crate::core::stats::stats;
-use crate::core::task::tasks_at;
 use crate::ctl::page::PageCtl;
 use crate::ctl::run::RunCtl;
 use crate::lessons::lookup;
 use crate::web;
 
-/// Reports each run's start and end to the parent, once each. It reads the
-/// run's log, not the animated snapshot: a frame scrolled out of view gets
-/// no animation frames, and its runs must still be reported.
+/// Reports each run's start and end to the parent, once each. The end
+/// comes from the run itself ([`RunCtl::ended`], set by the runtime when the
+/// run ends), not from the animation frames: a frame scrolled out of view
+/// gets none, and its runs must still be reported.
 #[derive(Clone, Copy)]
 pub struct RunWatch {
     framed: bool,
@@ -84,9 +83,9 @@ impl RunWatch {
         }
         let ended = self
             .ctl
-            .with_trace(|t| {
-                let outcome = t.outcome().filter(|_| t.run == generation)?;
-                Some((outcome, tasks_at(t, None), stats(t).elapsed_ms))
+            .with_run_model(|m| {
+                let outcome = m.stats.outcome.filter(|_| m.generation == generation)?;
+                Some((outcome, m.tasks.clone(), m.stats.elapsed_ms))
             })
             .flatten();
         if let Some((outcome, tasks, elapsed_ms)) = ended {
@@ -136,14 +135,13 @@ pub fn install(ctx: PageCtl) {
         return;
     }
     let (ctl, watch) = (ctx.run, ctx.watch);
+    // A run's start shows in the model; its end is told by the run itself
+    // (`ended`), with or without animation frames: nothing polls.
     Effect::new(move || {
         ctl.snapshot.track();
+        ctl.ended.track();
         watch.check();
     });
-    // Also on a timer: a frame out of view gets no animation frames.
-    if let Ok(poll) = set_interval_with_handle(move || watch.check(), Duration::from_millis(250)) {
-        on_cleanup(move || poll.clear());
-    }
 
     // The frame side of H5P's resizer handshake (shared by the listener
     // and the height watch below).

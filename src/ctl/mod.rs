@@ -2,8 +2,10 @@
 //! parts and that components receive by context, one typed handle each.
 //!
 //! - [`page`]: the URL's state and the page's verbs (open, run, stop).
-//! - [`run`]: starts and stops runs; one requestAnimationFrame loop while a
-//!   run is live; the ideal run beside it.
+//! - [`run`]: starts and stops runs, keeps the run's model, tells when a
+//!   run ends; [`frame`]: its one requestAnimationFrame loop while a run is
+//!   live, and the limits; [`ideal`]: the ideal run beside it, in slices;
+//!   [`model`]: which model the views see (the run's, or as of the playhead).
 //! - [`replay`]: the playhead and playback of a recorded run.
 //! - [`compare`]: the kept run against the current one.
 //! - [`code`]: the code panel's program: the editor's text, compile errors,
@@ -15,6 +17,9 @@ pub mod code;
 pub mod compare;
 pub mod embed;
 pub mod explore;
+pub mod frame;
+pub mod ideal;
+pub mod model;
 pub mod page;
 pub mod replay;
 pub mod run;

@@ -14,7 +14,8 @@ use futures::future::{AbortHandle, Abortable, FutureExt, LocalBoxFuture};
 
 use super::clock::Clock;
 use super::virtual_loop::VirtualLoop;
-use crate::core::task::fmt_ms;
+use crate::core::model::tasks::fmt_ms;
+use crate::core::model::wait_for::WaitFor;
 use crate::core::trace::{Event, EventKind, Ms, RunOutcome, TaskId, Trace};
 
 pub use super::cx::Cx;
@@ -38,6 +39,9 @@ pub enum TaskError {
 /// The lesson's main coroutine.
 pub type MainFn = Box<dyn FnOnce(Cx) -> LocalBoxFuture<'static, Result<(), TaskError>>>;
 
+/// Who is told when a run ends, and how it ended ([`Run::on_end`]).
+type EndListener = Box<dyn FnOnce(RunOutcome)>;
+
 pub(super) struct Slot {
     pub(super) running: bool,
     pub(super) ended: bool,
@@ -56,6 +60,11 @@ pub(crate) struct RunInner {
     /// Timers and I/O in flight: what could still wake a waiting task.
     pending_wakeups: Cell<usize>,
     loop_tasks: RefCell<Vec<AbortHandle>>,
+    /// The model's wait-for fold over this log, caught up at each deadlock
+    /// check (so a check costs the events since the last one).
+    wait_for: RefCell<WaitFor>,
+    /// Who to tell when the run ends (see [`Run::on_end`]).
+    on_end: RefCell<Vec<EndListener>>,
     /// When the heartbeat is next due (real ms) and the speed, while it waits.
     #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
     heartbeat_due: Cell<Option<(f64, f64)>>,
@@ -107,7 +116,7 @@ impl RunInner {
     /// it running.
     pub(crate) fn act(&self, task: TaskId, kind: EventKind) {
         self.mark_running(task);
-        if crate::core::task::TaskState::after(&kind).is_some() {
+        if crate::core::model::tasks::TaskState::after(&kind).is_some() {
             self.set_running(task, false);
         }
         let waits = matches!(kind, EventKind::Waiting { .. });
@@ -142,12 +151,9 @@ impl RunInner {
         }
         let stuck = {
             let trace = self.trace.borrow();
-            let tasks = crate::core::task::tasks_at(&trace, None);
-            let mut live = tasks
-                .iter()
-                .filter(|t| t.end_ms.is_none() && t.state != crate::core::task::TaskState::Created)
-                .peekable();
-            live.peek().is_some() && live.all(|t| t.state == crate::core::task::TaskState::Waiting)
+            let mut wait_for = self.wait_for.borrow_mut();
+            wait_for.catch_up(&trace);
+            wait_for.all_waiting()
         };
         if stuck {
             self.finish_run(RunOutcome::Deadlock);
@@ -269,6 +275,12 @@ impl RunInner {
             for h in handles {
                 h.abort();
             }
+        }
+        // Last: the run has ended for whoever listens (a listener may read
+        // the log, so nothing is borrowed here).
+        let listeners = std::mem::take(&mut *self.on_end.borrow_mut());
+        for f in listeners {
+            f(outcome);
         }
     }
 
@@ -408,6 +420,8 @@ impl Run {
             main: Cell::new(None),
             pending_wakeups: Cell::new(0),
             loop_tasks: RefCell::new(Vec::new()),
+            wait_for: RefCell::new(WaitFor::default()),
+            on_end: RefCell::new(Vec::new()),
             heartbeat_due: Cell::new(None),
             check_scheduled: Cell::new(false),
             me: RefCell::new(std::rc::Weak::new()),
@@ -518,6 +532,17 @@ impl Run {
     /// costs.
     pub fn set_recording(&self, on: bool) {
         self.0.recording.set(on);
+    }
+
+    /// Calls `f` with the outcome once the run ends (at once if it has):
+    /// the run tells who listens, from the runtime itself, so the end is
+    /// known without animation frames (a tab or frame out of view).
+    pub fn on_end(&self, f: impl FnOnce(RunOutcome) + 'static) {
+        let ended = self.0.trace.borrow().outcome();
+        match ended {
+            Some(outcome) => f(outcome),
+            None => self.0.on_end.borrow_mut().push(Box::new(f)),
+        }
     }
 
     /// Whether the run has ended.

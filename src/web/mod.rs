@@ -9,6 +9,7 @@
 //! - [`frame`]: framed or not; messages to and from the parent.
 //! - [`panic`]: the panic hook, the error panel, the boot note.
 //! - [`dialog`]: modal dialogs and where keys go.
+//! - [`visibility`]: the tab hidden or shown (one hook).
 
 pub mod clipboard;
 pub mod dialog;
@@ -19,6 +20,7 @@ pub mod media;
 pub mod panic;
 pub mod settle;
 pub mod url;
+pub mod visibility;
 
 pub use clipboard::copy_text;
 pub use dialog::{dialog_open, is_typing_target, open_dialog};

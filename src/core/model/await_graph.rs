@@ -5,15 +5,16 @@
 //! lock or semaphore (with the tasks holding it), a queue, a future, a
 //! sleep, I/O. A wait-for cycle (a deadlock) is marked on its nodes.
 //!
-//! A pure fold of the log: [`await_graph`] at the playhead, [`pstree_text`]
+//! A pure fold of the log: [`await_graph`] at the playhead, [`pstree_text`](super::pstree::pstree_text)
 //! for "Copy as text". The interpreter records what a task awaits with
 //! structure ([`EventKind::Awaits`]); for a `Waiting` without it (the Rust
 //! lessons) the kind is told from the name.
 
 use std::collections::{HashMap, HashSet};
 
-use super::loop_state::{loop_state, wait_for_cycle};
-use super::trace::{AwaitKind, AwaitTarget, EventKind, Ms, TaskId, Trace};
+use super::loop_state::loop_state;
+use super::wait_for::{wait_for_cycle, WaitEdge};
+use crate::core::trace::{AwaitKind, AwaitTarget, Event, EventKind, Ms, TaskId, Trace};
 
 /// What a node of the tree is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -209,7 +210,7 @@ impl Builder<'_> {
                 }
                 vec![leaf(
                     NodeKind::Sleep,
-                    format!("sleep until {}", super::narrate::say_ms(*until)),
+                    format!("sleep until {}", crate::core::narrate::say_ms(*until)),
                 )]
             }
             Wait::Io(what) => {
@@ -254,20 +255,23 @@ impl Builder<'_> {
     }
 }
 
-/// The await graph after every event at or before `at` (all when `None`).
-pub fn await_graph(trace: &Trace, at: Option<Ms>) -> AwaitGraph {
-    let mut tasks: Vec<TaskFold> = Vec::new();
-    let mut holders: HashMap<String, Vec<TaskId>> = HashMap::new();
-    for e in trace.events() {
-        if at.is_some_and(|t| e.at_ms > t) {
-            break;
-        }
+/// The await graph folded one event at a time: what each task awaits, and
+/// who holds each lock. [`AwaitFold::graph`] builds the trees when asked.
+#[derive(Clone, Debug, Default)]
+pub struct AwaitFold {
+    tasks: Vec<TaskFold>,
+    holders: HashMap<String, Vec<TaskId>>,
+}
+
+impl AwaitFold {
+    /// Applies one event.
+    pub fn apply(&mut self, e: &Event) {
         if e.task == TaskId::LOOP {
-            continue;
+            return;
         }
         let i = e.task.index();
-        if i >= tasks.len() {
-            tasks.resize(
+        if i >= self.tasks.len() {
+            self.tasks.resize(
                 i + 1,
                 TaskFold {
                     name: String::new(),
@@ -279,7 +283,7 @@ pub fn await_graph(trace: &Trace, at: Option<Ms>) -> AwaitGraph {
                 },
             );
         }
-        let t = &mut tasks[i];
+        let t = &mut self.tasks[i];
         match &e.kind {
             EventKind::Created { name } => {
                 t.name = name.clone();
@@ -301,7 +305,7 @@ pub fn await_graph(trace: &Trace, at: Option<Ms>) -> AwaitGraph {
                 t.wait = Wait::On(match t.pending.take() {
                     Some(p) if p.name == *on => p,
                     _ => AwaitTarget {
-                        kind: kind_of_name(on, &holders),
+                        kind: kind_of_name(on, &self.holders),
                         name: on.clone(),
                         tasks: Vec::new(),
                     },
@@ -311,13 +315,13 @@ pub fn await_graph(trace: &Trace, at: Option<Ms>) -> AwaitGraph {
             EventKind::Done | EventKind::Failed { .. } | EventKind::Cancelled => {
                 t.alive = false;
                 t.wait = Wait::None;
-                for h in holders.values_mut() {
+                for h in self.holders.values_mut() {
                     h.retain(|x| *x != e.task);
                 }
             }
-            EventKind::Acquired { on } => holders.entry(on.clone()).or_default().push(e.task),
+            EventKind::Acquired { on } => self.holders.entry(on.clone()).or_default().push(e.task),
             EventKind::Released { on } => {
-                if let Some(h) = holders.get_mut(on) {
+                if let Some(h) = self.holders.get_mut(on) {
                     if let Some(p) = h.iter().position(|x| *x == e.task) {
                         h.remove(p);
                     }
@@ -326,6 +330,31 @@ pub fn await_graph(trace: &Trace, at: Option<Ms>) -> AwaitGraph {
             _ => {}
         }
     }
+
+    /// The graph after the events applied so far; `cycle` is the wait-for
+    /// cycle at the same moment.
+    pub fn graph(&self, cycle: Option<Vec<WaitEdge>>) -> AwaitGraph {
+        build(self.tasks.clone(), &self.holders, cycle)
+    }
+}
+
+/// The await graph after every event at or before `at` (all when `None`).
+pub fn await_graph(trace: &Trace, at: Option<Ms>) -> AwaitGraph {
+    let mut fold = AwaitFold::default();
+    for e in trace.events() {
+        if at.is_some_and(|t| e.at_ms > t) {
+            break;
+        }
+        fold.apply(e);
+    }
+    fold.graph(wait_for_cycle(&loop_state(trace, at)))
+}
+
+fn build(
+    mut tasks: Vec<TaskFold>,
+    holders: &HashMap<String, Vec<TaskId>>,
+    cycle: Option<Vec<WaitEdge>>,
+) -> AwaitGraph {
     // A task waited on by name only (the Rust lessons): the live task of
     // that name (the latest spawned).
     let by_name: HashMap<&str, TaskId> = tasks
@@ -362,10 +391,9 @@ pub fn await_graph(trace: &Trace, at: Option<Ms>) -> AwaitGraph {
             }
         }
     }
-    let cycle = wait_for_cycle(&loop_state(trace, at));
     let mut b = Builder {
         tasks: &tasks,
-        holders: &holders,
+        holders,
         cycle_tasks: cycle
             .iter()
             .flatten()
@@ -419,53 +447,6 @@ pub fn await_graph(trace: &Trace, at: Option<Ms>) -> AwaitGraph {
         }),
         omitted,
     }
-}
-
-/// A node's line of text, as pstree writes it: `(T) name` for a task,
-/// ` func file:line` for a frame, `(lock) name` for the playground's others.
-pub fn node_text(n: &Node) -> String {
-    let mut s = match n.kind {
-        NodeKind::Task => format!("(T) {}", n.label),
-        NodeKind::Frame => format!(" {}", n.label),
-        other => format!("({}) {}", other.as_str(), n.label),
-    };
-    if n.back_edge {
-        s.push_str(" ↺ (cycle)");
-    }
-    s
-}
-
-/// The graph as text, in pstree's layout (`└── `, `├── `, `│   `); a cycle
-/// is named below the trees, as pstree names one
-/// (`cycle: task_1() → task_2() → task_1()`).
-pub fn pstree_text(g: &AwaitGraph) -> String {
-    fn walk(n: &Node, prefix: &str, last: bool, out: &mut Vec<String>) {
-        let connector = if last { "└── " } else { "├── " };
-        out.push(format!("{prefix}{connector}{}", node_text(n)));
-        let next = format!("{prefix}{}", if last { "    " } else { "│   " });
-        for (i, c) in n.children.iter().enumerate() {
-            walk(c, &next, i + 1 == n.children.len(), out);
-        }
-    }
-    let mut out: Vec<String> = Vec::new();
-    for (i, r) in g.roots.iter().enumerate() {
-        if i > 0 {
-            out.push(String::new());
-        }
-        walk(r, "", true, &mut out);
-    }
-    if g.roots.is_empty() {
-        out.push("(no task is pending)".to_string());
-    }
-    if g.omitted > 0 {
-        out.push(format!("… {} more not shown", g.omitted));
-    }
-    if let Some(c) = &g.cycle {
-        out.push(String::new());
-        out.push("ERROR: await-graph contains cycles".to_string());
-        out.push(format!("cycle: {}", c.join(" → ")));
-    }
-    out.join("\n")
 }
 
 #[cfg(test)]

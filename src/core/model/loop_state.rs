@@ -1,9 +1,10 @@
 //! What the event loop holds at a moment, derived from the log: the task it
 //! runs, the ready queue, sleepers with their wake times, I/O in flight, and
 //! every lock, semaphore and queue with its holders, waiters and items.
-//! Also the wait-for cycle of a deadlock.
+//! (The wait-for cycle of a deadlock is read off it in
+//! [`wait_for`](super::wait_for).)
 
-use super::trace::{EventKind, Ms, TaskId, Trace};
+use crate::core::trace::{Event, EventKind, Ms, TaskId, Trace};
 
 /// A task as the loop panel lists it.
 #[derive(Clone, Debug, PartialEq)]
@@ -75,7 +76,7 @@ fn is_resource(name: &str) -> bool {
     .any(|p| name.starts_with(p))
 }
 
-#[derive(Clone)]
+#[derive(Clone, Debug)]
 enum Where {
     Nowhere,
     Running,
@@ -89,7 +90,7 @@ enum Where {
 /// entry stays in the list but counts only while its generation is the
 /// task's current one for this list (entries are dropped in bulk once most
 /// are stale). A run of 10,000 tasks queued on one semaphore stays linear.
-#[derive(Clone, Default)]
+#[derive(Clone, Debug, Default)]
 struct Waiters {
     list: Vec<(TaskId, u32, String)>,
     /// Per task: its current generation and how many live entries it has.
@@ -128,14 +129,14 @@ impl Waiters {
     }
 }
 
-#[derive(Clone, Default)]
+#[derive(Clone, Debug, Default)]
 struct ResourceFold {
     name: String,
     holders: Vec<(TaskId, String)>,
     waiters: Waiters,
 }
 
-#[derive(Clone, Default)]
+#[derive(Clone, Debug, Default)]
 struct QueueFold {
     name: String,
     items: Vec<String>,
@@ -144,7 +145,7 @@ struct QueueFold {
 
 /// The loop's state folded one event at a time: [`loop_state`] runs it over
 /// a whole log; a live view keeps one and applies only the new events.
-#[derive(Clone, Default)]
+#[derive(Clone, Debug, Default)]
 pub struct LoopFold {
     names: Vec<String>,
     place: Vec<(Where, Ms)>,
@@ -184,8 +185,13 @@ impl LoopFold {
         &mut self.queues[pos]
     }
 
+    /// The name `task` was last given (created or spawned), if any.
+    pub fn name(&self, task: TaskId) -> Option<&str> {
+        self.names.get(task.index()).map(String::as_str)
+    }
+
     /// Applies one event.
-    pub fn apply(&mut self, e: &super::trace::Event) {
+    pub fn apply(&mut self, e: &Event) {
         self.consumed += 1;
         if e.task == TaskId::LOOP {
             return;
@@ -355,59 +361,10 @@ pub fn loop_state(trace: &Trace, at: Option<Ms>) -> LoopState {
     fold.state()
 }
 
-/// One edge of a wait-for cycle: `waiter` waits for `resource`, held by `holder`.
-#[derive(Clone, Debug, PartialEq)]
-pub struct WaitEdge {
-    /// The waiting task's name.
-    pub waiter: String,
-    /// What it waits for.
-    pub resource: String,
-    /// Who holds it.
-    pub holder: String,
-}
-
-/// The first cycle in the wait-for graph (task → holder of what it awaits),
-/// in order around the cycle; `None` if there is none.
-pub fn wait_for_cycle(state: &LoopState) -> Option<Vec<WaitEdge>> {
-    let mut edges: Vec<(TaskId, String, TaskId, String, String)> = Vec::new();
-    for r in &state.resources {
-        for (w, wname) in &r.waiters {
-            for (h, hname) in &r.holders {
-                if h != w {
-                    edges.push((*w, wname.clone(), *h, hname.clone(), r.name.clone()));
-                }
-            }
-        }
-    }
-    for (start, ..) in &edges {
-        let mut path: Vec<usize> = Vec::new();
-        let mut at = *start;
-        while let Some(idx) = edges.iter().position(|e| e.0 == at) {
-            if let Some(pos) = path.iter().position(|&p| edges[p].0 == edges[idx].0) {
-                let cycle = path[pos..]
-                    .iter()
-                    .map(|&p| WaitEdge {
-                        waiter: edges[p].1.clone(),
-                        resource: edges[p].4.clone(),
-                        holder: edges[p].3.clone(),
-                    })
-                    .collect();
-                return Some(cycle);
-            }
-            path.push(idx);
-            at = edges[idx].2;
-            if path.len() > edges.len() {
-                break;
-            }
-        }
-    }
-    None
-}
-
 #[cfg(test)]
 mod tests {
+    use super::super::wait_for::{wait_for_cycle, WaitEdge};
     use super::*;
-    use crate::core::trace::Event;
 
     fn ev(task: u32, at: Ms, kind: EventKind) -> Event {
         Event {
