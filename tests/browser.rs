@@ -3,9 +3,9 @@
 #![cfg(target_arch = "wasm32")]
 
 use async_playground::app::Playground;
+use async_playground::core::model::stats::stats;
+use async_playground::core::model::tasks::{tasks_at, TaskState};
 use async_playground::core::params::{parse_query, PageState};
-use async_playground::core::stats::stats;
-use async_playground::core::task::{tasks_at, TaskState};
 use async_playground::core::trace::{EventKind, RunOutcome, Trace};
 use async_playground::lessons::{self, lookup};
 use async_playground::runtime::Run;

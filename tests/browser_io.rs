@@ -3,8 +3,8 @@
 //! Stop aborting a request, a real Web Worker, and a real busy-wait.
 #![cfg(target_arch = "wasm32")]
 
-use async_playground::core::stats::stats;
-use async_playground::core::task::{tasks_at, TaskState};
+use async_playground::core::model::stats::stats;
+use async_playground::core::model::tasks::{tasks_at, TaskState};
 use async_playground::core::trace::{EventKind, RunOutcome, Trace};
 use async_playground::runtime::{Cx, Run, TaskError};
 use futures::FutureExt;

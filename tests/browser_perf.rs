@@ -7,8 +7,8 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
+use async_playground::core::model::tasks::{tasks_at, TaskState};
 use async_playground::core::params::parse_query;
-use async_playground::core::task::{tasks_at, TaskState};
 use async_playground::core::trace::{EventKind, RunOutcome};
 use async_playground::ctl::run::{RunCtl, RunState};
 use async_playground::lessons::{self, lookup};

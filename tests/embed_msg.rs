@@ -7,8 +7,8 @@ use async_playground::core::embed_msg::{
     url_params, Finished, Incoming,
 };
 use async_playground::core::json::{self, write_num, write_str, Json};
+use async_playground::core::model::tasks::tasks_at;
 use async_playground::core::params::{parse_query, PageState};
-use async_playground::core::task::tasks_at;
 use async_playground::lessons::{self, lookup};
 use async_playground::runtime::Run;
 use proptest::prelude::*;

@@ -1,9 +1,9 @@
 #![cfg(not(target_arch = "wasm32"))]
 //! fetch, batch-llm and executor on the virtual clock: exact timings.
 
+use async_playground::core::model::stats::stats;
+use async_playground::core::model::tasks::{tasks_at, TaskState};
 use async_playground::core::params::parse_query;
-use async_playground::core::stats::stats;
-use async_playground::core::task::{tasks_at, TaskState};
 use async_playground::core::trace::{RunOutcome, Trace};
 use async_playground::lessons::{self, batch_llm, lookup};
 use async_playground::runtime::Run;

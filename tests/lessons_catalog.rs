@@ -5,9 +5,9 @@
 
 mod common;
 
+use async_playground::core::model::stats::stats;
+use async_playground::core::model::tasks::tasks_at;
 use async_playground::core::params::{parse_query, Kind, ParamSpec, Values};
-use async_playground::core::stats::stats;
-use async_playground::core::task::tasks_at;
 use async_playground::core::trace::RunOutcome;
 use async_playground::lessons::{self, batch_llm, lookup, queue, Lesson, GROUPS, LESSONS};
 use async_playground::runtime::spawn::VIRTUAL_LIMIT_MS;

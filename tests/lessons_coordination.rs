@@ -3,8 +3,8 @@
 //! deadlock, semaphore-inside. Exact assertions.
 
 mod common;
-use async_playground::core::stats::stats;
-use async_playground::core::task::{tasks_at, TaskState, TaskView};
+use async_playground::core::model::stats::stats;
+use async_playground::core::model::tasks::{tasks_at, TaskState, TaskView};
 use async_playground::core::trace::{EventKind, RunOutcome};
 use async_playground::lessons::queue::plan;
 use common::{lines, page, simulate, task};

@@ -3,8 +3,8 @@
 //! timeout, retry. Exact times.
 
 mod common;
-use async_playground::core::stats::stats;
-use async_playground::core::task::{tasks_at, TaskState};
+use async_playground::core::model::stats::stats;
+use async_playground::core::model::tasks::{tasks_at, TaskState};
 use async_playground::core::trace::RunOutcome;
 use common::{lines, simulate, task};
 

@@ -4,8 +4,8 @@
 //! context-manager. Exact times.
 
 mod common;
-use async_playground::core::stats::stats;
-use async_playground::core::task::{tasks_at, TaskState};
+use async_playground::core::model::stats::stats;
+use async_playground::core::model::tasks::{tasks_at, TaskState};
 use async_playground::core::trace::{EventKind, RunOutcome};
 use async_playground::lessons::{self};
 use async_playground::runtime::Run;

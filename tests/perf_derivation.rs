@@ -11,10 +11,10 @@
 use async_playground::core::model::loop_state::{
     loop_state, Entry, LoopFold, LoopState, QueueView, Resource,
 };
+use async_playground::core::model::stats::stats;
+use async_playground::core::model::tasks::{tasks_at, TaskState};
 use async_playground::core::model::RunModel;
 use async_playground::core::params::parse_query;
-use async_playground::core::stats::stats;
-use async_playground::core::task::{tasks_at, TaskState};
 use async_playground::core::trace::{EventKind, Ms, TaskId, Trace};
 use async_playground::lessons::{lookup, LESSONS};
 use async_playground::runtime::Run;
@@ -232,7 +232,7 @@ mod oracle {
 /// "in flight" recounted over all tasks after every event.
 mod from_scratch {
     use super::*;
-    use async_playground::core::stats::Stats;
+    use async_playground::core::model::stats::Stats;
 
     /// (id, name, state, start, end) of every task, by id.
     pub fn lanes(trace: &Trace) -> Vec<(u32, String, TaskState, Ms, Option<Ms>)> {
@@ -342,7 +342,10 @@ fn sample_queries() -> Vec<String> {
 fn chunked_live(
     trace: &Trace,
     chunks: &[usize],
-) -> (RunModel, Vec<async_playground::core::task::TaskView>) {
+) -> (
+    RunModel,
+    Vec<async_playground::core::model::tasks::TaskView>,
+) {
     let mut live = RunModel::new(trace.run, "");
     let mut partial = Trace::new(trace.run);
     let mut it = trace.events().iter();

@@ -7,7 +7,7 @@ use common::{lines, task};
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use async_playground::core::task::{tasks_at, TaskState};
+use async_playground::core::model::tasks::{tasks_at, TaskState};
 use async_playground::core::trace::{EventKind, RunOutcome, Trace};
 use async_playground::runtime::{Cx, Lock, MainFn, Queue, Run, TaskError};
 use futures::FutureExt;

@@ -1,12 +1,12 @@
 #![cfg(not(target_arch = "wasm32"))]
 //! Replaying the log to time t gives exactly the state the run was in at t.
 
+use async_playground::core::model::stats::stats;
+use async_playground::core::model::tasks::tasks_at;
 use async_playground::core::params::parse_query;
 use async_playground::core::replay::{
     compare_text, explain_event, moments, next_moment, prev_moment, stats_at,
 };
-use async_playground::core::stats::stats;
-use async_playground::core::task::tasks_at;
 use async_playground::lessons::{self, lookup, LESSONS};
 use async_playground::runtime::Run;
 use proptest::prelude::*;

@@ -9,11 +9,11 @@ use std::rc::Rc;
 
 use async_playground::core::model::await_graph::await_graph;
 use async_playground::core::model::loop_state::loop_state;
+use async_playground::core::model::stats::stats;
+use async_playground::core::model::tasks::tasks_at;
 use async_playground::core::model::RunModel;
 use async_playground::core::params::parse_query;
 use async_playground::core::replay::trace_until;
-use async_playground::core::stats::stats;
-use async_playground::core::task::tasks_at;
 use async_playground::core::trace::RunOutcome;
 use async_playground::lessons::{lookup, LESSONS};
 use async_playground::runtime::Run;
@@ -95,7 +95,7 @@ fn a_stopped_run_tells_it_was_stopped() {
 /// What the deadlock check asked before the model: every task not ended
 /// and scheduled is waiting, derived from the lanes over the whole log.
 fn all_waiting_from_lanes(trace: &async_playground::core::trace::Trace) -> bool {
-    use async_playground::core::task::TaskState;
+    use async_playground::core::model::tasks::TaskState;
     let tasks = tasks_at(trace, None);
     let mut live = tasks
         .iter()

@@ -14,7 +14,7 @@ use leptos::prelude::*;
 use crate::core::model::await_graph::{AwaitGraph, Node};
 use crate::core::model::diagnostics::Diagnosed;
 use crate::core::model::pstree::{node_text, pstree_text};
-use crate::core::task::fmt_ms;
+use crate::core::model::tasks::fmt_ms;
 use crate::core::trace::{Ms, TaskId};
 use crate::ctl::run::{RunCtl, RunState};
 

@@ -3,8 +3,8 @@
 
 use leptos::prelude::*;
 
+use crate::core::model::tasks::{fmt_ms, TaskView};
 use crate::core::replay::compare_text;
-use crate::core::task::{fmt_ms, TaskView};
 use crate::core::trace::Ms;
 use crate::ctl::compare::{label, CompareCtl};
 use crate::ctl::page::PageCtl;

@@ -23,8 +23,8 @@
 use leptos::prelude::*;
 
 use crate::components::timeline::BIG_RUN;
+use crate::core::model::tasks::fmt_ms;
 use crate::core::model::Stream;
-use crate::core::task::fmt_ms;
 use crate::ctl::run::{Line, RunCtl, RunState};
 use crate::runtime::browser::perf_now;
 

@@ -114,8 +114,8 @@ pub fn ExplorePanel(
                     let more = g.key.lines.len().saturating_sub(SHOWN_LINES);
                     let finals = g.key.finals.clone();
                     let (lo, hi) = (
-                        crate::core::task::fmt_ms(g.elapsed.0),
-                        crate::core::task::fmt_ms(g.elapsed.1),
+                        crate::core::model::tasks::fmt_ms(g.elapsed.0),
+                        crate::core::model::tasks::fmt_ms(g.elapsed.1),
                     );
                     let times = if lo == hi { lo } else { format!("{lo} to {hi}") };
                     let is_open = move || opened.get() == Some(idx);

@@ -9,7 +9,7 @@ use leptos::prelude::*;
 
 use crate::components::timeline::ms_attr;
 use crate::core::lateness::STALL_MS;
-use crate::core::task::fmt_ms;
+use crate::core::model::tasks::fmt_ms;
 use crate::core::trace::Ms;
 use crate::ctl::run::RunCtl;
 use crate::runtime::spawn::HEARTBEAT_MS;

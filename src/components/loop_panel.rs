@@ -8,8 +8,8 @@ use leptos::prelude::*;
 
 use crate::components::timeline::BIG_RUN;
 use crate::core::model::loop_state::{Entry, LoopState};
+use crate::core::model::tasks::fmt_ms;
 use crate::core::model::wait_for::wait_for_cycle;
-use crate::core::task::fmt_ms;
 use crate::ctl::run::{RunCtl, RunState};
 
 /// How often a large run's panel refreshes while it runs, ms.
@@ -88,7 +88,7 @@ pub fn LoopPanel() -> impl IntoView {
     let last_shown = StoredValue::new(f64::NEG_INFINITY);
     Effect::new(move || {
         let (g, n, big) = grown.get();
-        let now = crate::runtime::clock::browser::perf_now();
+        let now = crate::runtime::browser::perf_now();
         if !big || shown.get_untracked().0 != g || now - last_shown.get_value() >= BIG_RUN_EVERY_MS
         {
             last_shown.set_value(now);

@@ -4,8 +4,8 @@
 
 use leptos::prelude::*;
 
+use crate::core::model::tasks::{fmt_ms, TaskView};
 use crate::core::table::waited_on;
-use crate::core::task::{fmt_ms, TaskView};
 use crate::ctl::run::RunCtl;
 
 fn row(t: TaskView) -> impl IntoView {

@@ -23,9 +23,9 @@ use wasm_bindgen::prelude::*;
 
 use crate::components::timeline::ms_attr;
 use crate::core::lateness::{end_lateness, ideal_for};
-use crate::core::task::{TaskState, TaskView};
+use crate::core::model::tasks::{TaskState, TaskView};
 use crate::ctl::run::RunCtl;
-use crate::runtime::clock::browser::perf_now;
+use crate::runtime::browser::perf_now;
 
 /// Most real ms spent creating new rows at a time (at least one batch is
 /// made each time).

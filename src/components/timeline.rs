@@ -16,8 +16,8 @@ use crate::components::loop_lane::LoopLane;
 use crate::components::task_index::TaskIndex;
 use crate::components::timeline_canvas::TimelineCanvas;
 use crate::core::lateness::{end_lateness, ideal_for, late_text, span_lateness, Stall};
+use crate::core::model::tasks::{fmt_ms, Span, TaskState, TaskView};
 use crate::core::svg::{axis_ms, tick_step};
-use crate::core::task::{fmt_ms, Span, TaskState, TaskView};
 use crate::core::trace::Ms;
 use crate::ctl::run::RunCtl;
 

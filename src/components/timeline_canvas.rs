@@ -8,8 +8,8 @@ use leptos::html::Canvas;
 use leptos::prelude::*;
 use wasm_bindgen::{Clamped, JsCast};
 
+use crate::core::model::tasks::{fmt_ms, TaskState};
 use crate::core::raster::{parse_css_rgb, Palette, Raster};
-use crate::core::task::{fmt_ms, TaskState};
 use crate::core::trace::Ms;
 use crate::ctl::page::PageCtl;
 use crate::ctl::run::RunCtl;

@@ -5,7 +5,7 @@
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::core::task::fmt_ms;
+use crate::core::model::tasks::fmt_ms;
 use crate::ctl::replay::{ReplayCtl, RATES};
 
 fn focus_uses_keys(ev: &web_sys::KeyboardEvent) -> bool {

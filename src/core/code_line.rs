@@ -2,7 +2,7 @@
 //! its coroutine where it sleeps, waits, fetches or returns. A heuristic
 //! over the lessons' code in both languages, tested on them.
 
-use super::task::TaskState;
+use super::model::tasks::TaskState;
 
 fn patterns(state: TaskState, detail: &str, rust: bool) -> &'static [&'static str] {
     match state {

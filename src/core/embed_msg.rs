@@ -5,8 +5,8 @@
 //! Every message is an object `{"source": "async-playground", "type": …, …}`.
 
 use super::json::{self, write_key, write_num, write_str, Json};
+use super::model::tasks::TaskView;
 use super::params::{parse_query, LessonLookup, PageState};
-use super::task::TaskView;
 
 /// The `source` of every message, both ways.
 pub const SOURCE: &str = "async-playground";

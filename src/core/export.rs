@@ -12,7 +12,7 @@
 //! - `otherData` names the format, its version, the lesson and its parameters.
 
 use super::json::{write_key, write_num, write_str};
-use super::task::tasks_at;
+use super::model::tasks::tasks_at;
 use super::trace::{EventKind, Ms, TaskId, Trace};
 
 /// `otherData.format`.

@@ -85,7 +85,7 @@ pub fn percentile(sample: &[f64], q: f64) -> Option<f64> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::task::{Span, TaskState};
+    use crate::core::model::tasks::{Span, TaskState};
     use crate::core::trace::TaskId;
 
     fn lane(spans: &[(TaskState, Ms)], end: Option<Ms>) -> TaskView {

@@ -5,7 +5,6 @@
 //! - [`model`]: the one run model: the log folded once, incrementally, into
 //!   everything the views need (tasks and lanes, figures, the console, the
 //!   loop's state, the wait-for cycle), and "as of t" for replay.
-//! - [`task`], [`stats`]: the old paths of the model's task and figure types.
 //! - [`params`]: every parameter's range and default, values, notices.
 //! - [`query`]: the page's URL: lesson, parameters, global keys, corrections.
 //! - [`code_params`]: parameters as literals in a lesson's Python code.
@@ -41,8 +40,6 @@ pub mod query;
 pub mod raster;
 pub mod replay;
 pub mod share;
-pub mod stats;
 pub mod svg;
 pub mod table;
-pub mod task;
 pub mod trace;

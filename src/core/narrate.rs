@@ -3,7 +3,7 @@
 //! changes are told one by one; many are summarised by state, so a large
 //! run never floods the live region.
 
-use super::task::TaskView;
+use super::model::tasks::TaskView;
 use super::trace::{EventKind, Ms, RunOutcome, TaskId, Trace};
 
 /// Most tasks told one by one; more are summarised.

@@ -12,8 +12,8 @@
 //! real end, whichever is larger (a real run ends a few ms after its ideal
 //! time, more on a busy machine). Counts are exact.
 
-use super::stats::stats;
-use super::task::{fmt_ms, tasks_at, TaskState, TaskView};
+use super::model::stats::stats;
+use super::model::tasks::{fmt_ms, tasks_at, TaskState, TaskView};
 use super::trace::{EventKind, Ms, RunOutcome, TaskId, Trace};
 
 /// One question of a lesson's prediction.

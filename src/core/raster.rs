@@ -16,7 +16,7 @@
 //! assert_eq!(r.paint(1, &[], &[], 0.0, 100.0, &Palette::default()), Some((0, 100)));
 //! ```
 
-use super::task::{TaskState, TaskView};
+use super::model::tasks::{TaskState, TaskView};
 use super::trace::Ms;
 
 /// Colours as packed RGBA (`u32::from_le_bytes([r, g, b, a])`).
@@ -270,7 +270,7 @@ impl Raster {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::task::Span;
+    use crate::core::model::tasks::Span;
     use crate::core::trace::TaskId;
 
     fn task(i: u32, spans: &[(TaskState, Ms)], end: Option<Ms>) -> TaskView {

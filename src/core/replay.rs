@@ -2,8 +2,8 @@
 //! figures as of any time, and every event or span explained in words.
 //! Nothing is re-run: all of it is read off the log.
 
-use super::stats::{stats, Stats};
-use super::task::{fmt_ms, Span, TaskState, TaskView};
+use super::model::stats::{stats, Stats};
+use super::model::tasks::{fmt_ms, Span, TaskState, TaskView};
 use super::trace::{Event, EventKind, Ms, TaskId, Trace};
 
 /// The log cut at `t`: every event at or before it. The run's outcome is

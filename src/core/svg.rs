@@ -5,7 +5,7 @@
 
 use std::fmt::Write as _;
 
-use super::task::{fmt_ms, TaskState, TaskView};
+use super::model::tasks::{fmt_ms, TaskState, TaskView};
 use super::trace::Ms;
 
 /// The colours of the picture (any CSS colour syntax).

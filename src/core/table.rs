@@ -1,7 +1,7 @@
 //! The table view of a run: one row per task with what it waited on,
 //! derived from the same task views as the timeline.
 
-use super::task::{TaskState, TaskView};
+use super::model::tasks::{TaskState, TaskView};
 
 /// The resources a task waited on (locks, semaphores, queues, other
 /// tasks), each once, in the order first waited on.

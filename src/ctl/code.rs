@@ -127,6 +127,9 @@ impl CodeCtl {
             if g == 0 || state == RunState::Running || state == RunState::Idle {
                 return None;
             }
+            // main()'s lane from the run's model (the log is folded there,
+            // once), read before the log itself: both live in the run.
+            let main = ctl.with_run_model(|m| m.tasks.first().cloned()).flatten();
             ctl.with_trace(|t| {
                 if t.run != g {
                     return None;
@@ -139,9 +142,9 @@ impl CodeCtl {
                     return Some(e);
                 }
                 // No traceback: main()'s own failure, at its last line.
-                let main = crate::core::task::tasks_at(t, None).into_iter().next()?;
+                let main = main?;
                 let failed = main.error.clone().filter(|_| {
-                    main.state == crate::core::task::TaskState::Failed
+                    main.state == crate::core::model::tasks::TaskState::Failed
                         || t.outcome() == Some(RunOutcome::Error)
                 })?;
                 Some(CodeError {

@@ -5,7 +5,7 @@
 use leptos::prelude::*;
 
 use super::run::RunCtl;
-use crate::runtime::clock::browser::perf_now;
+use crate::runtime::browser::perf_now;
 use crate::runtime::Run;
 
 /// Longest a run may take in real time before it is stopped (with a note).

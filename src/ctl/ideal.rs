@@ -8,7 +8,7 @@ use super::run::RunCtl;
 use crate::core::model::tasks::{Lanes, TaskView};
 use crate::core::model::Ideal;
 use crate::core::trace::{Ms, Trace};
-use crate::runtime::clock::browser::perf_now;
+use crate::runtime::browser::perf_now;
 use crate::runtime::spawn::VIRTUAL_LIMIT_MS;
 use crate::runtime::{MainFn, Run};
 

@@ -31,7 +31,7 @@ pub struct ReplayCtl {
 }
 
 fn perf_now() -> f64 {
-    crate::runtime::clock::browser::perf_now()
+    crate::runtime::browser::perf_now()
 }
 
 impl ReplayCtl {

@@ -12,7 +12,7 @@ use crate::core::params::Values;
 use crate::core::trace::{Ms, Trace};
 use crate::ctl::ideal::{lanes_of, IdealSim};
 use crate::lessons::Lesson;
-use crate::runtime::clock::browser::perf_now;
+use crate::runtime::browser::perf_now;
 use crate::runtime::{MainFn, Run};
 use crate::web::visibility;
 

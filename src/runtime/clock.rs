@@ -23,7 +23,7 @@ pub(crate) enum Clock {
     Virtual(Rc<VirtualLoop>),
     /// The browser's real event loop.
     #[cfg(target_arch = "wasm32")]
-    Browser(browser::BrowserClock),
+    Browser(super::browser::clock::BrowserClock),
 }
 
 impl Clock {
@@ -99,6 +99,3 @@ impl Future for Sleep {
         }
     }
 }
-
-#[cfg(target_arch = "wasm32")]
-pub(crate) use super::browser::clock as browser;

@@ -250,7 +250,7 @@ impl RunInner {
         // moment, e.g. by a blocking call just before the end) still counts.
         #[cfg(target_arch = "wasm32")]
         if let Some((due, speed)) = self.heartbeat_due.take() {
-            let late = super::clock::browser::perf_now() - due;
+            let late = super::browser::perf_now() - due;
             if late > 0.0 {
                 self.push(
                     TaskId::LOOP,
@@ -440,7 +440,7 @@ impl Run {
     pub fn new_browser(generation: u32, speed: f64) -> Run {
         Run::with_clock(
             generation,
-            Clock::Browser(super::clock::browser::BrowserClock::new(speed)),
+            Clock::Browser(super::browser::clock::BrowserClock::new(speed)),
         )
     }
 
@@ -457,7 +457,7 @@ impl Run {
         self.0.main.set(Some(h.id));
         #[cfg(target_arch = "wasm32")]
         if let Clock::Browser(clock) = &self.0.clock {
-            use super::clock::browser::perf_now;
+            use super::browser::perf_now;
             let run = Rc::downgrade(&self.0);
             let speed = clock.speed;
             let (abort, reg) = AbortHandle::new_pair();

@@ -1,8 +1,8 @@
 //! Helpers shared by the native test files (`mod common;` in each).
 #![allow(dead_code)]
 
+use async_playground::core::model::tasks::TaskView;
 use async_playground::core::params::{parse_query, PageState};
-use async_playground::core::task::TaskView;
 use async_playground::core::trace::Trace;
 use async_playground::lessons::{self, lookup};
 use async_playground::runtime::Run;

@@ -8,7 +8,7 @@ use crate::core::code_params;
 use crate::core::mock_api;
 use crate::core::params::{Int, Ms, ParamSpec, Values};
 use crate::core::predict::{Ask, Question};
-use crate::core::task::fmt_ms;
+use crate::core::model::tasks::fmt_ms;
 use crate::runtime::{Cx, Semaphore, TaskError};
 
 const PROMPTS: Int = Int::new(
