@@ -35,6 +35,7 @@ lint: setup
 
 fmt:
 	cargo fmt
+	rustfmt --edition 2021 src/lessons/*/*.rs
 
 ## Benchmarks against bare JS in headless Chromium (README, "Benchmarks").
 bench: setup

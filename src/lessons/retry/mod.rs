@@ -4,9 +4,9 @@ use futures::FutureExt;
 
 use super::{secs, Lesson};
 use crate::core::code_params;
+use crate::core::model::tasks::fmt_ms;
 use crate::core::params::{Int, Ms, ParamSpec, Values};
 use crate::core::predict::{Ask, Question};
-use crate::core::model::tasks::fmt_ms;
 use crate::runtime::{Cx, TaskError};
 
 const RETRIES: Int = Int::new(

@@ -4,9 +4,9 @@ use futures::FutureExt;
 
 use super::Lesson;
 use crate::core::code_params;
+use crate::core::model::tasks::fmt_ms;
 use crate::core::params::{Int, Ms, ParamSpec, Values};
 use crate::core::predict::{Ask, Question};
-use crate::core::model::tasks::fmt_ms;
 use crate::runtime::{Cx, Semaphore, TaskError};
 
 /// How long each download takes (shared with `semaphore-inside`, which

@@ -5,9 +5,9 @@ use futures::FutureExt;
 use super::semaphore::DELAY;
 use super::Lesson;
 use crate::core::code_params;
+use crate::core::model::tasks::fmt_ms;
 use crate::core::params::{Int, ParamSpec, Values};
 use crate::core::predict::{Ask, Question};
-use crate::core::model::tasks::fmt_ms;
 use crate::runtime::{Cx, Semaphore, TaskError};
 
 const TASKS: Int = Int::new("tasks", "Tasks", "How many downloads to start.", 1, 100, 6);
