@@ -186,10 +186,11 @@ async fn a_real_worker_computes_while_the_heartbeat_stays_on_time() {
         "elapsed {}, allowed {late} ms late",
         s.elapsed_ms
     );
-    // Relative to the work: the loop is never held for its 500 ms (a busy
-    // machine adds its own lateness, far below that).
+    // Relative to the work: the loop is never held for its 500 ms (inline,
+    // the heartbeat would be at least that late; a busy machine adds its
+    // own lateness, well below it).
     assert!(
-        s.loop_lag_ms < 250.0,
+        s.loop_lag_ms < 400.0,
         "heartbeat lag {} ms while the worker computed",
         s.loop_lag_ms
     );
