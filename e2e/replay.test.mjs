@@ -119,7 +119,7 @@ test('the code panel shows Python or the Rust that runs, remembered', async () =
   await page.waitForFunction(() => location.search.includes('lang=rust'));
   const rust = await page.textContent('.code');
   assert.match(rust, /async fn main/);
-  assert.match(rust, /p\.int\("tasks"\) \/\* = 12 \*\//);
+  assert.match(rust, /p\.of\(TASKS\) \/\* = 12 \*\//);
   await shot(page, 'code-rust');
   await page.goto(`${srv.base}?example=coroutine`);
   await page.waitForSelector('[data-testid=playground]');
