@@ -178,7 +178,7 @@ test('course page on another origin: ready, resize, set-params, run, run-finishe
   await post(page, 'lesson-2', { source: 'async-playground', type: 'stop' });
   const stopped = await waitForMessage(page, 'lesson-2', 'run-finished');
   checkRunFinished(stopped);
-  assert.equal(stopped.state, 'stopped');
+  assert.equal(stopped.state, 'stopped', JSON.stringify({ ...stopped, tasks: stopped.tasks.length }));
   assert.ok(stopped.tasks.every((t) => ['cancelled', 'done'].includes(t.state) && t.end_ms !== null));
   await post(page, 'lesson-2', { source: 'async-playground', type: 'run' });
   await waitForMessage(page, 'lesson-2', 'run-started', 2);
