@@ -9,15 +9,13 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { serve, launch } from './harness.mjs';
+import { serve, launch, LESSON_IDS } from './harness.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const AXE = fs.readFileSync(path.resolve(here, '..', 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
 
-// Every lesson of CONTRACT.md section 1.
-const LESSONS = ['coroutine', 'sequential-vs-gather', 'create-task', 'blocking-call', 'forgotten-await',
-  'fetch', 'semaphore', 'semaphore-inside', 'gather-errors', 'timeout', 'retry', 'queue',
-  'async-iterator', 'context-manager', 'batch-llm', 'race-condition', 'deadlock', 'executor', 'daemon'];
+// Every lesson (the lesson folders, in catalog order).
+const LESSONS = LESSON_IDS;
 const ENDED = ['finished', 'stopped', 'deadlock', 'error'];
 
 let app, course, browser, dir;

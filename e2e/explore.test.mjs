@@ -3,15 +3,14 @@
 // painting while it explores.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, openPage, waitForRunState, tasks, shot } from './harness.mjs';
+import { serve, launch, openPage, waitForRunState, tasks, shot, LESSON_IDS } from './harness.mjs';
 
 let srv, browser;
 before(async () => { srv = await serve(); browser = await launch(); });
 after(async () => { await browser?.close(); await srv?.close(); });
 
-const LESSONS = ['coroutine', 'sequential-vs-gather', 'create-task', 'blocking-call', 'forgotten-await',
-  'fetch', 'semaphore', 'semaphore-inside', 'gather-errors', 'timeout', 'retry', 'queue', 'async-iterator',
-  'context-manager', 'batch-llm', 'race-condition', 'deadlock', 'executor', 'daemon'];
+// Every lesson (the lesson folders, in catalog order).
+const LESSONS = LESSON_IDS;
 
 async function explore(page, { runs, jitter } = {}, timeout = 60000) {
   if (runs !== undefined) await page.fill('[data-testid=explore-runs]', String(runs));

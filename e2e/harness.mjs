@@ -10,6 +10,27 @@ import { chromium } from 'playwright-core';
 const here = path.dirname(fileURLToPath(import.meta.url));
 export const DIST = process.env.E2E_DIST ? path.resolve(process.env.E2E_DIST) : path.resolve(here, '..', 'dist');
 export const SHOTS = path.resolve(here, 'artifacts');
+
+/**
+ * Every lesson's id, in catalog order, read from the lesson folders
+ * (`src/lessons/<folder>/mod.rs`: its `id` and `order`), so a new lesson is
+ * covered by the tests that go through all of them without editing them.
+ */
+export const LESSON_IDS = (() => {
+  const root = path.resolve(here, '..', 'src', 'lessons');
+  const found = [];
+  for (const dir of fs.readdirSync(root, { withFileTypes: true })) {
+    const file = path.join(root, dir.name, 'mod.rs');
+    if (!dir.isDirectory() || !fs.existsSync(file)) continue;
+    const text = fs.readFileSync(file, 'utf8');
+    const lesson = text.slice(text.indexOf('pub static LESSON'));
+    const id = /\bid: "([^"]+)"/.exec(lesson);
+    const order = /\border: (\d+)/.exec(lesson);
+    if (id && order) found.push([Number(order[1]), id[1]]);
+  }
+  if (found.length === 0) throw new Error(`no lessons found under ${root}`);
+  return found.sort((a, b) => a[0] - b[0]).map(([, id]) => id);
+})();
 fs.mkdirSync(SHOTS, { recursive: true });
 
 const TYPES = {

@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { serve, launch, openPage, waitForRunState, shot } from './harness.mjs';
+import { serve, launch, openPage, waitForRunState, shot, LESSON_IDS } from './harness.mjs';
 
 let app, parent, browser, parentDir;
 before(async () => {
@@ -34,9 +34,8 @@ after(async () => {
   if (parentDir) fs.rmSync(parentDir, { recursive: true, force: true });
 });
 
-const LESSONS = ['coroutine', 'sequential-vs-gather', 'async-iterator', 'context-manager', 'create-task',
-  'daemon', 'semaphore', 'semaphore-inside', 'gather-errors', 'timeout', 'retry', 'queue',
-  'race-condition', 'deadlock', 'blocking-call', 'forgotten-await', 'fetch', 'batch-llm', 'executor'];
+// Every lesson (the lesson folders, in catalog order).
+const LESSONS = LESSON_IDS;
 
 const phase = (page) => page.getAttribute('[data-testid=predict]', 'data-phase');
 
