@@ -6,9 +6,9 @@
 
 use std::rc::Rc;
 
-use super::stmt::exc_matches;
 use super::stmt::Done;
 use super::traceback::group_members;
+use super::try_stmt::exc_matches;
 use super::{Flow, Frame, Interp};
 use crate::python::ast::Handler;
 use crate::python::exc::{is_sub, Exc, PyResult, T};

@@ -9,12 +9,16 @@
 
 mod aloop;
 mod call;
+mod defs;
 mod expr;
 mod groups;
+mod names;
 mod pattern;
 mod scope;
 mod stmt;
 mod traceback;
+mod try_stmt;
+mod with_stmt;
 
 use std::cell::{Cell, RefCell};
 use std::rc::{Rc, Weak};
