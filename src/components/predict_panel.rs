@@ -19,13 +19,10 @@ use std::time::Duration;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::components::narrator::Narration;
 use crate::core::embed_msg::{prediction, Prediction};
 use crate::core::predict::{self, Evidence, Input, Question, Scored, GENERIC};
 use crate::core::query::YOUR_CODE;
 use crate::ctl::page::PageCtl;
-use crate::ctl::replay::ReplayCtl;
-use crate::ctl::run::RunCtl;
 use crate::lessons::Lesson;
 use crate::web;
 
@@ -247,9 +244,9 @@ pub fn PredictPanel(
     lesson: &'static Lesson,
 ) -> impl IntoView {
     let ctx = expect_context::<PageCtl>();
-    let ctl = expect_context::<RunCtl>();
-    let replay = use_context::<ReplayCtl>();
-    let narration = use_context::<Narration>();
+    let ctl = ctx.run;
+    let replay = Some(ctx.replay);
+    let narration = Some(ctx.narration);
     let on = move || ctx.page.with(|p| p.predict);
 
     let start = if ctx.page.with_untracked(|p| p.autorun || !p.predict) || remembered(lesson) {
@@ -333,7 +330,7 @@ pub fn PredictPanel(
                 if let Some(n) = narration {
                     set_timeout(
                         move || {
-                            n.0.try_set(said);
+                            n.try_set(said);
                         },
                         Duration::from_millis(1700),
                     );
