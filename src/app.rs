@@ -8,12 +8,11 @@ use crate::components::feature_notes::FeatureNotes;
 use crate::components::help_panel::HelpPanel;
 use crate::components::lesson_view::LessonView;
 use crate::components::notices::Notices;
-use crate::components::run_view::ViewMode;
 use crate::components::theme_toggle::ThemeToggle;
 use crate::core::params::{parse_query, PageState};
 use crate::ctl::embed;
 use crate::ctl::page::PageCtl;
-use crate::ctl::replay::ReplayCtl;
+use crate::ctl::run::RunState;
 use crate::lessons::lookup;
 use crate::web;
 use crate::your_code;
@@ -47,16 +46,13 @@ pub fn Playground(
         code,
         compare,
         watch,
+        replay,
+        ..
     } = ctx;
     provide_context(ctx);
     provide_context(ctl);
     provide_context(code);
     provide_context(watch);
-    provide_context(ViewMode(RwSignal::new(false)));
-    provide_context(crate::components::narrator::Narration(RwSignal::new(
-        String::new(),
-    )));
-    let replay = ReplayCtl::new(ctl, page.with_untracked(|p| p.t));
     provide_context(replay);
     provide_context(compare);
     embed::install(ctx);
@@ -121,10 +117,11 @@ pub fn Playground(
         let ex = snapshot.with(|s| s.example);
         let (state, _) = ctl.live_state.get();
         if example.get() == Some(ex) || ex.is_empty() {
-            state.as_str()
+            state
         } else {
-            "idle"
+            RunState::Idle
         }
+        .as_str()
     };
     // Once the ideal run (virtual clock) of the current run is known.
     let ideal_ms = move || {
@@ -135,7 +132,7 @@ pub fn Playground(
     };
     let elapsed = move || {
         let (state, ms) = ctl.live_state.get();
-        (state.as_str() != "idle" && state.as_str() != "running").then(|| format!("{}", ms.round()))
+        (!matches!(state, RunState::Idle | RunState::Running)).then(|| format!("{}", ms.round()))
     };
 
     view! {

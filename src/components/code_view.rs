@@ -15,9 +15,8 @@ use crate::core::code_line::line_for;
 use crate::core::highlight::{highlight, highlight_rust};
 use crate::core::model::tasks::TaskState;
 use crate::core::query::YOUR_CODE;
-use crate::ctl::code::{lesson_code, CodeCtl};
+use crate::ctl::code::lesson_code;
 use crate::ctl::page::PageCtl;
-use crate::ctl::run::RunCtl;
 use crate::lessons::sources::rust_code;
 use crate::lessons::Lesson;
 
@@ -43,8 +42,8 @@ pub fn CodeView(
     lesson: &'static Lesson,
 ) -> impl IntoView {
     let ctx = expect_context::<PageCtl>();
-    let ctl = expect_context::<RunCtl>();
-    let cc = expect_context::<CodeCtl>();
+    let ctl = ctx.run;
+    let cc = ctx.code;
     let own_page = lesson.id == YOUR_CODE;
     // A link without `lang=` uses the language this browser chose last.
     if !own_page
@@ -87,7 +86,7 @@ pub fn CodeView(
     let editing = Memo::new(move |_| cc.editing.get() && !rust());
     let error = cc.error;
     // The lines to mark, live and at the playhead.
-    let replay = use_context::<crate::ctl::replay::ReplayCtl>();
+    let replay = Some(ctx.replay);
     let marks = Memo::new(move |_| {
         let mut m = Marks {
             error: if rust() {

@@ -6,9 +6,9 @@ use leptos::prelude::*;
 use crate::core::model::tasks::{fmt_ms, TaskView};
 use crate::core::replay::compare_text;
 use crate::core::trace::Ms;
-use crate::ctl::compare::{label, CompareCtl};
+use crate::ctl::compare::label;
 use crate::ctl::page::PageCtl;
-use crate::ctl::run::{RunCtl, RunState};
+use crate::ctl::run::RunState;
 
 /// One run's lanes, small, on a given axis (no `data-task`: those are the
 /// current run's, in the timeline).
@@ -48,8 +48,8 @@ fn mini_lanes(title: &str, tasks: &[TaskView], axis: Ms, end: Ms) -> impl IntoVi
 #[component]
 pub fn ComparePanel() -> impl IntoView {
     let ctx = expect_context::<PageCtl>();
-    let ctl = expect_context::<RunCtl>();
-    let cmp = expect_context::<CompareCtl>();
+    let ctl = ctx.run;
+    let cmp = ctx.compare;
     let ended = move || {
         ctl.live_state.with(|s| {
             matches!(

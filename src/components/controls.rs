@@ -4,7 +4,7 @@ use leptos::prelude::*;
 
 use crate::core::params::{Kind, ParamSpec, Value, GLOBAL_SPECS};
 use crate::ctl::page::PageCtl;
-use crate::ctl::run::{RunCtl, RunState};
+use crate::ctl::run::RunState;
 use crate::lessons::Lesson;
 
 fn speed_spec() -> &'static ParamSpec {
@@ -29,11 +29,9 @@ fn ParamInput(
                 .unwrap_or_default()
         })
     };
-    let code = use_context::<crate::ctl::code::CodeCtl>();
+    let code = ctx.code;
     let set = move |raw: String| {
-        if let Some(code) = code {
-            code.flush(lesson);
-        }
+        code.flush(lesson);
         let mut notice = None;
         ctx.page
             .update(|p| notice = p.values.set(lesson.params, spec.key, &raw));
@@ -41,11 +39,9 @@ fn ParamInput(
             ctx.notices.update(|ns| ns.push(n));
         }
         // Edited code follows: the literal is rewritten.
-        if let Some(code) = code {
-            code.params_changed(lesson);
-        }
+        code.params_changed(lesson);
     };
-    let literal_note = move || code.and_then(|c| c.literal_note(lesson, spec.key));
+    let literal_note = move || code.literal_note(lesson, spec.key);
     let input = match spec.kind {
         Kind::Int { min, max, .. } => view! {
             <input
@@ -113,7 +109,7 @@ pub fn Controls(
     lesson: &'static Lesson,
 ) -> impl IntoView {
     let ctx = expect_context::<PageCtl>();
-    let ctl = expect_context::<RunCtl>();
+    let ctl = ctx.run;
     let running = move || ctl.live_state.with(|s| s.0 == RunState::Running);
     // Through the page so an embedding page hears how the last run ended.
     let run = move |_| ctx.run();

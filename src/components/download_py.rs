@@ -10,7 +10,6 @@ use wasm_bindgen::{JsCast, JsValue};
 
 use crate::core::download::{file_name, python_file, uses_mock_api};
 use crate::core::share::link;
-use crate::ctl::code::CodeCtl;
 use crate::ctl::page::PageCtl;
 use crate::lessons::Lesson;
 use crate::web;
@@ -116,7 +115,7 @@ pub fn DownloadPy(
     state: DownloadState,
 ) -> impl IntoView {
     let ctx = expect_context::<PageCtl>();
-    let cc = expect_context::<CodeCtl>();
+    let cc = ctx.code;
     let DownloadState {
         note,
         manual,

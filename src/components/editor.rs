@@ -17,7 +17,6 @@ use crate::core::editing::{
     backspace, byte_to_utf16, dedent, enter, indent, utf16_to_byte, Edit, EditKind, History,
 };
 use crate::core::highlight::highlight;
-use crate::ctl::code::CodeCtl;
 use crate::ctl::page::PageCtl;
 use crate::lessons::Lesson;
 use crate::runtime::browser::perf_now;
@@ -101,7 +100,7 @@ pub fn Editor(
     autofocus: bool,
 ) -> impl IntoView {
     let ctx = expect_context::<PageCtl>();
-    let code = expect_context::<CodeCtl>();
+    let code = ctx.code;
     let area = NodeRef::<leptos::html::Textarea>::new();
     let history: StoredValue<History> = StoredValue::new(History::default());
     // The state before the next edit (what undo goes back to).

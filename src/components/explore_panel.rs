@@ -8,9 +8,8 @@ use crate::core::explore::{
     clamp_percent, clamp_runs, share, DEFAULT_PERCENT, DEFAULT_RUNS, MAX_PERCENT, MAX_RUNS,
     MIN_RUNS,
 };
-use crate::ctl::code::CodeCtl;
 use crate::ctl::explore::ExploreCtl;
-use crate::ctl::run::RunCtl;
+use crate::ctl::page::PageCtl;
 use crate::lessons::Lesson;
 
 /// Most printed lines shown per outcome.
@@ -22,8 +21,8 @@ pub fn ExplorePanel(
     /// The lesson (or "Your code") whose program is explored.
     lesson: &'static Lesson,
 ) -> impl IntoView {
-    let ctl = expect_context::<RunCtl>();
-    let code = expect_context::<CodeCtl>();
+    let ctx = expect_context::<PageCtl>();
+    let (ctl, code) = (ctx.run, ctx.code);
     let ex = ExploreCtl::new(ctl, code, lesson.id);
     let ExploreCtl {
         progress,

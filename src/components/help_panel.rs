@@ -4,7 +4,6 @@
 
 use leptos::prelude::*;
 
-use crate::components::run_view::ViewMode;
 use crate::components::theme_toggle::next_theme;
 use crate::core::keys::{shortcut, Shortcut, SHORTCUTS};
 use crate::ctl::page::PageCtl;
@@ -17,7 +16,6 @@ pub const HELP_ID: &str = "help-dialog";
 #[component]
 pub fn HelpPanel() -> impl IntoView {
     let ctx = expect_context::<PageCtl>();
-    let view_mode = use_context::<ViewMode>();
     let dialog = NodeRef::<leptos::html::Dialog>::new();
     let owner = Owner::current().unwrap_or_default();
     let keys = window_event_listener(leptos::ev::keydown, move |ev| {
@@ -41,9 +39,7 @@ pub fn HelpPanel() -> impl IntoView {
                 Shortcut::Run if lesson_open => ctx.run(),
                 Shortcut::Stop if lesson_open => ctx.stop(),
                 Shortcut::View if lesson_open => {
-                    if let Some(ViewMode(table)) = view_mode {
-                        table.update(|t| *t = !*t);
-                    }
+                    ctx.table_view.update(|t| *t = !*t);
                 }
                 Shortcut::Theme => ctx.page.update(|p| p.theme = next_theme(p.theme)),
                 Shortcut::Help => web::open_dialog(HELP_ID),

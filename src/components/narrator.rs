@@ -7,24 +7,19 @@ use std::time::Duration;
 use leptos::prelude::*;
 
 use crate::core::narrate::narrate;
-use crate::ctl::run::RunCtl;
+use crate::ctl::page::PageCtl;
 
 /// Shortest real time between two announcements, ms.
 pub const GAP_MS: f64 = 1500.0;
 
-/// The live region's text, shared through context so that other parts
-/// of the page (the prediction's results) are announced in the same
-/// region; without the context the narrator keeps its own.
-#[derive(Clone, Copy)]
-pub struct Narration(pub RwSignal<String>);
-
 /// A visually hidden `aria-live="polite"` region.
 #[component]
 pub fn Narrator() -> impl IntoView {
-    let ctl = expect_context::<RunCtl>();
-    let text = use_context::<Narration>()
-        .map(|n| n.0)
-        .unwrap_or_else(|| RwSignal::new(String::new()));
+    let ctx = expect_context::<PageCtl>();
+    let ctl = ctx.run;
+    // Shared with the page, so the prediction's results are announced in
+    // the same region.
+    let text = ctx.narration;
     let told = StoredValue::new((0u32, 0usize));
     let last_at = StoredValue::new(f64::NEG_INFINITY);
     let pending: StoredValue<Option<TimeoutHandle>, LocalStorage> = StoredValue::new_local(None);

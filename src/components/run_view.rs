@@ -10,13 +10,7 @@ use crate::core::embed_msg::url_params;
 use crate::core::export::chrome_trace;
 use crate::core::svg::{self, axis_ms, timeline_svg, Palette};
 use crate::ctl::page::PageCtl;
-use crate::ctl::run::RunCtl;
 use crate::web;
-
-/// Whether the run shows as a table (`true`) or the timeline; shared so
-/// the `V` shortcut can switch it.
-#[derive(Clone, Copy)]
-pub struct ViewMode(pub RwSignal<bool>);
 
 /// The theme's colours as on screen, for the picture exports.
 fn palette() -> Palette {
@@ -62,10 +56,8 @@ fn palette() -> Palette {
 #[component]
 pub fn RunView() -> impl IntoView {
     let ctx = expect_context::<PageCtl>();
-    let ctl = expect_context::<RunCtl>();
-    let table = use_context::<ViewMode>()
-        .unwrap_or_else(|| ViewMode(RwSignal::new(false)))
-        .0;
+    let ctl = ctx.run;
+    let table = ctx.table_view;
     let no_run = move || ctl.snapshot.with(|s| s.generation == 0);
     let example = move || ctx.page.with_untracked(|p| p.example.unwrap_or("run"));
 

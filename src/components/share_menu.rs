@@ -9,7 +9,6 @@ use leptos::task::spawn_local;
 
 use crate::core::share::{element_code, embed_code, link, RESIZE_SCRIPT};
 use crate::ctl::page::PageCtl;
-use crate::ctl::run::RunCtl;
 use crate::lessons::Lesson;
 use crate::web;
 
@@ -22,7 +21,7 @@ pub fn ShareMenu(
     lesson: &'static Lesson,
 ) -> impl IntoView {
     let ctx = expect_context::<PageCtl>();
-    let ctl = expect_context::<RunCtl>();
+    let ctl = ctx.run;
     let open = RwSignal::new(false);
     let status = RwSignal::new(String::new());
     let button = NodeRef::<leptos::html::Button>::new();
@@ -82,9 +81,7 @@ pub fn ShareMenu(
                 node_ref=button
                 on:click=move |_| {
                     // The link carries the editor's latest text.
-                    if let Some(code) = use_context::<crate::ctl::code::CodeCtl>() {
-                        code.flush(lesson);
-                    }
+                    ctx.code.flush(lesson);
                     status.set(String::new());
                     open.update(|o| *o = !*o);
                 }

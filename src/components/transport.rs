@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::core::model::tasks::fmt_ms;
-use crate::ctl::replay::{ReplayCtl, RATES};
+use crate::ctl::replay::RATES;
 
 fn focus_uses_keys(ev: &web_sys::KeyboardEvent) -> bool {
     let Some(el) = ev
@@ -28,8 +28,8 @@ fn focus_uses_keys(ev: &web_sys::KeyboardEvent) -> bool {
 /// The replay bar under the timeline.
 #[component]
 pub fn Transport() -> impl IntoView {
-    let r = expect_context::<ReplayCtl>();
-    let ctl = expect_context::<crate::ctl::run::RunCtl>();
+    let ctx = expect_context::<crate::ctl::page::PageCtl>();
+    let (r, ctl) = (ctx.replay, ctx.run);
     let end = move || {
         r.playhead.track();
         ctl.live_state.track();

@@ -9,6 +9,7 @@ use crate::core::params::{PageState, Values};
 use crate::ctl::code::CodeCtl;
 use crate::ctl::compare::CompareCtl;
 use crate::ctl::embed::RunWatch;
+use crate::ctl::replay::ReplayCtl;
 use crate::ctl::run::RunCtl;
 use crate::lessons;
 use crate::web;
@@ -29,6 +30,13 @@ pub struct PageCtl {
     pub compare: CompareCtl,
     /// The embed protocol's watch on the run (start and end messages).
     pub watch: RunWatch,
+    /// Time travel over the run: the one owner of the playhead.
+    pub replay: ReplayCtl,
+    /// The narration's live region text (the narrator and the prediction's
+    /// results speak through the same region).
+    pub narration: RwSignal<String>,
+    /// Whether the run shows as a table (`true`) or the timeline (`V`).
+    pub table_view: RwSignal<bool>,
 }
 
 thread_local! {
@@ -45,6 +53,7 @@ impl PageCtl {
         let watch = RunWatch::new(page, run);
         let code = CodeCtl::new(page, run);
         let compare = CompareCtl::new(run, page, code);
+        let replay = ReplayCtl::new(run, page.with_untracked(|p| p.t));
         PageCtl {
             page,
             notices,
@@ -52,6 +61,9 @@ impl PageCtl {
             code,
             compare,
             watch,
+            replay,
+            narration: RwSignal::new(String::new()),
+            table_view: RwSignal::new(false),
         }
     }
 

@@ -13,21 +13,19 @@ use crate::ctl::run::RunCtl;
 
 /// Moves the replay to `ev` (paused, seeked, its first lane selected, `why`
 /// explained), then marks it once the views show that moment.
-pub(super) fn show_in_run(replay: Option<ReplayCtl>, ctl: RunCtl, ev: Evidence, why: String) {
-    if let Some(r) = replay {
-        r.pause();
-        if let Some(t) = ev.at_ms {
-            r.seek(t);
-        }
-        let pos = ev.lanes.first().and_then(|name| {
-            ctl.snapshot
-                .with_untracked(|s| s.tasks.iter().position(|t| t.name == *name))
-        });
-        if pos.is_some() {
-            r.selected.set(pos);
-        }
-        r.explanation.set(Some(why));
+pub(super) fn show_in_run(r: ReplayCtl, ctl: RunCtl, ev: Evidence, why: String) {
+    r.pause();
+    if let Some(t) = ev.at_ms {
+        r.seek(t);
     }
+    let pos = ev.lanes.first().and_then(|name| {
+        ctl.snapshot
+            .with_untracked(|s| s.tasks.iter().position(|t| t.name == *name))
+    });
+    if pos.is_some() {
+        r.selected.set(pos);
+    }
+    r.explanation.set(Some(why));
     // Once the views show that moment.
     set_timeout(move || mark(&ev), Duration::from_millis(80));
 }

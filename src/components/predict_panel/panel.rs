@@ -12,13 +12,10 @@ use super::ask::AskForm;
 use super::evidence::show_in_run;
 use super::memory::{remember, remembered};
 use super::results::Results;
-use crate::components::narrator::Narration;
 use crate::core::embed_msg::{prediction, Prediction};
 use crate::core::predict::{self, Evidence, Question, Scored, GENERIC};
 use crate::core::query::YOUR_CODE;
 use crate::ctl::page::PageCtl;
-use crate::ctl::replay::ReplayCtl;
-use crate::ctl::run::RunCtl;
 use crate::lessons::Lesson;
 use crate::web;
 
@@ -68,9 +65,9 @@ pub fn PredictPanel(
     lesson: &'static Lesson,
 ) -> impl IntoView {
     let ctx = expect_context::<PageCtl>();
-    let ctl = expect_context::<RunCtl>();
-    let replay = use_context::<ReplayCtl>();
-    let narration = use_context::<Narration>();
+    let ctl = ctx.run;
+    let replay = ctx.replay;
+    let narration = ctx.narration;
     let on = move || ctx.page.with(|p| p.predict);
 
     let start = if ctx.page.with_untracked(|p| p.autorun || !p.predict) || remembered(lesson) {
@@ -151,14 +148,12 @@ pub fn PredictPanel(
                 remember(lesson, "done");
                 focus_soon("predict-results");
                 // After the narration's own last words about the run.
-                if let Some(n) = narration {
-                    set_timeout(
-                        move || {
-                            n.0.try_set(said);
-                        },
-                        Duration::from_millis(1700),
-                    );
-                }
+                set_timeout(
+                    move || {
+                        narration.try_set(said);
+                    },
+                    Duration::from_millis(1700),
+                );
             }
             Phase::Locked(_) => {}
             Phase::Asking | Phase::Scored if new_run => {
