@@ -55,16 +55,7 @@ const MAX_RUN_MS: f64 = 2_500.0;
 const PARALLEL: usize = 6;
 
 fn python3() -> Command {
-    let ok = Command::new("python3")
-        .arg("--version")
-        .output()
-        .map(|o| o.status.success())
-        .unwrap_or(false);
-    assert!(
-        ok,
-        "python3 is needed for these tests (CPython 3.11 runs the downloads)"
-    );
-    let mut c = Command::new("python3");
+    let mut c = common::cpython::python3();
     // The file runs as it is; unbuffered output only so that a program
     // stopped on purpose (the deadlock) keeps the lines it printed.
     c.env("PYTHONUNBUFFERED", "1")

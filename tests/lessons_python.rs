@@ -38,8 +38,9 @@
 
 mod common;
 
+use common::cpython::python3;
+
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
 use async_playground::core::code_params;
 use async_playground::core::json::{self, Json};
@@ -163,19 +164,6 @@ fn py_outcome(result: &Json) -> Outcome {
 
 fn repo() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
-
-fn python3() -> Command {
-    let ok = Command::new("python3")
-        .arg("--version")
-        .output()
-        .map(|o| o.status.success())
-        .unwrap_or(false);
-    assert!(
-        ok,
-        "python3 is needed for these tests (CPython 3.11 is the oracle); install it"
-    );
-    Command::new("python3")
 }
 
 /// Runs the oracle on `files` in two processes (two cores); results by path.

@@ -3,68 +3,13 @@
 //! test time (a missing `python3` fails the test).
 #![cfg(not(target_arch = "wasm32"))]
 
-use std::io::Write;
-use std::process::{Command, Stdio};
+mod common;
 
-use async_playground::python::run_virtual;
-
-/// CPython's stdout lines and the last stderr line (the exception, if any).
-fn cpython(src: &str) -> (Vec<String>, Option<String>) {
-    let mut child = Command::new("python3")
-        .arg("-")
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap_or_else(|e| {
-            panic!("python3 is needed for the match tests and could not be run: {e}")
-        });
-    child
-        .stdin
-        .take()
-        .expect("stdin")
-        .write_all(src.as_bytes())
-        .expect("write the program to python3");
-    let out = child.wait_with_output().expect("python3 runs");
-    let stdout = String::from_utf8_lossy(&out.stdout);
-    let stderr = String::from_utf8_lossy(&out.stderr);
-    (
-        stdout.lines().map(str::to_string).collect(),
-        stderr.lines().last().map(str::to_string),
-    )
-}
-
-fn playground(src: &str) -> (Vec<String>, Option<String>) {
-    let o = run_virtual(src);
-    let out = o
-        .lines
-        .iter()
-        .filter(|l| l.stream == "stdout")
-        .map(|l| l.text.clone())
-        .collect();
-    let err = o
-        .lines
-        .iter()
-        .filter(|l| l.stream == "stderr")
-        .map(|l| l.text.clone())
-        .next_back();
-    (out, err)
-}
+use common::cpython::{cpython, playground, python3};
 
 #[test]
 fn python3_is_3_11() {
-    let out = Command::new("python3")
-        .arg("--version")
-        .output()
-        .unwrap_or_else(|e| {
-            panic!("python3 is needed for the match tests and could not be run: {e}")
-        });
-    let v =
-        String::from_utf8_lossy(&out.stdout).to_string() + &String::from_utf8_lossy(&out.stderr);
-    assert!(
-        v.contains("3.11"),
-        "the match tests need CPython 3.11; python3 is {v}"
-    );
+    python3();
 }
 
 fn check(programs: &[(&str, &str)]) {

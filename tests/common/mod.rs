@@ -1,6 +1,9 @@
 //! Helpers shared by the native test files (`mod common;` in each).
 #![allow(dead_code)]
 
+#[cfg(not(target_arch = "wasm32"))]
+pub mod cpython;
+
 use async_playground::core::model::tasks::TaskView;
 use async_playground::core::params::{parse_query, PageState};
 use async_playground::core::trace::Trace;
