@@ -439,22 +439,6 @@ fn the_summary_says_how_many_were_right() {
 }
 
 #[test]
-#[ignore]
-fn dump() {
-    for l in LESSONS {
-        let (src, trace) = run(&format!("example={}", l.id));
-        println!("== {}", l.id);
-        for q in l.predict {
-            let s = predict::score(q, "", &trace, &src);
-            println!(
-                "  {} -> {:?} | {} | {:?}",
-                q.text, s.expected, s.why, s.evidence
-            );
-        }
-    }
-}
-
-#[test]
 fn predict_0_in_the_url_turns_it_off() {
     let p = common::page("example=semaphore");
     assert!(p.predict);

@@ -1000,39 +1000,3 @@ fn parsing_200_lines_is_fast() {
     println!("parser: {lines} lines in {per:?} (fastest of 50 parses, native)");
     assert!(per < Duration::from_millis(5), "{per:?}");
 }
-
-/// A development aid: `PARSER_FILES="a.py b.py" cargo test --test
-/// python_parser compare_files -- --ignored --nocapture` compares any
-/// files with CPython and prints the disagreements.
-#[test]
-#[ignore]
-fn compare_files() {
-    let files: Vec<PathBuf> = std::env::var("PARSER_FILES")
-        .unwrap_or_default()
-        .split_whitespace()
-        .map(PathBuf::from)
-        .collect();
-    let judged = cpython(&files);
-    let (mut same, mut same_col) = (0, 0);
-    for f in &files {
-        let key = f.to_string_lossy().to_string();
-        let theirs = &judged[&key];
-        let src = std::fs::read_to_string(f).unwrap_or_default();
-        let mine = ours(&src);
-        let agree = mine.ok == theirs.ok
-            && (mine.ok
-                || (mine.typ == theirs.typ && mine.msg == theirs.msg && mine.line == theirs.line));
-        if agree {
-            same += 1;
-            if mine.col == theirs.col {
-                same_col += 1;
-            }
-        } else {
-            println!("{key}:\n    CPython: {theirs:?}\n    ours:    {mine:?}");
-        }
-    }
-    println!(
-        "compare: {same} of {} agree ({same_col} on the column too)",
-        files.len()
-    );
-}
