@@ -147,6 +147,7 @@ mod oracle {
                 | EventKind::Stderr { .. }
                 | EventKind::AtLine { .. }
                 | EventKind::Heartbeat { .. }
+                | EventKind::NetworkLate { .. }
                 | EventKind::Diagnostic(_)
                 | EventKind::Awaits(_)
                 | EventKind::RunEnded { .. } => None,

@@ -33,6 +33,8 @@ pub fn LoopLane(
     // All the lateness the heartbeat measured in this run (scenario ms):
     // what tests allow a real run beyond its ideal on a busy machine.
     let total = Memo::new(move |_| snap.with(|s| s.heartbeats.iter().map(|h| h.1).sum::<Ms>()));
+    // The mock API's answers' lateness (outside the loop), in all.
+    let network = Memo::new(move |_| snap.with(|s| s.network_late_ms));
     let running = Memo::new(move |_| snap.with(|s| s.generation > 0));
     let chunks = move || {
         let (g, n) = count.get();
@@ -58,6 +60,7 @@ pub fn LoopLane(
             data-stalls=move || stalls.with(Vec::len)
             data-worst-lag-ms=move || ms_attr(worst.get())
             data-total-lag-ms=move || ms_attr(total.get())
+            data-network-lag-ms=move || ms_attr(network.get())
         >
             <div class="lane-label">
                 <span class="task-name">"event loop"</span>

@@ -27,11 +27,11 @@ pub fn stats_at(trace: &Trace, t: Ms) -> Stats {
 }
 
 /// The distinct times at which something changed a task or printed a
-/// line (heartbeats left out), in order: the stops of "step".
+/// line (the page's own measurements left out), in order: the stops of "step".
 pub fn moments(trace: &Trace) -> Vec<Ms> {
     let mut out: Vec<Ms> = Vec::new();
     for e in trace.events() {
-        if matches!(e.kind, EventKind::Heartbeat { .. }) {
+        if e.kind.is_measurement() {
             continue;
         }
         if out.last().is_none_or(|last| e.at_ms > *last) {
@@ -116,6 +116,12 @@ pub fn explain_event(trace: &Trace, index: usize) -> Option<String> {
         EventKind::Cancelled => format!("{who} was cancelled"),
         EventKind::Heartbeat { lag_ms } => {
             format!("the loop's heartbeat ticked {} late", fmt_ms(*lag_ms))
+        }
+        EventKind::NetworkLate { lag_ms } => {
+            format!(
+                "{who}'s answer came {} later than the mock API's latency",
+                fmt_ms(*lag_ms)
+            )
         }
         EventKind::Diagnostic(d) => format!("{who}: {} ({})", d.text, d.kind.source()),
         EventKind::Awaits(a) => format!("{who} awaits {} ({})", a.name, a.kind.as_str()),

@@ -138,6 +138,14 @@ pub enum EventKind {
         /// Lateness in scenario milliseconds.
         lag_ms: Ms,
     },
+    /// A request to the bundled mock API answered `lag_ms` later than its
+    /// latency (`delay=`) asks: lateness the machine added outside the page's
+    /// loop (the service worker, the browser's network), which the heartbeat
+    /// does not see. Recorded for the task that fetched, at the answer.
+    NetworkLate {
+        /// Lateness in scenario milliseconds.
+        lag_ms: Ms,
+    },
     /// A diagnostic about the task, at its moment: one of asyncio's own
     /// warnings in CPython's words, or the playground's (see
     /// [`DiagKind::from_cpython`]). Boxed: rare, and events stay 32 bytes.
@@ -307,6 +315,16 @@ pub struct AwaitTarget {
 }
 
 impl EventKind {
+    /// Whether this is the page measuring the machine (the heartbeat, the
+    /// mock API's lateness) rather than something the program did: left
+    /// out of replay's steps and explanations.
+    pub fn is_measurement(&self) -> bool {
+        matches!(
+            self,
+            EventKind::Heartbeat { .. } | EventKind::NetworkLate { .. }
+        )
+    }
+
     /// A diagnostic of `kind` with `text`.
     pub fn diagnostic(kind: DiagKind, text: impl Into<String>) -> Self {
         EventKind::Diagnostic(Box::new(Diagnostic {

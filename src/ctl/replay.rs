@@ -105,7 +105,7 @@ impl ReplayCtl {
                 .iter()
                 .enumerate()
                 .take_while(|(_, e)| e.at_ms <= t)
-                .filter(|(_, e)| !matches!(e.kind, crate::core::trace::EventKind::Heartbeat { .. }))
+                .filter(|(_, e)| !e.kind.is_measurement())
                 .map(|(i, _)| i)
                 .last();
             idx.and_then(|i| explain_event(trace, i))

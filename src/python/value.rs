@@ -27,7 +27,7 @@ pub struct FastHasher(u64);
 impl FastHasher {
     const K: u64 = 0xf135_7aea_2e62_a9c5;
 
-    #[inline]
+    #[inline(always)]
     fn add(&mut self, word: u64) {
         self.0 = self.0.wrapping_add(word).wrapping_mul(Self::K);
     }
@@ -38,23 +38,30 @@ impl Hasher for FastHasher {
     fn finish(&self) -> u64 {
         self.0.rotate_left(26)
     }
-    #[inline]
+    #[inline(always)]
     fn write(&mut self, bytes: &[u8]) {
+        // Whole words, then the tail packed by shifts: no memcpy calls
+        // (the release build optimizes for size, which would not inline
+        // them), as names are hashed on every lookup.
         let mut chunks = bytes.chunks_exact(8);
         for c in &mut chunks {
-            let mut w = [0u8; 8];
-            w.copy_from_slice(c);
-            self.add(u64::from_le_bytes(w));
+            let mut w = 0u64;
+            for (i, b) in c.iter().enumerate() {
+                w |= u64::from(*b) << (8 * i);
+            }
+            self.add(w);
         }
         let rest = chunks.remainder();
         if !rest.is_empty() {
-            let mut w = [0u8; 8];
-            w[..rest.len()].copy_from_slice(rest);
+            let mut w = 0u64;
+            for (i, b) in rest.iter().enumerate() {
+                w |= u64::from(*b) << (8 * i);
+            }
             // The length keeps "a" and "a\0" apart.
-            self.add(u64::from_le_bytes(w) ^ ((rest.len() as u64) << 59));
+            self.add(w ^ ((rest.len() as u64) << 59));
         }
     }
-    #[inline]
+    #[inline(always)]
     fn write_u8(&mut self, n: u8) {
         self.add(u64::from(n));
     }

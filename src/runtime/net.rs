@@ -10,9 +10,15 @@
 use futures::future::{select, Either};
 
 use super::clock::Clock;
-use super::spawn::{Cx, TaskError};
+use std::rc::Rc;
+
+use super::spawn::{Cx, RunInner, TaskError};
 use crate::core::mock_api;
 use crate::core::trace::{EventKind, Ms};
+
+/// Network lateness (scenario ms) below which an answer counts as on time:
+/// the browser's clock and timers' own granularity.
+pub const NETWORK_LATE_MS: Ms = 1.0;
 
 /// An HTTP response: status and body text.
 #[derive(Clone, Debug, PartialEq)]
@@ -71,7 +77,7 @@ impl Cx {
             },
         );
         let _pending = self.run.wakeup_guard();
-        let request = request(&self.run.clock, url.to_string());
+        let request = request(&self.run, url.to_string());
         let result = match timeout_ms {
             Some(t) if t.is_finite() && t >= 0.0 => {
                 let timer = self.run.clock.sleep(t);
@@ -88,11 +94,15 @@ impl Cx {
     }
 }
 
+/// A GET of `url` on `run`'s clock. In the browser, an answer of the mock
+/// API later than its latency asks is recorded as the run's network
+/// lateness (the machine's, not the program's: what the heartbeat cannot see).
 pub(crate) fn request(
-    clock: &Clock,
+    run: &Rc<RunInner>,
     url: String,
 ) -> futures::future::LocalBoxFuture<'static, Result<Response, TaskError>> {
     use futures::FutureExt;
+    let clock = &run.clock;
     match clock {
         Clock::Virtual(_) => {
             let answer = mock_api::answer(&url);
@@ -115,7 +125,20 @@ pub(crate) fn request(
         #[cfg(target_arch = "wasm32")]
         Clock::Browser(b) => {
             let speed = b.speed;
-            async move { browser::get(&url, speed).await }.boxed_local()
+            let run = run.clone();
+            async move {
+                let asked = mock_api::is_mock(&url).then(|| mock_api::answer(&url).delay_ms);
+                let t0 = run.clock.now();
+                let r = browser::get(&url, speed).await;
+                if let (Some(asked), Ok(_)) = (asked, &r) {
+                    let late = run.clock.now() - t0 - asked;
+                    if late >= NETWORK_LATE_MS {
+                        run.note_network_late(late);
+                    }
+                }
+                r
+            }
+            .boxed_local()
         }
     }
 }

@@ -91,9 +91,9 @@ impl Host for RunHost {
             IoRequest::Http(r) => {
                 let clock = run.clock.clone();
                 let timeout = r.timeout_ms;
+                let request =
+                    super::net::request(&run, crate::python::modules::bundled_url(&r.url));
                 async move {
-                    let request =
-                        super::net::request(&clock, crate::python::modules::bundled_url(&r.url));
                     let result = match timeout {
                         Some(t) if t.is_finite() && t >= 0.0 => {
                             match select(request, clock.sleep(t)).await {

@@ -267,6 +267,7 @@ impl LoopFold {
             | EventKind::Stderr { .. }
             | EventKind::AtLine { .. }
             | EventKind::Heartbeat { .. }
+            | EventKind::NetworkLate { .. }
             | EventKind::Diagnostic(_)
             | EventKind::Awaits(_)
             | EventKind::RunEnded { .. } => None,

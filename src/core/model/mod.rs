@@ -90,6 +90,9 @@ pub struct RunModel {
     pub heartbeats: Vec<(Ms, Ms)>,
     /// Stalls of the loop so far (heartbeats later than [`STALL_MS`]).
     pub stalls: Vec<Stall>,
+    /// How much later than their latency the mock API's answers came, in
+    /// all (scenario ms): the machine's lateness outside the loop.
+    pub network_late_ms: Ms,
     /// Whether the tab was hidden during the run: browsers throttle timers
     /// in background tabs, so its timings are not what the code would do.
     pub hidden_during_run: bool,
@@ -131,6 +134,7 @@ impl RunModel {
             task_revs: Vec::new(),
             heartbeats: Vec::new(),
             stalls: Vec::new(),
+            network_late_ms: 0.0,
             hidden_during_run: false,
             limit_note: None,
             diagnostics: Vec::new(),
@@ -179,6 +183,7 @@ impl RunModel {
                 };
                 self.diagnostics.extend(diagnostics::diagnosed(e, named));
             }
+            EventKind::NetworkLate { lag_ms } => self.network_late_ms += lag_ms,
             EventKind::Heartbeat { lag_ms } => {
                 self.heartbeats.push((e.at_ms, *lag_ms));
                 self.stalls

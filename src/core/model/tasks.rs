@@ -104,6 +104,7 @@ impl TaskState {
             | EventKind::QueuePut(_)
             | EventKind::QueueGot(_)
             | EventKind::Heartbeat { .. }
+            | EventKind::NetworkLate { .. }
             | EventKind::Diagnostic(_)
             | EventKind::Awaits(_)
             | EventKind::RunEnded { .. } => return None,

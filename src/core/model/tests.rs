@@ -172,3 +172,30 @@ fn every_live_task_waiting_is_what_the_deadlock_check_asks() {
     m.catch_up(&trace);
     assert!(!m.all_waiting(), "nobody is live");
 }
+
+#[test]
+fn the_mock_apis_lateness_is_summed_and_changes_no_lane_nor_step() {
+    let mut trace = Trace::new(1);
+    trace.push(ev(0, 0.0, EventKind::Spawned { name: "a".into() }));
+    trace.push(ev(
+        0,
+        0.0,
+        EventKind::Fetching {
+            what: "GET x".into(),
+        },
+    ));
+    trace.push(ev(0, 340.0, EventKind::Woken));
+    trace.push(ev(u32::MAX, 340.0, EventKind::NetworkLate { lag_ms: 40.0 }));
+    trace.push(ev(0, 340.0, EventKind::Running));
+    trace.push(ev(u32::MAX, 500.0, EventKind::NetworkLate { lag_ms: 2.5 }));
+    let mut m = RunModel::new(1, "");
+    m.catch_up(&trace);
+    assert_eq!(m.network_late_ms, 42.5);
+    assert_eq!(m.tasks.len(), 1);
+    assert_eq!(m.tasks[0].state, TaskState::Running);
+    assert!(m.heartbeats.is_empty() && m.stalls.is_empty());
+    // A measurement, not a moment of the program: replay does not stop at 500.
+    assert_eq!(crate::core::replay::moments(&trace), [0.0, 340.0]);
+    // As of before the second answer, only the first counts.
+    assert_eq!(RunModel::as_of(&trace, 400.0).network_late_ms, 40.0);
+}

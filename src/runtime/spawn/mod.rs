@@ -107,6 +107,13 @@ impl RunInner {
         }
     }
 
+    /// Records that a request to the mock API came `lag_ms` later than its
+    /// latency asks (on the loop's row, as the heartbeat's lateness is).
+    #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+    pub(crate) fn note_network_late(&self, lag_ms: Ms) {
+        self.push(TaskId::LOOP, EventKind::NetworkLate { lag_ms });
+    }
+
     /// Records that the loop runs `task` (once per stretch of running).
     pub(crate) fn mark_running(&self, task: TaskId) {
         if !self.set_running(task, true) {
