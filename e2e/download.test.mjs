@@ -4,8 +4,12 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { execFileSync } from 'node:child_process';
 import { serve, launch, openPage, waitForRunState, shot } from './harness.mjs';
+
+/** CPython on a virtual clock: each line's ideal time. */
+const ORACLE = fileURLToPath(new URL('../scripts/oracle.py', import.meta.url));
 
 let server;
 let browser;
@@ -46,9 +50,22 @@ test('a lesson at its parameters downloads as <id>.py that CPython runs with the
     assert.match(file.text, /# The same run on the page: http:\/\/127\.0\.0\.1:\d+\/\?example=semaphore&tasks=4&limit=2&delay=300/);
     const note = await page.textContent('[data-testid=download-note]');
     assert.match(note, /Saved semaphore\.py: run it with python3 semaphore\.py/);
-    // The saved file as it is, under python3.
-    const ran = execFileSync('python3', [file.saved], { encoding: 'utf8', timeout: 20000 });
-    assert.deepEqual(ran.trimEnd().split('\n'), shown, 'CPython prints what the page printed');
+    // The saved file as it is, under python3. Both are real runs: lines due
+    // at the same ideal moment (two sleeps ending together, a permit handed
+    // on) come in either order, as the machine's timers decide, in CPython as
+    // in the page. So each line is placed at its ideal time (CPython's own on
+    // the oracle's virtual clock): the same lines at the same moments, and
+    // neither run prints a line before one due earlier.
+    const ran = execFileSync('python3', [file.saved], { encoding: 'utf8', timeout: 20000 }).trimEnd().split('\n');
+    const oracle = JSON.parse(execFileSync('python3', [ORACLE, file.saved], { encoding: 'utf8', timeout: 20000 }));
+    const ideal = new Map(Object.values(oracle)[0].lines.filter((l) => l[1] === 'stdout').map((l) => [l[2], l[0]]));
+    assert.equal(ideal.size, shown.length, `each line printed once (oracle: ${[...ideal.keys()]})`);
+    const at = (l) => ideal.get(l) ?? NaN;
+    const byIdeal = (lines) => [...lines].sort((a, b) => at(a) - at(b) || (a < b ? -1 : 1));
+    assert.deepEqual(byIdeal(ran), byIdeal(shown), 'CPython prints what the page printed');
+    for (const [who, lines] of [['CPython', ran], ['the page', shown]]) {
+      lines.forEach((l, i) => assert.ok(i === 0 || at(lines[i - 1]) <= at(l), `${who}: "${l}" (due ${at(l)} ms) after "${lines[i - 1]}" (due ${at(lines[i - 1])} ms)`));
+    }
     await shot(page, 'download-semaphore');
     assert.deepEqual(errors, []);
   } finally {
