@@ -13,16 +13,12 @@ use async_playground::core::model::wait_for::WaitFor;
 use async_playground::core::model::RunModel;
 use async_playground::core::params::parse_query;
 use async_playground::core::trace::Trace;
-use async_playground::lessons::lookup;
-use async_playground::runtime::Run;
+use async_playground::lessons::{self, lookup};
 
 fn trace_of(query: &str) -> Trace {
     let p = parse_query(query, &lookup);
-    let lesson = p
-        .example
-        .and_then(async_playground::lessons::find)
-        .expect("a lesson");
-    Run::simulate(lesson.main_fn(p.values))
+    let lesson = p.example.and_then(lessons::find).expect("a lesson");
+    lesson.ideal_run(p.values)
 }
 
 fn main() {

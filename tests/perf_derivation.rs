@@ -16,8 +16,7 @@ use async_playground::core::model::tasks::{tasks_at, TaskState};
 use async_playground::core::model::RunModel;
 use async_playground::core::params::parse_query;
 use async_playground::core::trace::{EventKind, Ms, TaskId, Trace};
-use async_playground::lessons::{lookup, LESSONS};
-use async_playground::runtime::Run;
+use async_playground::lessons::{self, lookup, LESSONS};
 use proptest::prelude::*;
 
 mod oracle {
@@ -322,11 +321,8 @@ mod from_scratch {
 
 fn trace_of(query: &str) -> Trace {
     let p = parse_query(query, &lookup);
-    let lesson = p
-        .example
-        .and_then(async_playground::lessons::find)
-        .expect("a lesson");
-    Run::simulate(lesson.main_fn(p.values))
+    let lesson = p.example.and_then(lessons::find).expect("a lesson");
+    lesson.ideal_run(p.values)
 }
 
 /// Every lesson at its defaults, plus a few larger settings.

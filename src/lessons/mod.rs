@@ -80,13 +80,18 @@ impl Lesson {
         Box::new(move |cx| main(cx, values))
     }
 
+    /// The lesson's ideal run with `values`: its Rust on the virtual clock.
+    pub fn ideal_run(&'static self, values: Values) -> crate::core::trace::Trace {
+        Run::simulate(self.main_fn(values))
+    }
+
     /// The ideal elapsed scenario time with `values`: the lesson's closed
     /// form if it states one, else the end of its ideal run (its Rust on
     /// the virtual clock, at once; pure: the same values, the same time).
     pub fn ideal_ms(&'static self, values: &Values) -> f64 {
         match self.expected_ms {
             Some(closed_form) => closed_form(values),
-            None => Run::simulate(self.main_fn(values.clone())).last_ms(),
+            None => self.ideal_run(values.clone()).last_ms(),
         }
     }
 }
