@@ -112,6 +112,13 @@ pub fn poll_once<T>(fut: &mut LocalBoxFuture<'_, T>) -> Poll<T> {
     fut.as_mut().poll(&mut cx)
 }
 
+/// [`poll_once`] of a future pinned in place.
+pub fn poll_pinned<F: Future>(fut: Pin<&mut F>) -> Poll<F::Output> {
+    let waker = noop_waker();
+    let mut cx = Context::from_waker(&waker);
+    fut.poll(&mut cx)
+}
+
 /// A future that is pending once, then ready: one Python suspension.
 #[derive(Default)]
 pub struct Suspend(bool);

@@ -190,6 +190,7 @@ impl Interp {
                     ("_note", b(B::AioNote)),
                     ("_gathering_future", b(B::AioGatheringFuture)),
                     ("_name_of", b(B::AioNameOf)),
+                    ("_wake_first", b(B::AioWakeFirst)),
                     ("Future", Value::Class(tclass(T::Future))),
                     ("Task", Value::Class(tclass(T::Task))),
                     ("CancelledError", Value::Class(tclass(T::CancelledError))),

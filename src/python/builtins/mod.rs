@@ -133,6 +133,7 @@ builtins! {
     AioIscoroutine = "iscoroutine", AioIscoroutinefunction = "iscoroutinefunction",
     AioIsfuture = "isfuture", AioLoop = "_loop", AioLabel = "_label", AioNote = "_note",
     AioGatheringFuture = "_gathering_future", AioNameOf = "_name_of", AioWrapFuture = "wrap_future",
+    AioWakeFirst = "_wake_first",
     // time
     TimeTime = "time", TimeMonotonic = "monotonic", TimePerfCounter = "perf_counter",
     TimeSleep = "sleep", TimeTimeNs = "time_ns", TimeMonotonicNs = "monotonic_ns",
@@ -367,6 +368,25 @@ pub fn write_out(it: &Rc<Interp>, text: &str, err: bool) -> PyResult<()> {
 }
 
 /// Calls a builtin.
+/// Whether calling the built-in `f` may suspend (only these go through
+/// [`call`]'s boxed future).
+pub fn suspends(f: Builtin) -> bool {
+    matches!(
+        f,
+        Builtin::AioRun | Builtin::LoopRunUntilComplete | Builtin::Anext
+    )
+}
+
+/// Calls a built-in that does not suspend (see [`suspends`]).
+pub fn call_now(
+    it: &Rc<Interp>,
+    f: Builtin,
+    pos: Vec<Value>,
+    kw: Vec<(Name, Value)>,
+) -> PyResult<Value> {
+    call_sync(it, f, pos, kw)
+}
+
 pub fn call(
     it: &Rc<Interp>,
     f: Builtin,

@@ -75,6 +75,37 @@ pub(super) fn module_call(
             Value::None
         }
         AioNameOf => s(label_name(it, a0()?)),
+        AioWakeFirst => {
+            // The scan of `Semaphore._wake_up_next`, natively (the waiters
+            // woken in this turn stay in the list until their tasks run, so
+            // a turn of many releases scans them again and again): the
+            // first waiter not done gets `True`. None when a waiter is not
+            // a native Future; the prelude then runs CPython's loop.
+            let first = match a0()? {
+                Value::List(l) => {
+                    let mut first = None;
+                    for w in l.borrow().iter() {
+                        match w {
+                            Value::Fut(f) if f.done() => {}
+                            Value::Fut(f) => {
+                                first = Some(f.clone());
+                                break;
+                            }
+                            _ => return Ok(Value::None),
+                        }
+                    }
+                    first
+                }
+                _ => return Ok(Value::None),
+            };
+            match first {
+                Some(f) => {
+                    it.set_result(&f, Value::Bool(true))?;
+                    Value::Bool(true)
+                }
+                None => Value::Bool(false),
+            }
+        }
         AioNote => {
             let kind = str_arg(a0()?, "")?;
             let obj = need(&pos, 1, "_note")?;

@@ -13,7 +13,7 @@ use super::{Flow, Frame, FrameKind, Interp, Yielded, RECURSION_LIMIT};
 use crate::core::trace::EventKind;
 use crate::python::ast::Name;
 use crate::python::builtins::{self, Builtin};
-use crate::python::coro::{poll_once, CoroKind, Resumed, Suspend};
+use crate::python::coro::{poll_pinned, CoroKind, Resumed, Suspend};
 use crate::python::exc::{Exc, PyResult, T};
 use crate::python::future::Fut;
 use crate::python::ops;
@@ -96,7 +96,40 @@ fn simple_repr(v: &Value) -> Option<String> {
 
 impl Interp {
     /// Calls `func` with positional and keyword arguments.
-    pub fn call<'a>(
+    ///
+    /// Python functions, bound methods and built-ins that cannot suspend
+    /// are called without a boxed future of their own (the body's block is
+    /// boxed, which breaks the recursion); the rest go through
+    /// [`Interp::call_boxed`].
+    pub async fn call(
+        self: &Rc<Self>,
+        func: Value,
+        pos: Vec<Value>,
+        kw: Vec<(Name, Value)>,
+    ) -> PyResult<Value> {
+        match func {
+            Value::Func(fu) => self.call_function(fu, pos, kw).await,
+            Value::Builtin(b) if !builtins::suspends(b) => builtins::call_now(self, b, pos, kw),
+            Value::Method(m) => {
+                let (obj, inner) = (m.0.clone(), m.1.clone());
+                let mut args = Vec::with_capacity(pos.len() + 1);
+                args.push(obj);
+                args.extend(pos);
+                match inner {
+                    Value::Func(fu) => self.call_function(fu, args, kw).await,
+                    Value::Builtin(b) if !builtins::suspends(b) => {
+                        builtins::call_now(self, b, args, kw)
+                    }
+                    other => self.call_boxed(other, args, kw).await,
+                }
+            }
+            other => self.call_boxed(other, pos, kw).await,
+        }
+    }
+
+    /// [`Interp::call`] in a boxed future: classes, callable instances and
+    /// the built-ins that suspend.
+    fn call_boxed<'a>(
         self: &'a Rc<Self>,
         func: Value,
         pos: Vec<Value>,
@@ -149,8 +182,8 @@ impl Interp {
         pos: Vec<Value>,
         kw: Vec<(Name, Value)>,
     ) -> PyResult<Value> {
-        let mut fut = self.call(func, pos, kw);
-        match poll_once(&mut fut) {
+        let fut = std::pin::pin!(self.call(func, pos, kw));
+        match poll_pinned(fut) {
             Poll::Ready(r) => r,
             Poll::Pending => {
                 self.yielded.borrow_mut().take();

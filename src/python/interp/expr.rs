@@ -18,7 +18,97 @@ impl Interp {
         if e.simple {
             return self.eval_simple(e, f);
         }
-        self.eval_complex(e, f).await
+        // Most calls (`print(x)`, `fut.done()`, `sleep(d)`) get a smaller
+        // boxed future than `eval_complex`'s; only the box is held here.
+        let fut = match &e.kind {
+            ExprKind::Call(func, args) => match self.simple_call(func, args, f) {
+                Some((fv, pos, kw)) => self.call_boxed_at(e, func, fv?, pos, kw, f),
+                None => self.eval_complex(e, f),
+            },
+            _ => self.eval_complex(e, f),
+        };
+        fut.await
+    }
+
+    /// [`Interp::finish_call`] in a boxed future.
+    fn call_boxed_at<'a>(
+        self: &'a Rc<Self>,
+        e: &'a Expr,
+        func: &'a Expr,
+        fv: Value,
+        pos: Vec<Value>,
+        kw: Vec<(Name, Value)>,
+        f: &'a Rc<Frame>,
+    ) -> LocalBoxFuture<'a, PyResult<Value>> {
+        Box::pin(self.finish_call(e, func, fv, pos, kw, f))
+    }
+
+    /// The callee and arguments of a call whose parts cannot suspend (and
+    /// that is not a zero-argument `super()`), evaluated; None otherwise.
+    #[allow(clippy::type_complexity)]
+    fn simple_call(
+        self: &Rc<Self>,
+        func: &Expr,
+        args: &[Arg],
+        f: &Rc<Frame>,
+    ) -> Option<(PyResult<Value>, Vec<Value>, Vec<(Name, Value)>)> {
+        if !func.simple
+            || !args.iter().all(|a| match a {
+                Arg::Pos(e) | Arg::Kw(_, e) => e.simple,
+                _ => false,
+            })
+            || (args.is_empty() && matches!(&func.kind, ExprKind::Name(n) if &**n == "super"))
+        {
+            return None;
+        }
+        let fv = match self.eval_simple(func, f) {
+            Ok(v) => v,
+            Err(e) => return Some((Err(e), Vec::new(), Vec::new())),
+        };
+        let mut pos = Vec::with_capacity(args.len());
+        let mut kw = Vec::new();
+        for a in args {
+            let r = match a {
+                Arg::Pos(e) => self.eval_simple(e, f).map(|v| pos.push(v)),
+                Arg::Kw(n, e) => self.eval_simple(e, f).map(|v| kw.push((n.clone(), v))),
+                _ => Ok(()),
+            };
+            if let Err(e) = r {
+                return Some((Err(e), Vec::new(), Vec::new()));
+            }
+        }
+        Some((Ok(fv), pos, kw))
+    }
+
+    /// Calls `fv` for the call expression `e`: the line it is on while it
+    /// runs, and a coroutine's call text (`self.fetch(1)`).
+    async fn finish_call(
+        self: &Rc<Self>,
+        e: &Expr,
+        func: &Expr,
+        fv: Value,
+        pos: Vec<Value>,
+        kw: Vec<(Name, Value)>,
+        f: &Rc<Frame>,
+    ) -> PyResult<Value> {
+        f.line.set(e.pos.line);
+        let user = Rc::ptr_eq(&f.globals, &self.globals);
+        if user {
+            self.line.set(e.pos.line);
+        }
+        let r = self.call(fv, pos, kw).await;
+        if user {
+            self.line.set(f.line.get());
+        }
+        if let (Ok(Value::Coro(c)), ExprKind::Attribute(..)) = (&r, &func.kind) {
+            if c.user {
+                if let Some(text) = dotted(func) {
+                    let args = c.call.find('(').map_or("()", |p| &c.call[p..]);
+                    *c.call_text.borrow_mut() = Some(Rc::from(format!("{text}{args}")));
+                }
+            }
+        }
+        r
     }
 
     /// Evaluates an expression that cannot suspend.
@@ -217,24 +307,7 @@ impl Interp {
                     }
                     let fv = self.eval(func, f).await?;
                     let (pos, kw) = self.eval_args(args, f).await?;
-                    f.line.set(e.pos.line);
-                    let user = Rc::ptr_eq(&f.globals, &self.globals);
-                    if user {
-                        self.line.set(e.pos.line);
-                    }
-                    let r = self.call(fv, pos, kw).await;
-                    if user {
-                        self.line.set(f.line.get());
-                    }
-                    if let (Ok(Value::Coro(c)), ExprKind::Attribute(..)) = (&r, &func.kind) {
-                        if c.user {
-                            if let Some(text) = dotted(func) {
-                                let args = c.call.find('(').map_or("()", |p| &c.call[p..]);
-                                *c.call_text.borrow_mut() = Some(Rc::from(format!("{text}{args}")));
-                            }
-                        }
-                    }
-                    return r;
+                    return self.finish_call(e, func, fv, pos, kw, f).await;
                 }
                 ExprKind::Await(x) => {
                     let v = self.eval(x, f).await?;
@@ -823,6 +896,66 @@ fn dotted(e: &Expr) -> Option<String> {
     }
 }
 
+/// Whether `e` holds an `await` anywhere inside (a generator expression
+/// with one is an async generator). A simple expression holds none.
 fn contains_await(e: &Expr) -> bool {
-    format!("{:?}", e.kind).contains("Await(")
+    if e.simple {
+        return false;
+    }
+    let any = |v: &[Expr]| v.iter().any(contains_await);
+    let opt = |e: &Option<Box<Expr>>| e.as_deref().is_some_and(contains_await);
+    let comps = |gens: &[Comprehension]| {
+        gens.iter()
+            .any(|g| contains_await(&g.target) || contains_await(&g.iter) || any(&g.ifs))
+    };
+    match &e.kind {
+        ExprKind::Await(_) => true,
+        ExprKind::FString(parts) => fparts_await(parts),
+        ExprKind::List(v) | ExprKind::Tuple(v) | ExprKind::Set(v) | ExprKind::BoolOp(_, v) => {
+            any(v)
+        }
+        ExprKind::Dict(items) => items
+            .iter()
+            .any(|(k, v)| k.as_ref().is_some_and(contains_await) || contains_await(v)),
+        ExprKind::Starred(a)
+        | ExprKind::Attribute(a, _)
+        | ExprKind::UnaryOp(_, a)
+        | ExprKind::YieldFrom(a)
+        | ExprKind::NamedExpr(_, a) => contains_await(a),
+        ExprKind::Yield(a) => opt(a),
+        ExprKind::Subscript(a, b) | ExprKind::BinOp(a, _, b) => {
+            contains_await(a) || contains_await(b)
+        }
+        ExprKind::Slice(a, b, c) => opt(a) || opt(b) || opt(c),
+        ExprKind::Call(func, args) => {
+            contains_await(func)
+                || args.iter().any(|a| match a {
+                    Arg::Pos(e) | Arg::Star(e) | Arg::Kw(_, e) | Arg::StarStar(e) => {
+                        contains_await(e)
+                    }
+                })
+        }
+        ExprKind::Compare(a, rest) => {
+            contains_await(a) || rest.iter().any(|(_, e)| contains_await(e))
+        }
+        ExprKind::IfExp { test, body, orelse } => {
+            contains_await(test) || contains_await(body) || contains_await(orelse)
+        }
+        ExprKind::ListComp(a, gens)
+        | ExprKind::SetComp(a, gens)
+        | ExprKind::GeneratorExp(a, gens) => contains_await(a) || comps(gens),
+        ExprKind::DictComp(a, b, gens) => contains_await(a) || contains_await(b) || comps(gens),
+        // `await` in a lambda is a syntax error the parser reports.
+        ExprKind::Lambda(_) => false,
+        _ => false,
+    }
+}
+
+fn fparts_await(parts: &[FPart]) -> bool {
+    parts.iter().any(|p| match p {
+        FPart::Lit(_) => false,
+        FPart::Field { expr, spec, .. } => {
+            contains_await(expr) || spec.as_deref().is_some_and(fparts_await)
+        }
+    })
 }

@@ -131,7 +131,32 @@ impl Interp {
 
     /// Assigns `v` to a target (a name, attribute, subscript, or a tuple of
     /// them).
-    pub fn assign<'a>(
+    pub async fn assign(self: &Rc<Self>, t: &Expr, v: Value, f: &Rc<Frame>) -> PyResult<()> {
+        match &t.kind {
+            ExprKind::Name(n) => {
+                if matches!(v, Value::Instance(_)) {
+                    self.name_resource(&v, n);
+                }
+                self.store(f, n, v)
+            }
+            ExprKind::Attribute(obj, attr) if obj.simple => {
+                let o = self.eval_simple(obj, f)?;
+                if matches!(v, Value::Instance(_)) {
+                    self.name_resource(&v, attr);
+                }
+                ops::setattr(self, &o, attr, v)
+            }
+            ExprKind::Subscript(obj, idx) if obj.simple && idx.simple => {
+                let o = self.eval_simple(obj, f)?;
+                let i = self.eval_simple(idx, f)?;
+                ops::setitem(self, &o, i, v)
+            }
+            _ => self.assign_boxed(t, v, f).await,
+        }
+    }
+
+    /// [`Interp::assign`] of targets that may suspend or recurse (unpacking).
+    fn assign_boxed<'a>(
         self: &'a Rc<Self>,
         t: &'a Expr,
         v: Value,

@@ -55,6 +55,9 @@ impl Interp {
         r
     }
 
+    /// The statements of most loops and calls; the rest are in
+    /// [`Interp::exec_cold`]'s own boxed future, so this one (allocated for
+    /// every block run) stays small.
     async fn exec_kind(self: &Rc<Self>, s: &Stmt, f: &Rc<Frame>) -> Done {
         match &s.kind {
             StmtKind::Expr(e) => {
@@ -71,28 +74,6 @@ impl Interp {
             }
             StmtKind::AugAssign { target, op, value } => {
                 self.aug_assign(target, *op, value, f).await?;
-            }
-            StmtKind::AnnAssign {
-                target,
-                value,
-                annotation,
-            } => {
-                if let (FrameKind::Class, ExprKind::Name(n)) = (&f.kind, &target.kind) {
-                    let ann = self.eval(annotation, f).await.unwrap_or(Value::None);
-                    let d = match f.scope.get("__annotations__") {
-                        Some(d @ Value::Dict(_)) => d,
-                        _ => {
-                            let d = Value::dict(crate::python::value::Dict::new());
-                            f.scope.set(Rc::from("__annotations__"), d.clone());
-                            d
-                        }
-                    };
-                    ops::setitem(self, &d, Value::Str(n.clone()), ann)?;
-                }
-                if let Some(v) = value {
-                    let v = self.eval(v, f).await?;
-                    self.assign(target, v, f).await?;
-                }
             }
             StmtKind::Pass => {}
             StmtKind::Break => return Err(Flow::Break),
@@ -134,7 +115,7 @@ impl Interp {
             } => {
                 let it = self.eval(iter, f).await?;
                 if *is_async {
-                    self.async_for(target, it, body, orelse, f).await?;
+                    Box::pin(self.async_for(target, it, body, orelse, f)).await?;
                 } else {
                     let it = ops::iter(self, &it)?;
                     loop {
@@ -151,73 +132,108 @@ impl Interp {
                     }
                 }
             }
-            StmtKind::With {
-                items,
-                body,
-                is_async,
-            } => return self.with(items, body, *is_async, f).await,
-            StmtKind::Try {
-                body,
-                handlers,
-                orelse,
-                finalbody,
-            } => return self.try_stmt(body, handlers, orelse, finalbody, f).await,
-            StmtKind::Raise { exc, cause } => {
-                return Err(Flow::Exc(self.raise_stmt(exc, cause, f).await?))
-            }
-            StmtKind::FunctionDef(def) => {
-                let func = self.make_function(def, f).await?;
-                let mut v = func;
-                for d in def.decorators.iter().rev() {
-                    let dec = self.eval(d, f).await?;
-                    v = self.call(dec, vec![v], Vec::new()).await?;
-                }
-                self.store(f, &def.name, v)?;
-            }
-            StmtKind::ClassDef(def) => {
-                let v = self.make_class(def, f).await?;
-                self.store(f, &def.name, v)?;
-            }
-            StmtKind::Import(aliases) => {
-                for a in aliases {
-                    let m = self.import(&a.name)?;
-                    match &a.asname {
-                        Some(n) => {
-                            let target = self.import_leaf(&a.name, m)?;
-                            self.store(f, n, target)?;
-                        }
-                        None => {
-                            let top: Name = Rc::from(a.name.split('.').next().unwrap_or(""));
-                            let top_m = self.import(&top)?;
-                            self.store(f, &top, top_m)?;
-                        }
+            _ => return self.exec_cold(s, f).await,
+        }
+        Ok(())
+    }
+
+    /// The statements [`Interp::exec_kind`] leaves out.
+    fn exec_cold<'a>(
+        self: &'a Rc<Self>,
+        s: &'a Stmt,
+        f: &'a Rc<Frame>,
+    ) -> LocalBoxFuture<'a, Done> {
+        Box::pin(async move {
+            match &s.kind {
+                StmtKind::AnnAssign {
+                    target,
+                    value,
+                    annotation,
+                } => {
+                    if let (FrameKind::Class, ExprKind::Name(n)) = (&f.kind, &target.kind) {
+                        let ann = self.eval(annotation, f).await.unwrap_or(Value::None);
+                        let d = match f.scope.get("__annotations__") {
+                            Some(d @ Value::Dict(_)) => d,
+                            _ => {
+                                let d = Value::dict(crate::python::value::Dict::new());
+                                f.scope.set(Rc::from("__annotations__"), d.clone());
+                                d
+                            }
+                        };
+                        ops::setitem(self, &d, Value::Str(n.clone()), ann)?;
+                    }
+                    if let Some(v) = value {
+                        let v = self.eval(v, f).await?;
+                        self.assign(target, v, f).await?;
                     }
                 }
-            }
-            StmtKind::ImportFrom { module, names, .. } => {
-                let m = self.import(module)?;
-                for a in names {
-                    if &*a.name == "*" {
-                        if let Value::Module(mo) = &m {
-                            let items: Vec<(Name, Value)> = mo
-                                .dict
-                                .borrow()
-                                .iter()
-                                .filter(|(k, _)| !k.starts_with('_'))
-                                .map(|(k, v)| (k.clone(), v.clone()))
-                                .collect();
-                            for (k, v) in items {
-                                self.store(f, &k, v)?;
+                StmtKind::With {
+                    items,
+                    body,
+                    is_async,
+                } => return self.with(items, body, *is_async, f).await,
+                StmtKind::Try {
+                    body,
+                    handlers,
+                    orelse,
+                    finalbody,
+                } => return self.try_stmt(body, handlers, orelse, finalbody, f).await,
+                StmtKind::Raise { exc, cause } => {
+                    return Err(Flow::Exc(self.raise_stmt(exc, cause, f).await?))
+                }
+                StmtKind::FunctionDef(def) => {
+                    let func = self.make_function(def, f).await?;
+                    let mut v = func;
+                    for d in def.decorators.iter().rev() {
+                        let dec = self.eval(d, f).await?;
+                        v = self.call(dec, vec![v], Vec::new()).await?;
+                    }
+                    self.store(f, &def.name, v)?;
+                }
+                StmtKind::ClassDef(def) => {
+                    let v = self.make_class(def, f).await?;
+                    self.store(f, &def.name, v)?;
+                }
+                StmtKind::Import(aliases) => {
+                    for a in aliases {
+                        let m = self.import(&a.name)?;
+                        match &a.asname {
+                            Some(n) => {
+                                let target = self.import_leaf(&a.name, m)?;
+                                self.store(f, n, target)?;
+                            }
+                            None => {
+                                let top: Name = Rc::from(a.name.split('.').next().unwrap_or(""));
+                                let top_m = self.import(&top)?;
+                                self.store(f, &top, top_m)?;
                             }
                         }
-                        continue;
                     }
-                    let v = match ops::getattr(self, &m, &a.name) {
-                        Ok(v) => v,
-                        Err(_) => {
-                            // A submodule, e.g. `from concurrent import futures`.
-                            let full = format!("{module}.{}", a.name);
-                            match self.import(&full) {
+                }
+                StmtKind::ImportFrom { module, names, .. } => {
+                    let m = self.import(module)?;
+                    for a in names {
+                        if &*a.name == "*" {
+                            if let Value::Module(mo) = &m {
+                                let items: Vec<(Name, Value)> = mo
+                                    .dict
+                                    .borrow()
+                                    .iter()
+                                    .filter(|(k, _)| !k.starts_with('_'))
+                                    .map(|(k, v)| (k.clone(), v.clone()))
+                                    .collect();
+                                for (k, v) in items {
+                                    self.store(f, &k, v)?;
+                                }
+                            }
+                            continue;
+                        }
+                        let v = match ops::getattr(self, &m, &a.name) {
+                            Ok(v) => v,
+                            Err(_) => {
+                                // A submodule, e.g. `from concurrent import futures`.
+                                let full = format!("{module}.{}", a.name);
+                                match self.import(&full) {
                                 Ok(v) => v,
                                 Err(_) => {
                                     return Err(Flow::Exc(Exc::new(
@@ -229,30 +245,34 @@ impl Interp {
                                     )))
                                 }
                             }
-                        }
-                    };
-                    self.store(f, a.asname.as_ref().unwrap_or(&a.name), v)?;
+                            }
+                        };
+                        self.store(f, a.asname.as_ref().unwrap_or(&a.name), v)?;
+                    }
                 }
-            }
-            StmtKind::Global(_) | StmtKind::Nonlocal(_) => {}
-            StmtKind::Delete(targets) => {
-                for t in targets {
-                    self.delete(t, f).await?;
+                StmtKind::Global(_) | StmtKind::Nonlocal(_) => {}
+                StmtKind::Delete(targets) => {
+                    for t in targets {
+                        self.delete(t, f).await?;
+                    }
                 }
-            }
-            StmtKind::Assert { test, msg } => {
-                let t = self.eval(test, f).await?;
-                if !ops::truthy(self, &t)? {
-                    let args = match msg {
-                        Some(m) => vec![self.eval(m, f).await?],
-                        None => Vec::new(),
-                    };
-                    return Err(Flow::Exc(Exc::with_args(T::AssertionError, args)));
+                StmtKind::Assert { test, msg } => {
+                    let t = self.eval(test, f).await?;
+                    if !ops::truthy(self, &t)? {
+                        let args = match msg {
+                            Some(m) => vec![self.eval(m, f).await?],
+                            None => Vec::new(),
+                        };
+                        return Err(Flow::Exc(Exc::with_args(T::AssertionError, args)));
+                    }
                 }
+                StmtKind::Match { subject, cases } => {
+                    return self.exec_match(subject, cases, f).await
+                }
+                _ => {}
             }
-            StmtKind::Match { subject, cases } => return self.exec_match(subject, cases, f).await,
-        }
-        Ok(())
+            Ok(())
+        })
     }
 
     async fn async_for(

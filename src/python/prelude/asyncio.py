@@ -2,7 +2,7 @@
 # sleep, create_task, run): written in Python and run by the interpreter, so
 # that each primitive behaves, turn for turn, as CPython 3.11's does.
 # Natives this module sees: Future, _loop, current_task, ensure_future,
-# _label, _note, _new_exc_group, CancelledError, InvalidStateError.
+# _label, _note, _wake_first, _new_exc_group, CancelledError, InvalidStateError.
 
 FIRST_COMPLETED = 'FIRST_COMPLETED'
 FIRST_EXCEPTION = 'FIRST_EXCEPTION'
@@ -243,11 +243,16 @@ class Semaphore(_ContextManagerMixin):
     def _wake_up_next(self):
         if not self._waiters:
             return
-        for fut in self._waiters:
-            if not fut.done():
-                self._value -= 1
-                fut.set_result(True)
-                return
+        # CPython's loop below, natively when every waiter is a Future.
+        woke = _wake_first(self._waiters)
+        if woke:
+            self._value -= 1
+        elif woke is None:
+            for fut in self._waiters:
+                if not fut.done():
+                    self._value -= 1
+                    fut.set_result(True)
+                    return
 
 
 class BoundedSemaphore(Semaphore):
