@@ -509,7 +509,17 @@ impl Interp {
     }
 
     /// `await v`.
-    pub fn await_value<'a>(self: &'a Rc<Self>, v: Value) -> LocalBoxFuture<'a, PyResult<Value>> {
+    pub async fn await_value(self: &Rc<Self>, v: Value) -> PyResult<Value> {
+        match v {
+            Value::Coro(c) if c.kind == CoroKind::Coroutine => self.drive(c).await,
+            Value::Fut(fu) => self.await_fut(fu).await,
+            other => self.await_value_boxed(other).await,
+        }
+    }
+
+    /// [`Interp::await_value`] of objects with `__await__` (and the error
+    /// for the rest), in a boxed future.
+    fn await_value_boxed<'a>(self: &'a Rc<Self>, v: Value) -> LocalBoxFuture<'a, PyResult<Value>> {
         Box::pin(async move {
             match &v {
                 Value::Coro(c) if c.kind == CoroKind::Coroutine => self.drive(c.clone()).await,

@@ -18,15 +18,18 @@ impl Interp {
         match &f.kind {
             FrameKind::Module => self.lookup_global(&f.globals, name),
             FrameKind::Function(func) => {
+                // A call's scope holds only its locals (globals and
+                // nonlocals are stored where they live): one hash for the
+                // usual read.
+                if let Some(v) = f.scope.get(name) {
+                    return Ok(v);
+                }
                 let info = &func.info;
                 if info.locals.contains_key(name) {
-                    return match f.scope.get(name) {
-                        Some(v) => Ok(v),
-                        None => Err(Exc::new(
-                            T::UnboundLocalError,
-                            format!("cannot access local variable '{name}' where it is not associated with a value"),
-                        )),
-                    };
+                    return Err(Exc::new(
+                        T::UnboundLocalError,
+                        format!("cannot access local variable '{name}' where it is not associated with a value"),
+                    ));
                 }
                 if info.globals.contains_key(name) {
                     return self.lookup_global(&f.globals, name);

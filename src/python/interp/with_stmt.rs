@@ -13,6 +13,21 @@ use crate::python::ops;
 use crate::python::value::Value;
 
 impl Interp {
+    /// The rest of a `with`'s items, then its body (no box of its own
+    /// when no item is left).
+    async fn with_rest(
+        self: &Rc<Self>,
+        rest: &[WithItem],
+        body: &[Stmt],
+        is_async: bool,
+        f: &Rc<Frame>,
+    ) -> Done {
+        if rest.is_empty() {
+            return self.exec_block(body, f).await;
+        }
+        self.with(rest, body, is_async, f).await
+    }
+
     pub(super) fn with<'a>(
         self: &'a Rc<Self>,
         items: &'a [WithItem],
@@ -53,10 +68,10 @@ impl Interp {
             }
             let r = match &item.var {
                 Some(t) => match self.assign(t, v, f).await {
-                    Ok(()) => self.with(rest, body, is_async, f).await,
+                    Ok(()) => self.with_rest(rest, body, is_async, f).await,
                     Err(e) => Err(Flow::Exc(e)),
                 },
-                None => self.with(rest, body, is_async, f).await,
+                None => self.with_rest(rest, body, is_async, f).await,
             };
             // The exit is the `with` line's (as CPython's tracebacks say).
             f.line.set(item.context.pos.line);
