@@ -333,6 +333,12 @@ pub fn berr(e: BuiltinError) -> Exc {
 /// Writes printed text: complete lines become events.
 pub fn write_out(it: &Rc<Interp>, text: &str, err: bool) -> PyResult<()> {
     let buf = if err { &it.err_buf } else { &it.out_buf };
+    // The usual `print(x)`: one whole line and nothing pending.
+    if let Some(line) = text.strip_suffix('\n') {
+        if !line.contains('\n') && buf.borrow().is_empty() {
+            return out_line(it, line.to_string(), err);
+        }
+    }
     buf.borrow_mut().push_str(text);
     loop {
         let line = {
@@ -347,27 +353,32 @@ pub fn write_out(it: &Rc<Interp>, text: &str, err: bool) -> PyResult<()> {
             }
         };
         let Some(line) = line else { break };
-        let n = it.output_lines.get() + 1;
-        it.output_lines.set(n);
-        if n > super::interp::MAX_OUTPUT_LINES {
-            return Err(it.fail_fatal(Exc::new(
-                T::RuntimeError,
-                format!(
-                    "more than {} lines printed: the playground's limit",
-                    super::interp::MAX_OUTPUT_LINES
-                ),
-            )));
-        }
-        if err {
-            it.stderr(&line);
-        } else {
-            it.record(crate::core::trace::EventKind::Printed { line });
-        }
+        out_line(it, line, err)?;
     }
     Ok(())
 }
 
-/// Calls a builtin.
+/// Records one printed line (stdout or stderr), within the output limit.
+fn out_line(it: &Rc<Interp>, line: String, err: bool) -> PyResult<()> {
+    let n = it.output_lines.get() + 1;
+    it.output_lines.set(n);
+    if n > super::interp::MAX_OUTPUT_LINES {
+        return Err(it.fail_fatal(Exc::new(
+            T::RuntimeError,
+            format!(
+                "more than {} lines printed: the playground's limit",
+                super::interp::MAX_OUTPUT_LINES
+            ),
+        )));
+    }
+    if err {
+        it.stderr(&line);
+    } else {
+        it.record(crate::core::trace::EventKind::Printed { line });
+    }
+    Ok(())
+}
+
 /// Whether calling the built-in `f` may suspend (only these go through
 /// [`call`]'s boxed future).
 pub fn suspends(f: Builtin) -> bool {
@@ -387,6 +398,7 @@ pub fn call_now(
     call_sync(it, f, pos, kw)
 }
 
+/// Calls a builtin.
 pub fn call(
     it: &Rc<Interp>,
     f: Builtin,
