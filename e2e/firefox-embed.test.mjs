@@ -67,8 +67,22 @@ test('firefox: a Canvas-like host sizes a plain iframe from lti.frameResize', { 
   const context = await browser.createBrowserContext();
   const page = await context.newPage();
   await page.setViewport({ width: 1000, height: 2400 });
+  const logs = [];
+  page.on('console', (m) => logs.push(m.text()));
+  page.on('pageerror', (e) => logs.push(`pageerror: ${e?.message ?? e}`));
   await page.goto(`${course.base}canvas.html`);
-  await page.waitForFunction(() => window.got.length > 0 && window.got.at(-1) > 300, { timeout: 30000 });
+  try {
+    await page.waitForFunction(() => window.got.length > 0 && window.got.at(-1) > 300, { timeout: 30000 });
+  } catch (e) {
+    // Say what the host got and what the framed page looked like, so a
+    // miss here can be told apart: no start, or a height that stayed small.
+    const got = await page.evaluate(() => window.got).catch(() => 'unreadable');
+    const framed = await Promise.all(page.frames().map((f) => f.evaluate(() => {
+      const root = document.querySelector('[data-testid=playground]');
+      return { url: location.href, ready: document.readyState, root: root ? root.offsetHeight : null };
+    }).catch((err) => ({ error: String(err) }))));
+    throw new Error(`no lti.frameResize above 300 px in 30 s: got ${JSON.stringify(got)}; frames ${JSON.stringify(framed)}; console ${JSON.stringify(logs.slice(-20))}`, { cause: e });
+  }
   const h = await page.evaluate(() => window.got.at(-1));
   await page.waitForFunction((want) => Math.abs(document.getElementById('t').getBoundingClientRect().height - want) <= 1, {}, h);
   await context.close();
