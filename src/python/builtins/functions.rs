@@ -4,7 +4,7 @@
 
 use super::*;
 
-pub(super) fn call_sync(
+pub fn call_sync(
     it: &Rc<Interp>,
     f: Builtin,
     pos: Vec<Value>,

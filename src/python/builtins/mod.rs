@@ -32,6 +32,8 @@ use args::*;
 pub use asyncio::*;
 pub use attrs::*;
 pub use construct::*;
+/// Calls a built-in that does not suspend (see [`suspends`]).
+pub use functions::call_sync as call_now;
 use functions::*;
 pub use json::*;
 use methods::*;
@@ -386,16 +388,6 @@ pub fn suspends(f: Builtin) -> bool {
         f,
         Builtin::AioRun | Builtin::LoopRunUntilComplete | Builtin::Anext
     )
-}
-
-/// Calls a built-in that does not suspend (see [`suspends`]).
-pub fn call_now(
-    it: &Rc<Interp>,
-    f: Builtin,
-    pos: Vec<Value>,
-    kw: Vec<(Name, Value)>,
-) -> PyResult<Value> {
-    call_sync(it, f, pos, kw)
 }
 
 /// Calls a builtin.

@@ -522,8 +522,6 @@ impl Interp {
     fn await_value_boxed<'a>(self: &'a Rc<Self>, v: Value) -> LocalBoxFuture<'a, PyResult<Value>> {
         Box::pin(async move {
             match &v {
-                Value::Coro(c) if c.kind == CoroKind::Coroutine => self.drive(c.clone()).await,
-                Value::Fut(fu) => self.await_fut(fu.clone()).await,
                 Value::Instance(i) if i.class.lookup("__await__").is_some() => {
                     let it = self.call_method(&v, "__await__", Vec::new()).await?;
                     self.await_iter(it).await

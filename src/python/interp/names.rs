@@ -167,12 +167,7 @@ impl Interp {
     ) -> LocalBoxFuture<'a, PyResult<()>> {
         Box::pin(async move {
             match &t.kind {
-                ExprKind::Name(n) => {
-                    if matches!(v, Value::Instance(_)) {
-                        self.name_resource(&v, n);
-                    }
-                    self.store(f, n, v)
-                }
+                // Names are stored by `assign` itself.
                 ExprKind::Attribute(obj, attr) => {
                     let o = self.eval(obj, f).await?;
                     if matches!(v, Value::Instance(_)) {
