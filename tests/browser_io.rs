@@ -111,7 +111,7 @@ async fn http_errors_timeouts_and_refusals_are_errors_in_words() {
         let run = start(move |cx| {
             async move {
                 let r = cx
-                    .fetch(&u, Some(300.0))
+                    .fetch(&u, Some(1000.0))
                     .await
                     .and_then(|r| r.error_for_status());
                 *o.borrow_mut() = match r {
