@@ -20,6 +20,10 @@ use super::value::{Class, FastMap, ModuleObj, Native, Scope, Value};
 const ASYNCIO_PY: &str = include_str!("prelude/asyncio.py");
 const AIOHTTP_PY: &str = include_str!("prelude/aiohttp.py");
 const STDLIB_PY: &str = include_str!("prelude/stdlib.py");
+const TYPING_PY: &str = include_str!("prelude/typing.py");
+const ABC_PY: &str = include_str!("prelude/abc.py");
+const ENUM_PY: &str = include_str!("prelude/enum.py");
+const DATACLASSES_PY: &str = include_str!("prelude/dataclasses.py");
 
 /// Modules a learner might try that the playground does not have, with why.
 const MISSING_WHY: &[(&str, &str)] = &[
@@ -272,6 +276,7 @@ impl Interp {
                     ("count", b(B::ItCount)),
                     ("islice", b(B::ItIslice)),
                     ("chain", b(B::ItChain)),
+                    ("cycle", b(B::ItCycle)),
                     ("repeat", b(B::ItRepeat)),
                     ("product", b(B::ItProduct)),
                     ("permutations", b(B::ItPermutations)),
@@ -286,7 +291,12 @@ impl Interp {
             )?,
             "json" => self.module_with(
                 "json",
-                natives(&[("dumps", b(B::JsonDumps)), ("loads", b(B::JsonLoads))]),
+                natives(&[
+                    ("dumps", b(B::JsonDumps)),
+                    ("loads", b(B::JsonLoads)),
+                    // Its messages are not yet CPython's; catching it works.
+                    ("JSONDecodeError", Value::Class(tclass(T::ValueError))),
+                ]),
                 None,
             )?,
             "sys" => {
@@ -365,7 +375,6 @@ impl Interp {
                     "ClassVar",
                     "Final",
                     "Literal",
-                    "NamedTuple",
                     "TypedDict",
                     "Self",
                     "Never",
@@ -379,21 +388,38 @@ impl Interp {
                     pairs.push((n, any.clone()));
                 }
                 pairs.push(("TYPE_CHECKING", Value::Bool(false)));
-                self.module_with("typing", natives(&pairs), Some(("typing", "def cast(typ, val):\n    return val\n\ndef overload(f):\n    return f\n\ndef final(f):\n    return f\n".to_string())))?
+                self.module_with("typing", natives(&pairs), Some(("typing", TYPING_PY.to_string())))?
             }
-            "functools" | "contextlib" | "collections" | "dataclasses" | "logging" | "os" => {
+            "dataclasses" => self.module_with(
+                "dataclasses",
+                FastMap::default(),
+                Some(("dataclasses", DATACLASSES_PY.to_string())),
+            )?,
+            "functools" | "contextlib" | "collections" | "logging" | "os" => {
                 let key: &'static str = match name {
                     "functools" => "functools",
                     "contextlib" => "contextlib",
                     "collections" => "collections",
                     "logging" => "logging",
-                    "os" => "os",
-                    _ => "dataclasses",
+                    _ => "os",
                 };
                 let mut d = FastMap::default();
                 d.insert(Rc::from("_make_class"), b(B::MakeClass));
                 self.module_with(name, d, Some((key, stdlib_section(name))))?
             }
+            "enum" => self.module_with(
+                "enum",
+                natives(&[
+                    ("_new_instance", b(B::NewInstance)),
+                    ("_body_names", b(B::BodyNames)),
+                ]),
+                Some(("enum", ENUM_PY.to_string())),
+            )?,
+            "abc" => self.module_with(
+                "abc",
+                natives(&[("_new_instance", b(B::NewInstance))]),
+                Some(("abc", ABC_PY.to_string())),
+            )?,
             "concurrent" => {
                 let futures = self.import("concurrent.futures")?;
                 self.module_with("concurrent", natives(&[("futures", futures)]), None)?

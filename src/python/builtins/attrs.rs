@@ -33,6 +33,7 @@ pub fn type_attr(t: T, name: &str) -> Option<Builtin> {
     Some(match (t, name) {
         (T::Dict, "fromkeys") => DictFromkeys,
         (T::Object, "__init__") => ObjectInit,
+        (T::Object, "__init_subclass__") => ObjectInit,
         (T::Object, "__repr__") => ObjectRepr,
         (T::Object, "__str__") => ObjectStr,
         (T::Object, "__setattr__") => ObjectSetattr,

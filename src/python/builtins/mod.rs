@@ -159,6 +159,7 @@ builtins! {
     ItZipLongest = "zip_longest", ItPairwise = "pairwise", ItStarmap = "starmap",
     JsonDumps = "dumps", JsonLoads = "loads", SysExit = "exit", StreamWrite = "write",
     StreamFlush = "flush", NativeCall = "__call__", ObjectSetattr = "__setattr__", AioHttp = "_http", MakeClass = "_make_class",
+    NewInstance = "_new_instance", BodyNames = "_body_names",
 }
 
 impl Builtin {

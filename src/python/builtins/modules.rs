@@ -146,6 +146,43 @@ pub(super) fn module_call(
             };
             crate::python::modules::http(it, method, url, body, timeout)
         }
+        NewInstance => match a0()? {
+            Value::Class(c) => Value::Instance(Rc::new(crate::python::value::Instance {
+                class: c.clone(),
+                dict: RefCell::new(Default::default()),
+                exc: None,
+            })),
+            other => {
+                return Err(Exc::new(
+                    T::TypeError,
+                    format!("_new_instance() needs a class, not {}", type_name(other)),
+                ))
+            }
+        },
+        BodyNames => {
+            // The names a class body assigns at its top level, in order
+            // (a class's attribute table does not keep the order).
+            use crate::python::ast::{ExprKind, StmtKind};
+            let mut names: Vec<Value> = Vec::new();
+            if let Value::Class(c) = a0()? {
+                if let Some(def) = &c.def {
+                    for st in &def.body {
+                        let target = match &st.kind {
+                            StmtKind::Assign { targets, .. } => targets.first(),
+                            StmtKind::AnnAssign { target, .. } => Some(target),
+                            _ => None,
+                        };
+                        if let Some(ExprKind::Name(n)) = target.map(|t| &t.kind) {
+                            let v = Value::Str(n.clone());
+                            if !names.iter().any(|x| matches!(x, Value::Str(s) if s == n)) {
+                                names.push(v);
+                            }
+                        }
+                    }
+                }
+            }
+            Value::list(names)
+        }
         MakeClass => {
             crate::python::modules::make_class(&str_of(it, a0()?)?, need(&pos, 1, "_make_class")?)?
         }
@@ -516,7 +553,7 @@ pub(super) fn module_call(
             let out = itertools(it, f, &pos, &kw)?;
             Value::Iter(Rc::new(RefCell::new(Iter::Seq(Rc::from(out), 0))))
         }
-        JsonDumps => s(json_dumps(it, a0()?, kwarg(&kw, "indent"))?),
+        JsonDumps => s(json_dumps(it, a0()?, &kw)?),
         JsonLoads => {
             let text = str_arg(a0()?, "the JSON object must be str")?;
             json_loads(it, &text)?

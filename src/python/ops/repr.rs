@@ -172,6 +172,9 @@ pub(super) fn repr_inner(it: &I, v: &Value) -> PyResult<String> {
             repr(it, &m.0)?
         ),
         Value::Class(c) => {
+            if let Some(r) = class_hook(it, v, "__class_repr__", Vec::new()) {
+                return str_of(it, &r?);
+            }
             if &*c.module == "builtins" {
                 format!("<class '{}'>", c.qualname)
             } else {
