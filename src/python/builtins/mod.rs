@@ -78,7 +78,7 @@ builtins! {
     NotImplemented = "NotImplemented", Ellipsis = "Ellipsis",
     LoopStop = "_run_until_complete_cb", ObjectInit = "__init__", ObjectRepr = "__repr__",
     ObjectStr = "__str__", ExcInit = "__init__", ExcWithTraceback = "with_traceback",
-    ExcAddNote = "add_note",
+    ExcAddNote = "add_note", ExcSplit = "split", ExcSubgroup = "subgroup", ExcDerive = "derive",
     // str
     StrJoin = "join", StrSplit = "split", StrRsplit = "rsplit", StrStrip = "strip",
     StrLstrip = "lstrip", StrRstrip = "rstrip", StrReplace = "replace", StrUpper = "upper",

@@ -641,7 +641,7 @@ impl Interp {
                 Ok(_) => EventKind::Done,
                 Err(e) if e.is(T::CancelledError) => EventKind::Cancelled,
                 Err(e) => EventKind::Failed {
-                    message: ops::exc_line(self, e),
+                    message: super::last_line(self, e),
                 },
             };
             self.host.end_lane(lane, end);

@@ -14,6 +14,9 @@ pub(super) fn bind_attr(owner: &Value, attr: Value) -> Value {
 
 /// `getattr(v, name)`.
 pub fn getattr(it: &I, v: &Value, name: &str) -> PyResult<Value> {
+    if name == "__class__" && !matches!(v, Value::Instance(_) | Value::Class(_)) {
+        return Ok(Value::Class(class_of(v)));
+    }
     match v {
         Value::Instance(i) => {
             let cls_attr = i.class.lookup(name);
@@ -60,6 +63,16 @@ pub fn getattr(it: &I, v: &Value, name: &str) -> PyResult<Value> {
                             v.clone(),
                             Value::Builtin(Builtin::ExcAddNote),
                         ))))
+                    }
+                    "split" | "subgroup" | "derive"
+                        if is_sub(&i.class, T::BaseExceptionGroup) =>
+                    {
+                        let b = match name {
+                            "split" => Builtin::ExcSplit,
+                            "subgroup" => Builtin::ExcSubgroup,
+                            _ => Builtin::ExcDerive,
+                        };
+                        return Ok(Value::Method(Rc::new((v.clone(), Value::Builtin(b)))));
                     }
                     _ => {}
                 }
