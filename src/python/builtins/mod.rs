@@ -23,6 +23,7 @@ mod attrs;
 mod construct;
 mod functions;
 mod json;
+mod math_more;
 mod methods;
 mod modules;
 mod numbers;
@@ -151,7 +152,11 @@ builtins! {
     MathIsclose = "isclose", MathFabs = "fabs", MathPow = "pow", MathGcd = "gcd",
     MathIsnan = "isnan", MathIsinf = "isinf", MathSin = "sin", MathCos = "cos", MathLog2 = "log2",
     MathLog10 = "log10", MathTrunc = "trunc", MathProd = "prod", MathFactorial = "factorial",
-    MathHypot = "hypot", MathFsum = "fsum",
+    MathHypot = "hypot", MathFsum = "fsum", MathIsfinite = "isfinite", MathTan = "tan",
+    MathAtan = "atan", MathAsin = "asin", MathAcos = "acos", MathSinh = "sinh", MathCosh = "cosh",
+    MathTanh = "tanh", MathDegrees = "degrees", MathRadians = "radians", MathExpm1 = "expm1",
+    MathLog1p = "log1p", MathCbrt = "cbrt", MathAtan2 = "atan2", MathCopysign = "copysign",
+    MathFmod = "fmod", MathLdexp = "ldexp",
     // itertools and others
     ItCount = "count", ItIslice = "islice", ItChain = "chain", ItCycle = "cycle",
     ItRepeat = "repeat", ItProduct = "product", ItPermutations = "permutations",

@@ -337,6 +337,13 @@ pub(super) fn module_call(
                 .map_err(berr)?;
             Value::list(idx.into_iter().map(|i| items[i].clone()).collect())
         }
+        MathIsfinite | MathTan | MathAtan | MathAsin | MathAcos | MathSinh | MathCosh
+        | MathTanh | MathDegrees | MathRadians | MathExpm1 | MathLog1p | MathCbrt => {
+            super::math_more::one(f, a0()?)?
+        }
+        MathAtan2 | MathCopysign | MathFmod | MathLdexp => {
+            super::math_more::two(f, a0()?, need(&pos, 1, "math")?)?
+        }
         MathSqrt | MathExp | MathLog | MathLog2 | MathLog10 | MathSin | MathCos | MathFabs => {
             let x = float_arg(a0()?, "")?;
             let r = match f {
@@ -449,14 +456,12 @@ pub(super) fn module_call(
                 .sum::<f64>()
                 .sqrt(),
         ),
-        MathFsum => Value::Float(
-            ops::to_vec(it, a0()?)?
+        MathFsum => Value::Float(super::math_more::fsum(
+            &ops::to_vec(it, a0()?)?
                 .iter()
                 .map(|v| float_arg(v, ""))
-                .collect::<PyResult<Vec<_>>>()?
-                .iter()
-                .sum(),
-        ),
+                .collect::<PyResult<Vec<_>>>()?,
+        )),
         MathProd => {
             let mut acc = Value::Int(1);
             for x in ops::to_vec(it, a0()?)? {

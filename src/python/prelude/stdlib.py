@@ -1442,3 +1442,238 @@ class _Path:
 
 
 path = _Path()
+#: math
+def _int_arg(n, name):
+    if not isinstance(n, int):
+        raise TypeError(f"'{type(n).__name__}' object cannot be interpreted as an integer")
+    return n
+
+
+def isqrt(n):
+    n = _int_arg(n, 'isqrt')
+    if n < 0:
+        raise ValueError('isqrt() argument must be nonnegative')
+    if n == 0:
+        return 0
+    x = 1 << ((n.bit_length() + 1) // 2)
+    while True:
+        y = (x + n // x) // 2
+        if y >= x:
+            return x
+        x = y
+
+
+def comb(n, k):
+    n = _int_arg(n, 'comb')
+    k = _int_arg(k, 'comb')
+    if n < 0:
+        raise ValueError('n must be a non-negative integer')
+    if k < 0:
+        raise ValueError('k must be a non-negative integer')
+    if k > n:
+        return 0
+    k = min(k, n - k)
+    r = 1
+    for i in range(k):
+        r = r * (n - i) // (i + 1)
+    return r
+
+
+def perm(n, k=None):
+    n = _int_arg(n, 'perm')
+    if k is None:
+        k = n
+    k = _int_arg(k, 'perm')
+    if n < 0:
+        raise ValueError('n must be a non-negative integer')
+    if k < 0:
+        raise ValueError('k must be a non-negative integer')
+    if k > n:
+        return 0
+    r = 1
+    for i in range(k):
+        r *= n - i
+    return r
+
+
+def lcm(*integers):
+    r = 1
+    for n in integers:
+        n = _int_arg(n, 'lcm')
+        if n == 0:
+            return 0
+        r = abs(r * n) // gcd(r, n)
+    return r
+
+
+def modf(x):
+    x = float(x)
+    if x != x or x in (inf, -inf):
+        return (copysign(0.0, x) if x == x else x, x)
+    i = float(trunc(x))
+    return (copysign(x - i, x), i)
+
+
+def frexp(x):
+    x = float(x)
+    if x == 0.0 or x != x or x in (inf, -inf):
+        return (x, 0)
+    e = 0
+    m = abs(x)
+    while m >= 1.0:
+        m /= 2.0
+        e += 1
+    while m < 0.5:
+        m *= 2.0
+        e -= 1
+    return (copysign(m, x), e)
+
+
+def dist(p, q):
+    if len(p) != len(q):
+        raise ValueError('both points must have the same number of dimensions')
+    return hypot(*[a - b for a, b in zip(p, q)])
+
+
+def remainder(x, y):
+    x = float(x)
+    y = float(y)
+    if y == 0.0:
+        raise ValueError('math domain error')
+    n = round(x / y)
+    return x - n * y
+#: itertools
+def product(*iterables, repeat=1):
+    pools = [tuple(p) for p in iterables] * repeat
+    result = [[]]
+    for pool in pools:
+        result = [x + [y] for x in result for y in pool]
+    for prod in result:
+        yield tuple(prod)
+
+
+def cycle(iterable):
+    saved = []
+    for x in iterable:
+        yield x
+        saved.append(x)
+    while saved:
+        for x in saved:
+            yield x
+
+
+class chain:
+    def __init__(self, *iterables):
+        self._it = (x for it in iterables for x in it)
+
+    def __iter__(self):
+        return self
+
+    def __next__(self):
+        return next(self._it)
+
+    @classmethod
+    def from_iterable(cls, iterables):
+        c = cls()
+        c._it = (x for it in iterables for x in it)
+        return c
+
+
+def tee(iterable, n=2):
+    items = list(iterable)
+    return tuple(iter(items) for _ in range(n))
+
+
+def combinations_with_replacement(iterable, r):
+    pool = tuple(iterable)
+    n = len(pool)
+    if not n and r:
+        return
+    indices = [0] * r
+    yield tuple(pool[i] for i in indices)
+    while True:
+        for i in reversed(range(r)):
+            if indices[i] != n - 1:
+                break
+        else:
+            return
+        indices[i:] = [indices[i] + 1] * (r - i)
+        yield tuple(pool[i] for i in indices)
+
+
+def compress(data, selectors):
+    return (d for d, s in zip(data, selectors) if s)
+
+
+def dropwhile(predicate, iterable):
+    iterable = iter(iterable)
+    for x in iterable:
+        if not predicate(x):
+            yield x
+            break
+    for x in iterable:
+        yield x
+
+
+def takewhile(predicate, iterable):
+    for x in iterable:
+        if predicate(x):
+            yield x
+        else:
+            break
+
+
+def filterfalse(predicate, iterable):
+    if predicate is None:
+        predicate = bool
+    for x in iterable:
+        if not predicate(x):
+            yield x
+#: operator
+def itemgetter(*items):
+    if len(items) == 1:
+        item = items[0]
+        return lambda obj: obj[item]
+    return lambda obj: tuple(obj[i] for i in items)
+
+
+def attrgetter(*attrs):
+    def get(obj, name):
+        for part in name.split('.'):
+            obj = getattr(obj, part)
+        return obj
+    if len(attrs) == 1:
+        return lambda obj: get(obj, attrs[0])
+    return lambda obj: tuple(get(obj, a) for a in attrs)
+
+
+def methodcaller(name, /, *args, **kwargs):
+    return lambda obj: getattr(obj, name)(*args, **kwargs)
+
+
+def add(a, b): return a + b
+def sub(a, b): return a - b
+def mul(a, b): return a * b
+def truediv(a, b): return a / b
+def floordiv(a, b): return a // b
+def mod(a, b): return a % b
+def pow(a, b): return a ** b
+def neg(a): return -a
+def eq(a, b): return a == b
+def ne(a, b): return a != b
+def lt(a, b): return a < b
+def le(a, b): return a <= b
+def gt(a, b): return a > b
+def ge(a, b): return a >= b
+def not_(a): return not a
+def truth(a): return bool(a)
+def and_(a, b): return a & b
+def or_(a, b): return a | b
+def xor(a, b): return a ^ b
+def concat(a, b): return a + b
+def contains(a, b): return b in a
+def getitem(a, b): return a[b]
+def is_(a, b): return a is b
+def is_not(a, b): return a is not b
+def abs(a): return a if a >= 0 else -a
+def index(a): return a.__index__()
