@@ -404,7 +404,11 @@ impl Interp {
                     pairs.push((n, any.clone()));
                 }
                 pairs.push(("TYPE_CHECKING", Value::Bool(false)));
-                self.module_with("typing", natives(&pairs), Some(("typing", TYPING_PY.to_string())))?
+                self.module_with(
+                    "typing",
+                    natives(&pairs),
+                    Some(("typing", TYPING_PY.to_string())),
+                )?
             }
             "dataclasses" => self.module_with(
                 "dataclasses",

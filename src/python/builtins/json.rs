@@ -41,7 +41,12 @@ pub(super) fn json_dumps(it: &Rc<Interp>, v: &Value, kw: &[(Name, Value)]) -> Py
                 item_sep = a.to_string();
                 key_sep = b.to_string();
             }
-            _ => return Err(Exc::new(T::ValueError, "separators must be a pair of strings")),
+            _ => {
+                return Err(Exc::new(
+                    T::ValueError,
+                    "separators must be a pair of strings",
+                ))
+            }
         }
     }
     let opts = JsonOpts {
@@ -49,7 +54,7 @@ pub(super) fn json_dumps(it: &Rc<Interp>, v: &Value, kw: &[(Name, Value)]) -> Py
         item_sep,
         key_sep,
         sort_keys: get("sort_keys").is_some_and(|v| ops::truthy(it, &v).unwrap_or(false)),
-        ensure_ascii: get("ensure_ascii").map_or(true, |v| ops::truthy(it, &v).unwrap_or(true)),
+        ensure_ascii: get("ensure_ascii").is_none_or(|v| ops::truthy(it, &v).unwrap_or(true)),
         default: get("default").filter(|v| !v.is_none()),
     };
     let mut out = String::new();

@@ -35,7 +35,10 @@ pub(super) fn two(f: Builtin, a: &Value, b: &Value) -> PyResult<Value> {
     let r = match f {
         MathLdexp => {
             let Value::Int(e) = b else {
-                return Err(Exc::new(T::TypeError, "Expected an int as second argument to ldexp."));
+                return Err(Exc::new(
+                    T::TypeError,
+                    "Expected an int as second argument to ldexp.",
+                ));
             };
             let e = i32::try_from((*e).clamp(-2000, 2000)).unwrap_or(0);
             x * 2f64.powi(e)

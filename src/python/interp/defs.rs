@@ -231,7 +231,10 @@ impl Interp {
             None if !kw.is_empty() => {
                 return Err(Exc::new(
                     T::TypeError,
-                    format!("{}.__init_subclass__() takes no keyword arguments", def.name),
+                    format!(
+                        "{}.__init_subclass__() takes no keyword arguments",
+                        def.name
+                    ),
                 ))
             }
             None => {}

@@ -13,10 +13,7 @@ use crate::python::value::Value;
 
 /// The condition of `split`/`subgroup`: an exception type, a tuple of
 /// them, or a predicate.
-fn test_of<'a>(
-    it: &'a Rc<Interp>,
-    cond: &'a Value,
-) -> impl FnMut(&Value) -> PyResult<bool> + 'a {
+fn test_of<'a>(it: &'a Rc<Interp>, cond: &'a Value) -> impl FnMut(&Value) -> PyResult<bool> + 'a {
     move |e: &Value| match cond {
         Value::Class(_) | Value::Tuple(_) => match e {
             Value::Instance(i) => exc_matches(&i.class, cond),
@@ -32,7 +29,12 @@ fn test_of<'a>(
 fn check_cond(cond: &Value) -> PyResult<()> {
     match cond {
         Value::Class(c) if c.is_exception => Ok(()),
-        Value::Tuple(t) if t.iter().all(|x| matches!(x, Value::Class(c) if c.is_exception)) => Ok(()),
+        Value::Tuple(t)
+            if t.iter()
+                .all(|x| matches!(x, Value::Class(c) if c.is_exception)) =>
+        {
+            Ok(())
+        }
         Value::Func(_) | Value::Builtin(_) | Value::Method(_) => Ok(()),
         _ => Err(Exc::new(
             T::TypeError,

@@ -26,8 +26,10 @@ use std::rc::{Rc, Weak};
 
 pub use aloop::{Job, Loop, Yielded};
 pub use call::call_name;
+pub use group_methods::{
+    add_note, derive as group_derive, last_line, split as group_split, subgroup as group_subgroup,
+};
 pub use scope::analyze;
-pub use group_methods::{add_note, derive as group_derive, last_line, split as group_split, subgroup as group_subgroup};
 pub use traceback::group_members;
 
 use super::ast::Name;

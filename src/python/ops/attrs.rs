@@ -64,9 +64,7 @@ pub fn getattr(it: &I, v: &Value, name: &str) -> PyResult<Value> {
                             Value::Builtin(Builtin::ExcAddNote),
                         ))))
                     }
-                    "split" | "subgroup" | "derive"
-                        if is_sub(&i.class, T::BaseExceptionGroup) =>
-                    {
+                    "split" | "subgroup" | "derive" if is_sub(&i.class, T::BaseExceptionGroup) => {
                         let b = match name {
                             "split" => Builtin::ExcSplit,
                             "subgroup" => Builtin::ExcSubgroup,
@@ -121,9 +119,7 @@ pub fn getattr(it: &I, v: &Value, name: &str) -> PyResult<Value> {
                         c.bases.iter().map(|k| Value::Class(k.clone())).collect(),
                     ))
                 }
-                "__doc__" => {
-                    return Ok(c.def.as_ref().map_or(Value::None, |d| docstring(&d.body)))
-                }
+                "__doc__" => return Ok(c.def.as_ref().map_or(Value::None, |d| docstring(&d.body))),
                 _ => {}
             }
             for k in c.mro.borrow().iter() {
