@@ -109,7 +109,7 @@ builtins! {
     SetDifference = "difference", SetSymmetricDifference = "symmetric_difference",
     SetIssubset = "issubset", SetIssuperset = "issuperset", SetIsdisjoint = "isdisjoint",
     SetCopy = "copy", SetClear = "clear",
-    IntBitLength = "bit_length", FloatIsInteger = "is_integer", Conjugate = "conjugate",
+    IntBitLength = "bit_length", IntBitCount = "bit_count", IntToBytes = "to_bytes", IntFromBytes = "from_bytes", FloatIsInteger = "is_integer", Conjugate = "conjugate",
     AsIntegerRatio = "as_integer_ratio",
     // generators and coroutines
     GenSend = "send", GenThrow = "throw", GenClose = "close", GenNext = "__next__",
