@@ -71,7 +71,10 @@ fn byteorder(v: Option<&Value>) -> PyResult<bool> {
         )),
         Some(o) => Err(Exc::new(
             T::TypeError,
-            format!("to_bytes() argument 'byteorder' must be str, not {}", type_name(o)),
+            format!(
+                "to_bytes() argument 'byteorder' must be str, not {}",
+                type_name(o)
+            ),
         )),
     }
 }
@@ -85,17 +88,28 @@ fn to_bytes(pos: &[Value], kw: &[(Name, Value)]) -> PyResult<Value> {
         Some(v) => int_arg(v, "")?,
     };
     if len < 0 {
-        return Err(Exc::new(T::ValueError, "length argument must be non-negative"));
+        return Err(Exc::new(
+            T::ValueError,
+            "length argument must be non-negative",
+        ));
     }
     let big = byteorder(kw_or(pos, 2, kw, "byteorder"))?;
-    let signed = matches!(kw.iter().find(|(k, _)| &**k == "signed"), Some((_, Value::Bool(true))));
+    let signed = matches!(
+        kw.iter().find(|(k, _)| &**k == "signed"),
+        Some((_, Value::Bool(true)))
+    );
     if n < 0 && !signed {
-        return Err(Exc::new(T::OverflowError, "can't convert negative int to unsigned"));
+        return Err(Exc::new(
+            T::OverflowError,
+            "can't convert negative int to unsigned",
+        ));
     }
     let len = usize::try_from(len).unwrap_or(0).min(1 << 16);
     let v = i128::from(n);
     let fits = if signed {
-        len >= 16 || (-(1i128 << (8 * len).saturating_sub(1)) <= v && v < (1i128 << (8 * len).saturating_sub(1)))
+        len >= 16
+            || (-(1i128 << (8 * len).saturating_sub(1)) <= v
+                && v < (1i128 << (8 * len).saturating_sub(1)))
     } else {
         len >= 16 || v < (1i128 << (8 * len))
     };
@@ -103,7 +117,15 @@ fn to_bytes(pos: &[Value], kw: &[(Name, Value)]) -> PyResult<Value> {
         return Err(Exc::new(T::OverflowError, "int too big to convert"));
     }
     let mut out: Vec<u8> = (0..len)
-        .map(|i| if i < 16 { (v >> (8 * i)) as u8 } else if n < 0 { 0xff } else { 0 })
+        .map(|i| {
+            if i < 16 {
+                (v >> (8 * i)) as u8
+            } else if n < 0 {
+                0xff
+            } else {
+                0
+            }
+        })
         .collect();
     if big {
         out.reverse();
@@ -114,22 +136,36 @@ fn to_bytes(pos: &[Value], kw: &[(Name, Value)]) -> PyResult<Value> {
 /// `int.from_bytes(bytes, byteorder='big', *, signed=False)`.
 fn from_bytes(it: &Rc<Interp>, pos: &[Value], kw: &[(Name, Value)]) -> PyResult<Value> {
     let data = kw_or(pos, 0, kw, "bytes").ok_or_else(|| {
-        Exc::new(T::TypeError, "from_bytes() missing required argument 'bytes' (pos 1)")
+        Exc::new(
+            T::TypeError,
+            "from_bytes() missing required argument 'bytes' (pos 1)",
+        )
     })?;
     let mut bytes: Vec<u8> = Vec::new();
     for v in ops::to_vec(it, data)? {
         let b = int_arg(&v, "")?;
-        bytes.push(u8::try_from(b).map_err(|_| Exc::new(T::ValueError, "bytes must be in range(0, 256)"))?);
+        bytes.push(
+            u8::try_from(b)
+                .map_err(|_| Exc::new(T::ValueError, "bytes must be in range(0, 256)"))?,
+        );
     }
     let big = byteorder(kw_or(pos, 1, kw, "byteorder"))?;
-    let signed = matches!(kw.iter().find(|(k, _)| &**k == "signed"), Some((_, Value::Bool(true))));
+    let signed = matches!(
+        kw.iter().find(|(k, _)| &**k == "signed"),
+        Some((_, Value::Bool(true)))
+    );
     if !big {
         bytes.reverse();
     }
     let mut acc = Value::Int(0);
     for b in &bytes {
         acc = ops::binop(it, crate::python::ast::BinOp::Mult, acc, Value::Int(256))?;
-        acc = ops::binop(it, crate::python::ast::BinOp::Add, acc, Value::Int(i64::from(*b)))?;
+        acc = ops::binop(
+            it,
+            crate::python::ast::BinOp::Add,
+            acc,
+            Value::Int(i64::from(*b)),
+        )?;
     }
     if signed && bytes.first().is_some_and(|b| b & 0x80 != 0) {
         let mut full = Value::Int(1);
