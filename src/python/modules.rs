@@ -20,6 +20,10 @@ use super::value::{Class, FastMap, ModuleObj, Native, Scope, Value};
 const ASYNCIO_PY: &str = include_str!("prelude/asyncio.py");
 const AIOHTTP_PY: &str = include_str!("prelude/aiohttp.py");
 const STDLIB_PY: &str = include_str!("prelude/stdlib.py");
+const TYPING_PY: &str = include_str!("prelude/typing.py");
+const ABC_PY: &str = include_str!("prelude/abc.py");
+const ENUM_PY: &str = include_str!("prelude/enum.py");
+const DATACLASSES_PY: &str = include_str!("prelude/dataclasses.py");
 
 /// Modules a learner might try that the playground does not have, with why.
 const MISSING_WHY: &[(&str, &str)] = &[
@@ -258,13 +262,30 @@ impl Interp {
                     ("factorial", b(B::MathFactorial)),
                     ("hypot", b(B::MathHypot)),
                     ("fsum", b(B::MathFsum)),
+                    ("isfinite", b(B::MathIsfinite)),
+                    ("tan", b(B::MathTan)),
+                    ("atan", b(B::MathAtan)),
+                    ("asin", b(B::MathAsin)),
+                    ("acos", b(B::MathAcos)),
+                    ("sinh", b(B::MathSinh)),
+                    ("cosh", b(B::MathCosh)),
+                    ("tanh", b(B::MathTanh)),
+                    ("degrees", b(B::MathDegrees)),
+                    ("radians", b(B::MathRadians)),
+                    ("expm1", b(B::MathExpm1)),
+                    ("log1p", b(B::MathLog1p)),
+                    ("cbrt", b(B::MathCbrt)),
+                    ("atan2", b(B::MathAtan2)),
+                    ("copysign", b(B::MathCopysign)),
+                    ("fmod", b(B::MathFmod)),
+                    ("ldexp", b(B::MathLdexp)),
                     ("pi", Value::Float(std::f64::consts::PI)),
                     ("e", Value::Float(std::f64::consts::E)),
                     ("tau", Value::Float(std::f64::consts::TAU)),
                     ("inf", Value::Float(f64::INFINITY)),
                     ("nan", Value::Float(f64::NAN)),
                 ]),
-                None,
+                Some(("math", stdlib_section("math"))),
             )?,
             "itertools" => self.module_with(
                 "itertools",
@@ -282,11 +303,16 @@ impl Interp {
                     ("pairwise", b(B::ItPairwise)),
                     ("starmap", b(B::ItStarmap)),
                 ]),
-                None,
+                Some(("itertools", stdlib_section("itertools"))),
             )?,
             "json" => self.module_with(
                 "json",
-                natives(&[("dumps", b(B::JsonDumps)), ("loads", b(B::JsonLoads))]),
+                natives(&[
+                    ("dumps", b(B::JsonDumps)),
+                    ("loads", b(B::JsonLoads)),
+                    // Its messages are not yet CPython's; catching it works.
+                    ("JSONDecodeError", Value::Class(tclass(T::ValueError))),
+                ]),
                 None,
             )?,
             "sys" => {
@@ -365,7 +391,6 @@ impl Interp {
                     "ClassVar",
                     "Final",
                     "Literal",
-                    "NamedTuple",
                     "TypedDict",
                     "Self",
                     "Never",
@@ -379,21 +404,43 @@ impl Interp {
                     pairs.push((n, any.clone()));
                 }
                 pairs.push(("TYPE_CHECKING", Value::Bool(false)));
-                self.module_with("typing", natives(&pairs), Some(("typing", "def cast(typ, val):\n    return val\n\ndef overload(f):\n    return f\n\ndef final(f):\n    return f\n".to_string())))?
+                self.module_with(
+                    "typing",
+                    natives(&pairs),
+                    Some(("typing", TYPING_PY.to_string())),
+                )?
             }
-            "functools" | "contextlib" | "collections" | "dataclasses" | "logging" | "os" => {
+            "dataclasses" => self.module_with(
+                "dataclasses",
+                FastMap::default(),
+                Some(("dataclasses", DATACLASSES_PY.to_string())),
+            )?,
+            "functools" | "contextlib" | "collections" | "logging" | "os" | "operator" => {
                 let key: &'static str = match name {
+                    "operator" => "operator",
                     "functools" => "functools",
                     "contextlib" => "contextlib",
                     "collections" => "collections",
                     "logging" => "logging",
-                    "os" => "os",
-                    _ => "dataclasses",
+                    _ => "os",
                 };
                 let mut d = FastMap::default();
                 d.insert(Rc::from("_make_class"), b(B::MakeClass));
                 self.module_with(name, d, Some((key, stdlib_section(name))))?
             }
+            "enum" => self.module_with(
+                "enum",
+                natives(&[
+                    ("_new_instance", b(B::NewInstance)),
+                    ("_body_names", b(B::BodyNames)),
+                ]),
+                Some(("enum", ENUM_PY.to_string())),
+            )?,
+            "abc" => self.module_with(
+                "abc",
+                natives(&[("_new_instance", b(B::NewInstance))]),
+                Some(("abc", ABC_PY.to_string())),
+            )?,
             "concurrent" => {
                 let futures = self.import("concurrent.futures")?;
                 self.module_with("concurrent", natives(&[("futures", futures)]), None)?

@@ -32,7 +32,9 @@ pub fn type_attr(t: T, name: &str) -> Option<Builtin> {
     use Builtin::*;
     Some(match (t, name) {
         (T::Dict, "fromkeys") => DictFromkeys,
+        (T::Int, "from_bytes") => IntFromBytes,
         (T::Object, "__init__") => ObjectInit,
+        (T::Object, "__init_subclass__") => ObjectInit,
         (T::Object, "__repr__") => ObjectRepr,
         (T::Object, "__str__") => ObjectStr,
         (T::Object, "__setattr__") => ObjectSetattr,
@@ -154,6 +156,8 @@ pub fn method_of(v: &Value, name: &str) -> Option<Builtin> {
         },
         Value::Int(_) | Value::Bool(_) | Value::BigInt(_) => match name {
             "bit_length" => IntBitLength,
+            "bit_count" => IntBitCount,
+            "to_bytes" => IntToBytes,
             "as_integer_ratio" => AsIntegerRatio,
             "conjugate" => Conjugate,
             _ => return None,

@@ -23,6 +23,12 @@ pub(super) fn class_matches(spec: &Value, test: &dyn Fn(&Rc<Class>) -> bool) -> 
 
 /// `len(v)`.
 pub fn len(it: &Rc<Interp>, v: &Value) -> PyResult<i64> {
+    if let Some(r) = ops::class_hook(it, v, "__class_len__", Vec::new()) {
+        return match r? {
+            Value::Int(n) => Ok(n),
+            other => len(it, &other),
+        };
+    }
     Ok(match v {
         Value::Str(x) => x.chars().count() as i64,
         Value::Bytes(x) => x.len() as i64,

@@ -500,7 +500,15 @@ pub fn call_sync(
             Value::None
         }
         ExcWithTraceback => a0()?.clone(),
-        ExcAddNote => Value::None,
+        ExcAddNote => {
+            crate::python::interp::add_note(a0()?, need(&pos, 1, "add_note")?)?;
+            Value::None
+        }
+        ExcSplit => crate::python::interp::group_split(it, a0()?, need(&pos, 1, "split")?)?,
+        ExcSubgroup => {
+            crate::python::interp::group_subgroup(it, a0()?, need(&pos, 1, "subgroup")?)?
+        }
+        ExcDerive => crate::python::interp::group_derive(it, a0()?, need(&pos, 1, "derive")?)?,
         Type(t) => return construct(it, t, pos, kw),
         _ => return method_call(it, f, pos, kw),
     })

@@ -23,6 +23,7 @@ mod attrs;
 mod construct;
 mod functions;
 mod json;
+mod math_more;
 mod methods;
 mod modules;
 mod numbers;
@@ -78,7 +79,7 @@ builtins! {
     NotImplemented = "NotImplemented", Ellipsis = "Ellipsis",
     LoopStop = "_run_until_complete_cb", ObjectInit = "__init__", ObjectRepr = "__repr__",
     ObjectStr = "__str__", ExcInit = "__init__", ExcWithTraceback = "with_traceback",
-    ExcAddNote = "add_note",
+    ExcAddNote = "add_note", ExcSplit = "split", ExcSubgroup = "subgroup", ExcDerive = "derive",
     // str
     StrJoin = "join", StrSplit = "split", StrRsplit = "rsplit", StrStrip = "strip",
     StrLstrip = "lstrip", StrRstrip = "rstrip", StrReplace = "replace", StrUpper = "upper",
@@ -108,7 +109,7 @@ builtins! {
     SetDifference = "difference", SetSymmetricDifference = "symmetric_difference",
     SetIssubset = "issubset", SetIssuperset = "issuperset", SetIsdisjoint = "isdisjoint",
     SetCopy = "copy", SetClear = "clear",
-    IntBitLength = "bit_length", FloatIsInteger = "is_integer", Conjugate = "conjugate",
+    IntBitLength = "bit_length", IntBitCount = "bit_count", IntToBytes = "to_bytes", IntFromBytes = "from_bytes", FloatIsInteger = "is_integer", Conjugate = "conjugate",
     AsIntegerRatio = "as_integer_ratio",
     // generators and coroutines
     GenSend = "send", GenThrow = "throw", GenClose = "close", GenNext = "__next__",
@@ -151,7 +152,11 @@ builtins! {
     MathIsclose = "isclose", MathFabs = "fabs", MathPow = "pow", MathGcd = "gcd",
     MathIsnan = "isnan", MathIsinf = "isinf", MathSin = "sin", MathCos = "cos", MathLog2 = "log2",
     MathLog10 = "log10", MathTrunc = "trunc", MathProd = "prod", MathFactorial = "factorial",
-    MathHypot = "hypot", MathFsum = "fsum",
+    MathHypot = "hypot", MathFsum = "fsum", MathIsfinite = "isfinite", MathTan = "tan",
+    MathAtan = "atan", MathAsin = "asin", MathAcos = "acos", MathSinh = "sinh", MathCosh = "cosh",
+    MathTanh = "tanh", MathDegrees = "degrees", MathRadians = "radians", MathExpm1 = "expm1",
+    MathLog1p = "log1p", MathCbrt = "cbrt", MathAtan2 = "atan2", MathCopysign = "copysign",
+    MathFmod = "fmod", MathLdexp = "ldexp",
     // itertools and others
     ItCount = "count", ItIslice = "islice", ItChain = "chain", ItCycle = "cycle",
     ItRepeat = "repeat", ItProduct = "product", ItPermutations = "permutations",
@@ -159,6 +164,7 @@ builtins! {
     ItZipLongest = "zip_longest", ItPairwise = "pairwise", ItStarmap = "starmap",
     JsonDumps = "dumps", JsonLoads = "loads", SysExit = "exit", StreamWrite = "write",
     StreamFlush = "flush", NativeCall = "__call__", ObjectSetattr = "__setattr__", AioHttp = "_http", MakeClass = "_make_class",
+    NewInstance = "_new_instance", BodyNames = "_body_names",
 }
 
 impl Builtin {

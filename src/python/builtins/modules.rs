@@ -146,6 +146,43 @@ pub(super) fn module_call(
             };
             crate::python::modules::http(it, method, url, body, timeout)
         }
+        NewInstance => match a0()? {
+            Value::Class(c) => Value::Instance(Rc::new(crate::python::value::Instance {
+                class: c.clone(),
+                dict: RefCell::new(Default::default()),
+                exc: None,
+            })),
+            other => {
+                return Err(Exc::new(
+                    T::TypeError,
+                    format!("_new_instance() needs a class, not {}", type_name(other)),
+                ))
+            }
+        },
+        BodyNames => {
+            // The names a class body assigns at its top level, in order
+            // (a class's attribute table does not keep the order).
+            use crate::python::ast::{ExprKind, StmtKind};
+            let mut names: Vec<Value> = Vec::new();
+            if let Value::Class(c) = a0()? {
+                if let Some(def) = &c.def {
+                    for st in &def.body {
+                        let target = match &st.kind {
+                            StmtKind::Assign { targets, .. } => targets.first(),
+                            StmtKind::AnnAssign { target, .. } => Some(target),
+                            _ => None,
+                        };
+                        if let Some(ExprKind::Name(n)) = target.map(|t| &t.kind) {
+                            let v = Value::Str(n.clone());
+                            if !names.iter().any(|x| matches!(x, Value::Str(s) if s == n)) {
+                                names.push(v);
+                            }
+                        }
+                    }
+                }
+            }
+            Value::list(names)
+        }
         MakeClass => {
             crate::python::modules::make_class(&str_of(it, a0()?)?, need(&pos, 1, "_make_class")?)?
         }
@@ -300,6 +337,13 @@ pub(super) fn module_call(
                 .map_err(berr)?;
             Value::list(idx.into_iter().map(|i| items[i].clone()).collect())
         }
+        MathIsfinite | MathTan | MathAtan | MathAsin | MathAcos | MathSinh | MathCosh
+        | MathTanh | MathDegrees | MathRadians | MathExpm1 | MathLog1p | MathCbrt => {
+            super::math_more::one(f, a0()?)?
+        }
+        MathAtan2 | MathCopysign | MathFmod | MathLdexp => {
+            super::math_more::two(f, a0()?, need(&pos, 1, "math")?)?
+        }
         MathSqrt | MathExp | MathLog | MathLog2 | MathLog10 | MathSin | MathCos | MathFabs => {
             let x = float_arg(a0()?, "")?;
             let r = match f {
@@ -412,14 +456,12 @@ pub(super) fn module_call(
                 .sum::<f64>()
                 .sqrt(),
         ),
-        MathFsum => Value::Float(
-            ops::to_vec(it, a0()?)?
+        MathFsum => Value::Float(super::math_more::fsum(
+            &ops::to_vec(it, a0()?)?
                 .iter()
                 .map(|v| float_arg(v, ""))
-                .collect::<PyResult<Vec<_>>>()?
-                .iter()
-                .sum(),
-        ),
+                .collect::<PyResult<Vec<_>>>()?,
+        )),
         MathProd => {
             let mut acc = Value::Int(1);
             for x in ops::to_vec(it, a0()?)? {
@@ -516,7 +558,7 @@ pub(super) fn module_call(
             let out = itertools(it, f, &pos, &kw)?;
             Value::Iter(Rc::new(RefCell::new(Iter::Seq(Rc::from(out), 0))))
         }
-        JsonDumps => s(json_dumps(it, a0()?, kwarg(&kw, "indent"))?),
+        JsonDumps => s(json_dumps(it, a0()?, &kw)?),
         JsonLoads => {
             let text = str_arg(a0()?, "the JSON object must be str")?;
             json_loads(it, &text)?

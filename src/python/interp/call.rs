@@ -147,6 +147,11 @@ impl Interp {
                 }
                 Value::Builtin(b) => builtins::call(self, b, pos, kw).await,
                 Value::Class(c) => {
+                    if let Some(hook) = c.lookup("__class_call__") {
+                        let mut args = vec![Value::Class(c.clone())];
+                        args.extend(pos);
+                        return self.call(hook, args, kw).await;
+                    }
                     if let Some(b) = c.builtin {
                         if c.def.is_none() {
                             return builtins::call(self, b, pos, kw).await;
@@ -636,7 +641,7 @@ impl Interp {
                 Ok(_) => EventKind::Done,
                 Err(e) if e.is(T::CancelledError) => EventKind::Cancelled,
                 Err(e) => EventKind::Failed {
-                    message: ops::exc_line(self, e),
+                    message: super::last_line(self, e),
                 },
             };
             self.host.end_lane(lane, end);

@@ -190,11 +190,55 @@ impl Interp {
                 *func.owner.borrow_mut() = Some(Rc::downgrade(&class));
             }
         }
+        self.init_subclass(def, &class, f).await?;
         let mut v = Value::Class(class);
         for d in def.decorators.iter().rev() {
             let dec = self.eval(d, f).await?;
             v = self.call(dec, vec![v], Vec::new()).await?;
         }
         Ok(v)
+    }
+
+    /// Calls the nearest base's `__init_subclass__` (an implicit
+    /// classmethod) with the class statement's keywords (`metaclass=` is
+    /// not passed).
+    async fn init_subclass(
+        self: &Rc<Self>,
+        def: &Rc<crate::python::ast::ClassDef>,
+        class: &Rc<Class>,
+        f: &Rc<Frame>,
+    ) -> PyResult<()> {
+        let mut kw = Vec::new();
+        for (k, e) in &def.keywords {
+            if &**k != "metaclass" {
+                kw.push((k.clone(), self.eval(e, f).await?));
+            }
+        }
+        let hook = class
+            .mro
+            .borrow()
+            .iter()
+            .skip(1)
+            .find_map(|c| c.dict.borrow().get("__init_subclass__").cloned());
+        match hook {
+            Some(h) => {
+                let h = match h {
+                    Value::ClassMethod(inner) => (*inner).clone(),
+                    other => other,
+                };
+                self.call(h, vec![Value::Class(class.clone())], kw).await?;
+            }
+            None if !kw.is_empty() => {
+                return Err(Exc::new(
+                    T::TypeError,
+                    format!(
+                        "{}.__init_subclass__() takes no keyword arguments",
+                        def.name
+                    ),
+                ))
+            }
+            None => {}
+        }
+        Ok(())
     }
 }

@@ -37,7 +37,7 @@ fn derive(like: &Value, members: Vec<Value>) -> Value {
 
 /// `BaseExceptionGroup(msg, members)`: an `ExceptionGroup` when every
 /// member is an `Exception`.
-fn new_group(msg: Value, members: Vec<Value>) -> Value {
+pub(super) fn new_group(msg: Value, members: Vec<Value>) -> Value {
     let all_exc = members
         .iter()
         .all(|m| matches!(m, Value::Instance(i) if is_sub(&i.class, T::Exception)));

@@ -11,6 +11,7 @@ mod aloop;
 mod call;
 mod defs;
 mod expr;
+mod group_methods;
 mod groups;
 mod names;
 mod pattern;
@@ -25,6 +26,9 @@ use std::rc::{Rc, Weak};
 
 pub use aloop::{Job, Loop, Yielded};
 pub use call::call_name;
+pub use group_methods::{
+    add_note, derive as group_derive, last_line, split as group_split, subgroup as group_subgroup,
+};
 pub use scope::analyze;
 pub use traceback::group_members;
 
@@ -466,7 +470,7 @@ impl Interp {
                     frame.line.get(),
                 );
                 self.print_traceback(&e);
-                Ending::Error(super::ops::exc_line(self, &e))
+                Ending::Error(last_line(self, &e))
             }
         }
     }

@@ -126,6 +126,9 @@ impl Interp {
                         self.format_frames(&x, ctx, out);
                     }
                     ctx.emit(out, &exc_line(self, &Exc(x.clone())), '|');
+                    for note in super::group_methods::note_lines(self, &x) {
+                        ctx.emit(out, &note, '|');
+                    }
                 }
                 Some(_) if ctx.depth > MAX_GROUP_DEPTH => {
                     ctx.emit(
@@ -169,6 +172,9 @@ impl Interp {
             self.format_frames(x, ctx, out);
         }
         ctx.emit(out, &exc_line(self, &Exc(x.clone())), '|');
+        for note in super::group_methods::note_lines(self, x) {
+            ctx.emit(out, &note, '|');
+        }
         let count = members.len();
         let shown = if count <= MAX_GROUP_WIDTH {
             count

@@ -14,6 +14,9 @@ pub(super) fn bind_attr(owner: &Value, attr: Value) -> Value {
 
 /// `getattr(v, name)`.
 pub fn getattr(it: &I, v: &Value, name: &str) -> PyResult<Value> {
+    if name == "__class__" && !matches!(v, Value::Instance(_) | Value::Class(_)) {
+        return Ok(Value::Class(class_of(v)));
+    }
     match v {
         Value::Instance(i) => {
             let cls_attr = i.class.lookup(name);
@@ -60,6 +63,14 @@ pub fn getattr(it: &I, v: &Value, name: &str) -> PyResult<Value> {
                             v.clone(),
                             Value::Builtin(Builtin::ExcAddNote),
                         ))))
+                    }
+                    "split" | "subgroup" | "derive" if is_sub(&i.class, T::BaseExceptionGroup) => {
+                        let b = match name {
+                            "split" => Builtin::ExcSplit,
+                            "subgroup" => Builtin::ExcSubgroup,
+                            _ => Builtin::ExcDerive,
+                        };
+                        return Ok(Value::Method(Rc::new((v.clone(), Value::Builtin(b)))));
                     }
                     _ => {}
                 }
@@ -108,7 +119,7 @@ pub fn getattr(it: &I, v: &Value, name: &str) -> PyResult<Value> {
                         c.bases.iter().map(|k| Value::Class(k.clone())).collect(),
                     ))
                 }
-                "__doc__" => return Ok(Value::None),
+                "__doc__" => return Ok(c.def.as_ref().map_or(Value::None, |d| docstring(&d.body))),
                 _ => {}
             }
             for k in c.mro.borrow().iter() {
@@ -139,7 +150,7 @@ pub fn getattr(it: &I, v: &Value, name: &str) -> PyResult<Value> {
         Value::Func(f) => match name {
             "__name__" => Ok(Value::Str(f.def.name.clone())),
             "__qualname__" => Ok(Value::Str(f.qualname.clone())),
-            "__doc__" => Ok(Value::None),
+            "__doc__" => Ok(docstring(&f.def.body)),
             "__module__" => Ok(Value::str("__main__")),
             _ if f.attrs.borrow().contains_key(name) => {
                 Ok(f.attrs.borrow().get(name).cloned().unwrap_or(Value::None))
@@ -240,10 +251,21 @@ pub fn setattr(it: &I, v: &Value, name: &str, x: Value) -> PyResult<()> {
                 d.suppress_context = true;
                 return Ok(());
             }
+            if !slots_allow(&i.class, name) {
+                return Err(Exc::new(
+                    T::AttributeError,
+                    format!("'{}' object has no attribute '{name}'", i.class.name),
+                ));
+            }
             i.dict.borrow_mut().insert(Rc::from(name), x);
             Ok(())
         }
         Value::Class(c) if c.def.is_some() => {
+            // A class may check assignments to itself (enum refuses to
+            // reassign a member): `__class_setattr_check__`.
+            if let Some(r) = class_hook(it, v, "__class_setattr_check__", vec![Value::str(name)]) {
+                r?;
+            }
             c.dict.borrow_mut().insert(Rc::from(name), x);
             Ok(())
         }
@@ -319,5 +341,48 @@ pub fn c3_mro(bases: &[Rc<Class>]) -> PyResult<Vec<Rc<Class>>> {
             }
         }
         out.push(c);
+    }
+}
+
+/// Whether an instance of `c` may get attribute `name`: every class of its
+/// MRO (but `object`) declares `__slots__` and none names it, or `__dict__`.
+fn slots_allow(c: &Class, name: &str) -> bool {
+    let object = tclass(T::Object);
+    for k in c.mro.borrow().iter() {
+        if Rc::ptr_eq(k, &object) {
+            continue;
+        }
+        if k.def.is_none() {
+            return true;
+        }
+        let slots = match k.dict.borrow().get("__slots__") {
+            None => return true,
+            Some(v) => v.clone(),
+        };
+        let names: Vec<Value> = match &slots {
+            Value::Str(_) => vec![slots.clone()],
+            Value::Tuple(t) => t.to_vec(),
+            Value::List(l) => l.borrow().clone(),
+            _ => return true,
+        };
+        if names
+            .iter()
+            .any(|n| matches!(n, Value::Str(s) if &**s == name || &**s == "__dict__"))
+        {
+            return true;
+        }
+    }
+    false
+}
+
+/// A body's docstring: its first statement if that is a string literal.
+pub fn docstring(body: &[crate::python::ast::Stmt]) -> Value {
+    use crate::python::ast::{ExprKind, StmtKind};
+    match body.first().map(|s| &s.kind) {
+        Some(StmtKind::Expr(e)) => match &e.kind {
+            ExprKind::Str(s) => Value::Str(s.clone()),
+            _ => Value::None,
+        },
+        _ => Value::None,
     }
 }

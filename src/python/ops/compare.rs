@@ -361,6 +361,9 @@ pub(super) fn seq_order(it: &I, op: CmpOp, x: &[Value], y: &[Value]) -> PyResult
 
 /// `x in c`.
 pub fn contains(it: &I, c: &Value, x: &Value) -> PyResult<bool> {
+    if let Some(r) = class_hook(it, c, "__class_contains__", vec![x.clone()]) {
+        return truthy(it, &r?);
+    }
     match c {
         Value::Str(s) => match x {
             Value::Str(sub) => Ok(s.contains(&**sub)),

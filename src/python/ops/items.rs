@@ -199,7 +199,11 @@ pub fn getitem(it: &I, v: &Value, i: &Value) -> PyResult<Value> {
                 format!("'{}' object is not subscriptable", inst.class.name),
             )),
         },
-        (Value::Class(_), _) | (Value::Builtin(Builtin::Type(_)), _) => Ok(v.clone()),
+        (Value::Class(_), _) => match class_hook(it, v, "__class_getitem__", vec![i.clone()]) {
+            Some(r) => r,
+            None => Ok(v.clone()),
+        },
+        (Value::Builtin(Builtin::Type(_)), _) => Ok(v.clone()),
         _ => Err(Exc::new(
             T::TypeError,
             format!("'{}' object is not subscriptable", type_name(v)),

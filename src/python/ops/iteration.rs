@@ -5,6 +5,9 @@ use super::*;
 
 /// `iter(v)`.
 pub fn iter(it: &I, v: &Value) -> PyResult<Value> {
+    if let Some(r) = class_hook(it, v, "__class_iter__", Vec::new()) {
+        return iter(it, &r?);
+    }
     let st = match v {
         Value::List(l) => Iter::List(l.clone(), 0),
         Value::Tuple(t) => Iter::Seq(t.clone(), 0),

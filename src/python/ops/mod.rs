@@ -192,3 +192,23 @@ thread_local! {
 // ----- arithmetic -----
 
 // ----- iteration -----
+
+/// A class-level hook: `__class_iter__`, `__class_len__`,
+/// `__class_contains__`, `__class_repr__`, `__class_getitem__` of a class
+/// (found along its MRO) called with the class first. The playground's
+/// stand-in for a metaclass's dunder methods (the `enum` prelude uses them);
+/// `None` if `v` is not a class or has no such hook.
+pub fn class_hook(it: &I, v: &Value, name: &str, args: Vec<Value>) -> Option<PyResult<Value>> {
+    let Value::Class(c) = v else {
+        return None;
+    };
+    let f = c.lookup(name)?;
+    let f = match f {
+        Value::ClassMethod(inner) => (*inner).clone(),
+        other => other,
+    };
+    let mut all = Vec::with_capacity(args.len() + 1);
+    all.push(v.clone());
+    all.extend(args);
+    Some(it.call_sync(f, all, Vec::new()))
+}

@@ -90,11 +90,17 @@ pub(super) fn repr_inner(it: &I, v: &Value) -> PyResult<String> {
         Value::Complex(re, im) => crate::python::complex::repr(*re, *im),
         Value::Str(s) => str_repr(s),
         Value::Bytes(b) => {
-            let mut out = String::from("b'");
+            // CPython quotes with " when there is a ' and no ".
+            let q = if b.contains(&b'\'') && !b.contains(&b'"') {
+                '"'
+            } else {
+                '\''
+            };
+            let mut out = format!("b{q}");
             for &c in b.iter() {
                 match c {
                     b'\\' => out.push_str("\\\\"),
-                    b'\'' => out.push_str("\\'"),
+                    b'\'' if q == '\'' => out.push_str("\\'"),
                     b'\n' => out.push_str("\\n"),
                     b'\r' => out.push_str("\\r"),
                     b'\t' => out.push_str("\\t"),
@@ -102,7 +108,7 @@ pub(super) fn repr_inner(it: &I, v: &Value) -> PyResult<String> {
                     _ => out.push_str(&format!("\\x{c:02x}")),
                 }
             }
-            out.push('\'');
+            out.push(q);
             out
         }
         Value::List(l) => {
@@ -172,6 +178,9 @@ pub(super) fn repr_inner(it: &I, v: &Value) -> PyResult<String> {
             repr(it, &m.0)?
         ),
         Value::Class(c) => {
+            if let Some(r) = class_hook(it, v, "__class_repr__", Vec::new()) {
+                return str_of(it, &r?);
+            }
             if &*c.module == "builtins" {
                 format!("<class '{}'>", c.qualname)
             } else {

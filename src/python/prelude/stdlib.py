@@ -85,8 +85,132 @@ def cache(f):
     return lru_cache(maxsize=None)(f)
 
 
+def _gt_from_lt(self, other):
+    op_result = type(self).__lt__(self, other)
+    if op_result is NotImplemented:
+        return op_result
+    return not op_result and self != other
+
+
+def _le_from_lt(self, other):
+    op_result = type(self).__lt__(self, other)
+    if op_result is NotImplemented:
+        return op_result
+    return op_result or self == other
+
+
+def _ge_from_lt(self, other):
+    op_result = type(self).__lt__(self, other)
+    if op_result is NotImplemented:
+        return op_result
+    return not op_result
+
+
+def _ge_from_le(self, other):
+    op_result = type(self).__le__(self, other)
+    if op_result is NotImplemented:
+        return op_result
+    return not op_result or self == other
+
+
+def _lt_from_le(self, other):
+    op_result = type(self).__le__(self, other)
+    if op_result is NotImplemented:
+        return op_result
+    return op_result and self != other
+
+
+def _gt_from_le(self, other):
+    op_result = type(self).__le__(self, other)
+    if op_result is NotImplemented:
+        return op_result
+    return not op_result
+
+
+def _lt_from_gt(self, other):
+    op_result = type(self).__gt__(self, other)
+    if op_result is NotImplemented:
+        return op_result
+    return not op_result and self != other
+
+
+def _ge_from_gt(self, other):
+    op_result = type(self).__gt__(self, other)
+    if op_result is NotImplemented:
+        return op_result
+    return op_result or self == other
+
+
+def _le_from_gt(self, other):
+    op_result = type(self).__gt__(self, other)
+    if op_result is NotImplemented:
+        return op_result
+    return not op_result
+
+
+def _le_from_ge(self, other):
+    op_result = type(self).__ge__(self, other)
+    if op_result is NotImplemented:
+        return op_result
+    return not op_result or self == other
+
+
+def _gt_from_ge(self, other):
+    op_result = type(self).__ge__(self, other)
+    if op_result is NotImplemented:
+        return op_result
+    return op_result and self != other
+
+
+def _lt_from_ge(self, other):
+    op_result = type(self).__ge__(self, other)
+    if op_result is NotImplemented:
+        return op_result
+    return not op_result
+
+
+_convert = {
+    '__lt__': [('__gt__', _gt_from_lt), ('__le__', _le_from_lt), ('__ge__', _ge_from_lt)],
+    '__le__': [('__ge__', _ge_from_le), ('__lt__', _lt_from_le), ('__gt__', _gt_from_le)],
+    '__gt__': [('__lt__', _lt_from_gt), ('__ge__', _ge_from_gt), ('__le__', _le_from_gt)],
+    '__ge__': [('__le__', _le_from_ge), ('__gt__', _gt_from_ge), ('__lt__', _lt_from_ge)],
+}
+
+
 def total_ordering(cls):
+    own = cls.__dict__
+    roots = [op for op in _convert if own.get(op) is not None]
+    if not roots:
+        raise ValueError('must define at least one ordering operation: < > <= >=')
+    root = max(roots)
+    for opname, opfunc in _convert[root]:
+        if opname not in roots:
+            setattr(cls, opname, opfunc)
     return cls
+
+
+def cmp_to_key(mycmp):
+    class K(object):
+        def __init__(self, obj):
+            self.obj = obj
+
+        def __lt__(self, other):
+            return mycmp(self.obj, other.obj) < 0
+
+        def __gt__(self, other):
+            return mycmp(self.obj, other.obj) > 0
+
+        def __eq__(self, other):
+            return mycmp(self.obj, other.obj) == 0
+
+        def __le__(self, other):
+            return mycmp(self.obj, other.obj) <= 0
+
+        def __ge__(self, other):
+            return mycmp(self.obj, other.obj) >= 0
+
+        __hash__ = None
+    return K
 #: contextlib
 class _GeneratorContextManager:
     def __init__(self, gen):
@@ -186,6 +310,78 @@ class nullcontext:
         pass
 
 
+class closing:
+    def __init__(self, thing):
+        self.thing = thing
+
+    def __enter__(self):
+        return self.thing
+
+    def __exit__(self, *exc_info):
+        self.thing.close()
+
+
+class aclosing:
+    def __init__(self, thing):
+        self.thing = thing
+
+    async def __aenter__(self):
+        return self.thing
+
+    async def __aexit__(self, *exc_info):
+        await self.thing.aclose()
+
+
+class ExitStack:
+    def __init__(self):
+        self._exit_callbacks = []
+
+    def enter_context(self, cm):
+        result = cm.__enter__()
+        self._exit_callbacks.append(cm.__exit__)
+        return result
+
+    def push(self, exit):
+        self._exit_callbacks.append(getattr(exit, '__exit__', exit))
+        return exit
+
+    def callback(self, callback, *args, **kwds):
+        def _exit_wrapper(exc_type, exc, tb):
+            callback(*args, **kwds)
+        self._exit_callbacks.append(_exit_wrapper)
+        return callback
+
+    def pop_all(self):
+        new = ExitStack()
+        new._exit_callbacks = self._exit_callbacks
+        self._exit_callbacks = []
+        return new
+
+    def close(self):
+        self.__exit__(None, None, None)
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc_details):
+        received_exc = exc_details[0] is not None
+        suppressed = False
+        pending_raise = False
+        while self._exit_callbacks:
+            cb = self._exit_callbacks.pop()
+            try:
+                if cb(*exc_details):
+                    suppressed = True
+                    pending_raise = False
+                    exc_details = (None, None, None)
+            except BaseException as e:
+                exc_details = (type(e), e, None)
+                pending_raise = True
+        if pending_raise:
+            raise exc_details[1]
+        return received_exc and suppressed
+
+
 class AsyncExitStack:
     def __init__(self):
         self._exit_callbacks = []
@@ -211,6 +407,16 @@ class AsyncExitStack:
             callback(*args, **kwds)
         self._exit_callbacks.append((False, _exit_wrapper))
         return callback
+
+    def pop_all(self):
+        new = AsyncExitStack()
+        new._exit_callbacks = self._exit_callbacks
+        self._exit_callbacks = []
+        return new
+
+    def push_async_exit(self, exit):
+        self._exit_callbacks.append((True, getattr(exit, '__aexit__', exit)))
+        return exit
 
     async def aclose(self):
         await self.__aexit__(None, None, None)
@@ -539,164 +745,181 @@ class OrderedDict:
         return f'OrderedDict({list(self._d.items())!r})'
 
 
-def namedtuple(typename, field_names, *, defaults=None):
-    if isinstance(field_names, str):
-        field_names = field_names.replace(',', ' ').split()
-    fields = tuple(field_names)
+def _nt_namespace(typename, fields, defaults):
+    defaults = tuple(defaults) if defaults is not None else ()
+    nf = len(fields)
+    field_defaults = dict(zip(fields[nf - len(defaults):], defaults)) if defaults else {}
 
     def __init__(self, *args, **kwargs):
+        if len(args) > nf:
+            raise TypeError(f"{typename}.__new__() takes {nf + 1} positional arguments but {len(args) + 1} were given")
         vals = list(args)
+        for k in kwargs:
+            if k not in fields:
+                raise TypeError(f"{typename}.__new__() got an unexpected keyword argument '{k}'")
+            if fields.index(k) < len(args):
+                raise TypeError(f"{typename}.__new__() got multiple values for argument '{k}'")
+        missing = []
         for f in fields[len(args):]:
             if f in kwargs:
                 vals.append(kwargs[f])
-            elif defaults is not None and len(fields) - fields.index(f) <= len(defaults):
-                vals.append(defaults[len(defaults) - (len(fields) - fields.index(f))])
+            elif f in field_defaults:
+                vals.append(field_defaults[f])
             else:
-                raise TypeError(f"{typename}.__new__() missing 1 required positional argument: '{f}'")
+                missing.append(f)
+        if missing:
+            quoted = [f"'{m}'" for m in missing]
+            names = quoted[0] if len(quoted) == 1 else (' and '.join(quoted) if len(quoted) == 2 else ', '.join(quoted[:-1]) + ', and ' + quoted[-1])
+            s = '' if len(missing) == 1 else 's'
+            raise TypeError(f"{typename}.__new__() missing {len(missing)} required positional argument{s}: {names}")
         for f, v in zip(fields, vals):
-            object.__setattr__(self, f, v) if False else setattr(self, f, v)
+            object.__setattr__(self, f, v)
 
     def __repr__(self):
         inner = ', '.join(f'{f}={getattr(self, f)!r}' for f in fields)
-        return f'{typename}({inner})'
+        return f'{type(self).__name__}({inner})'
+
+    def _tuple(self):
+        return tuple(getattr(self, f) for f in fields)
+
+    def _other(o):
+        if hasattr(o, '_fields') and hasattr(o, '_asdict'):
+            return tuple(o)
+        return o
 
     def __iter__(self):
-        return iter([getattr(self, f) for f in fields])
+        return iter(_tuple(self))
 
     def __getitem__(self, i):
-        return [getattr(self, f) for f in fields][i]
+        return _tuple(self)[i]
 
     def __len__(self):
-        return len(fields)
+        return nf
 
     def __eq__(self, other):
-        return list(self) == list(other)
+        o = _other(other)
+        if isinstance(o, tuple):
+            return _tuple(self) == o
+        return NotImplemented
+
+    def __lt__(self, other):
+        return _tuple(self) < _other(other)
+
+    def __le__(self, other):
+        return _tuple(self) <= _other(other)
+
+    def __gt__(self, other):
+        return _tuple(self) > _other(other)
+
+    def __ge__(self, other):
+        return _tuple(self) >= _other(other)
+
+    def __add__(self, other):
+        return _tuple(self) + _other(other)
+
+    def __contains__(self, x):
+        return x in _tuple(self)
 
     def __hash__(self):
-        return hash(tuple(self))
+        return hash(_tuple(self))
+
+    def count(self, x):
+        return _tuple(self).count(x)
+
+    def index(self, x):
+        return _tuple(self).index(x)
 
     def _asdict(self):
         return {f: getattr(self, f) for f in fields}
 
     def _replace(self, **kwargs):
+        for k in kwargs:
+            if k not in fields:
+                raise ValueError(f"Got unexpected field names: {[k]!r}")
         vals = [kwargs.get(f, getattr(self, f)) for f in fields]
-        return cls(*vals)
+        return type(self)(*vals)
 
-    ns = {'__init__': __init__, '__repr__': __repr__, '__iter__': __iter__,
-          '__getitem__': __getitem__, '__len__': __len__, '__eq__': __eq__,
-          '__hash__': __hash__, '_asdict': _asdict, '_replace': _replace,
-          '_fields': fields, '__match_args__': fields}
-    cls = _make_class(typename, ns)
+    def _make(cls, iterable):
+        return cls(*iterable)
+
+    def __setattr__(self, name, value):
+        if name in fields:
+            raise AttributeError("can't set attribute")
+        raise AttributeError(f"'{type(self).__name__}' object has no attribute '{name}'")
+
+    return {'__init__': __init__, '__repr__': __repr__, '__iter__': __iter__,
+            '__getitem__': __getitem__, '__len__': __len__, '__eq__': __eq__,
+            '__lt__': __lt__, '__le__': __le__, '__gt__': __gt__, '__ge__': __ge__,
+            '__add__': __add__, '__contains__': __contains__,
+            '__hash__': __hash__, '_asdict': _asdict, '_replace': _replace,
+            '_make': classmethod(_make), 'count': count, 'index': index,
+            '__setattr__': __setattr__, '_field_defaults': field_defaults,
+            '_fields': fields, '__match_args__': fields}
+
+
+def namedtuple(typename, field_names, *, rename=False, defaults=None, module=None):
+    if isinstance(field_names, str):
+        field_names = field_names.replace(',', ' ').split()
+    fields = tuple(field_names)
+    cls = _make_class(typename, _nt_namespace(typename, fields, defaults))
     return cls
-#: dataclasses
-class _Field:
-    def __init__(self, default, default_factory):
-        self.default = default
-        self.default_factory = default_factory
 
 
-_MISSING = object()
+class ChainMap:
+    def __init__(self, *maps):
+        self.maps = list(maps) or [{}]
 
+    def __getitem__(self, key):
+        for m in self.maps:
+            if key in m:
+                return m[key]
+        raise KeyError(key)
 
-class FrozenInstanceError(AttributeError):
-    __module__ = 'dataclasses'
+    def get(self, key, default=None):
+        return self[key] if key in self else default
 
+    def __setitem__(self, key, value):
+        self.maps[0][key] = value
 
-def field(*, default=_MISSING, default_factory=_MISSING, repr=True, compare=True, init=True):
-    return _Field(default, default_factory)
+    def __delitem__(self, key):
+        try:
+            del self.maps[0][key]
+        except KeyError:
+            raise KeyError(f'Key not found in the first mapping: {key!r}')
 
+    def __contains__(self, key):
+        return any(key in m for m in self.maps)
 
-def dataclass(cls=None, *, frozen=False, order=False, eq=True, repr=True, init=True):
-    def wrap(cls):
-        names = list(getattr(cls, '__annotations__', {}).keys())
-        defaults = {}
-        for n in names:
-            if hasattr(cls, n):
-                defaults[n] = getattr(cls, n)
+    def __len__(self):
+        return len(self._merged())
 
-        def __init__(self, *args, **kwargs):
-            for i, n in enumerate(names):
-                if i < len(args):
-                    v = args[i]
-                elif n in kwargs:
-                    v = kwargs[n]
-                elif n in defaults:
-                    d = defaults[n]
-                    if isinstance(d, _Field):
-                        if d.default_factory is not _MISSING:
-                            v = d.default_factory()
-                        elif d.default is not _MISSING:
-                            v = d.default
-                        else:
-                            raise TypeError(f"{cls.__name__}.__init__() missing 1 required positional argument: '{n}'")
-                    else:
-                        v = d
-                else:
-                    raise TypeError(f"{cls.__name__}.__init__() missing 1 required positional argument: '{n}'")
-                object.__setattr__(self, n, v)
-            if hasattr(self, '__post_init__'):
-                self.__post_init__()
+    def _merged(self):
+        d = {}
+        for m in reversed(self.maps):
+            d.update(dict.fromkeys(m))
+        return d
 
-        def __repr__(self):
-            inner = ', '.join(f'{n}={getattr(self, n)!r}' for n in names)
-            return f'{cls.__qualname__}({inner})'
+    def __iter__(self):
+        return iter(self._merged())
 
-        def __eq__(self, other):
-            if other.__class__ is not self.__class__:
-                return NotImplemented
-            return [getattr(self, n) for n in names] == [getattr(other, n) for n in names]
+    def keys(self):
+        return self._merged().keys()
 
-        def _key(self):
-            return tuple(getattr(self, n) for n in names)
+    def items(self):
+        return [(k, self[k]) for k in self._merged()]
 
-        def __lt__(self, other):
-            return _key(self) < _key(other)
+    def values(self):
+        return [self[k] for k in self._merged()]
 
-        def __le__(self, other):
-            return _key(self) <= _key(other)
+    def new_child(self, m=None):
+        return ChainMap({} if m is None else m, *self.maps)
 
-        def __gt__(self, other):
-            return _key(self) > _key(other)
+    @property
+    def parents(self):
+        return ChainMap(*self.maps[1:])
 
-        def __ge__(self, other):
-            return _key(self) >= _key(other)
-
-        def __setattr__(self, name, value):
-            raise FrozenInstanceError(f"cannot assign to field '{name}'")
-
-        def __delattr__(self, name):
-            raise FrozenInstanceError(f"cannot delete field '{name}'")
-
-        def __hash__(self):
-            return hash(_key(self))
-
-        if '__match_args__' not in cls.__dict__:
-            cls.__match_args__ = tuple(names)
-        if init and '__init__' not in cls.__dict__:
-            cls.__init__ = __init__
-        if repr and '__repr__' not in cls.__dict__:
-            cls.__repr__ = __repr__
-        if eq and '__eq__' not in cls.__dict__:
-            cls.__eq__ = __eq__
-        if order:
-            cls.__lt__ = __lt__
-            cls.__le__ = __le__
-            cls.__gt__ = __gt__
-            cls.__ge__ = __ge__
-        if frozen:
-            cls.__setattr__ = __setattr__
-            cls.__delattr__ = __delattr__
-            cls.__hash__ = __hash__
-        elif eq and '__hash__' not in cls.__dict__:
-            cls.__hash__ = None
-        return cls
-    if cls is None:
-        return wrap
-    return wrap(cls)
-
-
-def asdict(obj):
-    return {n: getattr(obj, n) for n in obj.__annotations__}
+    def __repr__(self):
+        return f"ChainMap({', '.join(map(repr, self.maps))})"
 #: concurrent.futures
 class Executor:
     def __init__(self, max_workers=None, *args, **kwargs):
@@ -1219,3 +1442,238 @@ class _Path:
 
 
 path = _Path()
+#: math
+def _int_arg(n, name):
+    if not isinstance(n, int):
+        raise TypeError(f"'{type(n).__name__}' object cannot be interpreted as an integer")
+    return n
+
+
+def isqrt(n):
+    n = _int_arg(n, 'isqrt')
+    if n < 0:
+        raise ValueError('isqrt() argument must be nonnegative')
+    if n == 0:
+        return 0
+    x = 1 << ((n.bit_length() + 1) // 2)
+    while True:
+        y = (x + n // x) // 2
+        if y >= x:
+            return x
+        x = y
+
+
+def comb(n, k):
+    n = _int_arg(n, 'comb')
+    k = _int_arg(k, 'comb')
+    if n < 0:
+        raise ValueError('n must be a non-negative integer')
+    if k < 0:
+        raise ValueError('k must be a non-negative integer')
+    if k > n:
+        return 0
+    k = min(k, n - k)
+    r = 1
+    for i in range(k):
+        r = r * (n - i) // (i + 1)
+    return r
+
+
+def perm(n, k=None):
+    n = _int_arg(n, 'perm')
+    if k is None:
+        k = n
+    k = _int_arg(k, 'perm')
+    if n < 0:
+        raise ValueError('n must be a non-negative integer')
+    if k < 0:
+        raise ValueError('k must be a non-negative integer')
+    if k > n:
+        return 0
+    r = 1
+    for i in range(k):
+        r *= n - i
+    return r
+
+
+def lcm(*integers):
+    r = 1
+    for n in integers:
+        n = _int_arg(n, 'lcm')
+        if n == 0:
+            return 0
+        r = abs(r * n) // gcd(r, n)
+    return r
+
+
+def modf(x):
+    x = float(x)
+    if x != x or x in (inf, -inf):
+        return (copysign(0.0, x) if x == x else x, x)
+    i = float(trunc(x))
+    return (copysign(x - i, x), i)
+
+
+def frexp(x):
+    x = float(x)
+    if x == 0.0 or x != x or x in (inf, -inf):
+        return (x, 0)
+    e = 0
+    m = abs(x)
+    while m >= 1.0:
+        m /= 2.0
+        e += 1
+    while m < 0.5:
+        m *= 2.0
+        e -= 1
+    return (copysign(m, x), e)
+
+
+def dist(p, q):
+    if len(p) != len(q):
+        raise ValueError('both points must have the same number of dimensions')
+    return hypot(*[a - b for a, b in zip(p, q)])
+
+
+def remainder(x, y):
+    x = float(x)
+    y = float(y)
+    if y == 0.0:
+        raise ValueError('math domain error')
+    n = round(x / y)
+    return x - n * y
+#: itertools
+def product(*iterables, repeat=1):
+    pools = [tuple(p) for p in iterables] * repeat
+    result = [[]]
+    for pool in pools:
+        result = [x + [y] for x in result for y in pool]
+    for prod in result:
+        yield tuple(prod)
+
+
+def cycle(iterable):
+    saved = []
+    for x in iterable:
+        yield x
+        saved.append(x)
+    while saved:
+        for x in saved:
+            yield x
+
+
+class chain:
+    def __init__(self, *iterables):
+        self._it = (x for it in iterables for x in it)
+
+    def __iter__(self):
+        return self
+
+    def __next__(self):
+        return next(self._it)
+
+    @classmethod
+    def from_iterable(cls, iterables):
+        c = cls()
+        c._it = (x for it in iterables for x in it)
+        return c
+
+
+def tee(iterable, n=2):
+    items = list(iterable)
+    return tuple(iter(items) for _ in range(n))
+
+
+def combinations_with_replacement(iterable, r):
+    pool = tuple(iterable)
+    n = len(pool)
+    if not n and r:
+        return
+    indices = [0] * r
+    yield tuple(pool[i] for i in indices)
+    while True:
+        for i in reversed(range(r)):
+            if indices[i] != n - 1:
+                break
+        else:
+            return
+        indices[i:] = [indices[i] + 1] * (r - i)
+        yield tuple(pool[i] for i in indices)
+
+
+def compress(data, selectors):
+    return (d for d, s in zip(data, selectors) if s)
+
+
+def dropwhile(predicate, iterable):
+    iterable = iter(iterable)
+    for x in iterable:
+        if not predicate(x):
+            yield x
+            break
+    for x in iterable:
+        yield x
+
+
+def takewhile(predicate, iterable):
+    for x in iterable:
+        if predicate(x):
+            yield x
+        else:
+            break
+
+
+def filterfalse(predicate, iterable):
+    if predicate is None:
+        predicate = bool
+    for x in iterable:
+        if not predicate(x):
+            yield x
+#: operator
+def itemgetter(*items):
+    if len(items) == 1:
+        item = items[0]
+        return lambda obj: obj[item]
+    return lambda obj: tuple(obj[i] for i in items)
+
+
+def attrgetter(*attrs):
+    def get(obj, name):
+        for part in name.split('.'):
+            obj = getattr(obj, part)
+        return obj
+    if len(attrs) == 1:
+        return lambda obj: get(obj, attrs[0])
+    return lambda obj: tuple(get(obj, a) for a in attrs)
+
+
+def methodcaller(name, /, *args, **kwargs):
+    return lambda obj: getattr(obj, name)(*args, **kwargs)
+
+
+def add(a, b): return a + b
+def sub(a, b): return a - b
+def mul(a, b): return a * b
+def truediv(a, b): return a / b
+def floordiv(a, b): return a // b
+def mod(a, b): return a % b
+def pow(a, b): return a ** b
+def neg(a): return -a
+def eq(a, b): return a == b
+def ne(a, b): return a != b
+def lt(a, b): return a < b
+def le(a, b): return a <= b
+def gt(a, b): return a > b
+def ge(a, b): return a >= b
+def not_(a): return not a
+def truth(a): return bool(a)
+def and_(a, b): return a & b
+def or_(a, b): return a | b
+def xor(a, b): return a ^ b
+def concat(a, b): return a + b
+def contains(a, b): return b in a
+def getitem(a, b): return a[b]
+def is_(a, b): return a is b
+def is_not(a, b): return a is not b
+def abs(a): return a if a >= 0 else -a
+def index(a): return a.__index__()

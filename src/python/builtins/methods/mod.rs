@@ -72,7 +72,8 @@ pub(super) fn method_call(
         | SetIssuperset
         | SetIsdisjoint
         | SetCopy => set::call(it, f, pos, kw),
-        IntBitLength | AsIntegerRatio | FloatIsInteger | Conjugate => num::call(it, f, pos, kw),
+        IntBitLength | IntBitCount | IntToBytes | IntFromBytes | AsIntegerRatio
+        | FloatIsInteger | Conjugate => num::call(it, f, pos, kw),
         GenSend | GenThrow | GenClose | AgenAnext | AgenAsend | AgenAthrow | AgenAclose
         | CoroAwait => generators::call(it, f, pos, kw),
         FutResult

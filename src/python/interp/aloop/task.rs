@@ -156,7 +156,7 @@ impl Interp {
                     let msg = e.args().into_iter().next();
                     self.finish_task_cancelled(task, msg);
                 } else {
-                    let message = ops::exc_line(self, &e);
+                    let message = crate::python::interp::last_line(self, &e);
                     *task.state.borrow_mut() = FutState::Exception(e);
                     task.log_traceback.set(true);
                     self.host.end_lane(tp.lane, EventKind::Failed { message });
