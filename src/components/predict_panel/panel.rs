@@ -84,13 +84,10 @@ pub fn PredictPanel(
     // The run generation the panel has seen (a newer one is a new run).
     let seen = StoredValue::new(ctl.with_trace(|t| t.run).unwrap_or(0));
 
-    // The program as it will run, and whether its run records code lines.
-    let source = move || {
-        ctx.page.with(|p| match &p.code {
-            Some(c) => c.clone(),
-            None => crate::ctl::code::lesson_code(lesson, &p.values),
-        })
-    };
+    // The program as it will run (the editor's text as typed, before typing
+    // pauses and the page's `code` takes it), and whether its run records
+    // code lines.
+    let source = move || ctx.code.text.get();
     let questions = Memo::new(move |_| {
         let (own, rust) = ctx
             .page
