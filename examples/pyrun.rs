@@ -38,6 +38,7 @@ fn main() {
                     println!("{:>9.3} {} {}", l.at_ms, l.stream, l.text);
                 }
                 println!("ending: {}", out.ending);
+                println!("lanes: {}", out.lanes.join(" | "));
             }
         });
     if let Ok(h) = child {

@@ -26,7 +26,13 @@ argument values (ints, floats, strings, bools, None; other objects left out):
 `download(i, sem)` with i=0 is `download(0)`; a coroutine of the program
 awaited directly (not as a task) is a lane too, named by its call as written
 (`await conn.query("SELECT 1")` is `conn.query('SELECT 1')`); dunder methods
-(`__aenter__`, ...) are not.
+(`__aenter__`, ...) and comprehensions are not. A task of asyncio's own
+coroutine is named by the coroutine alone (`create_task(asyncio.sleep(1))`
+is `sleep()`; `wait_for(ev.wait(), 1)` wraps `ev.wait()` in a task, `wait()`).
+The aclose() of an async generator the loop closes (its finalizer, or
+shutdown_asyncgens) is a task `aclose()`; asyncio.run's own clean-up
+coroutines are not lanes. A program that starts no task is one lane,
+`<module>`.
 
 `time.time()`, `time.monotonic()`, `time.perf_counter()` read scenario time;
 `time.sleep(s)` moves it on by `s` without running anything (it blocks the
@@ -109,12 +115,18 @@ def simple_args(values):
     return ", ".join(repr(v) for v in values if isinstance(v, SIMPLE))
 
 
-def coro_name(coro):
-    """`download(0)` for the coroutine object of `download(0, sem)`."""
+def coro_name(coro, filename=None):
+    """`download(0)` for the coroutine object of `download(0, sem)`; `sleep()`
+    for one of a library's coroutines (not defined in `filename`)."""
     code = getattr(coro, "cr_code", None)
     frame = getattr(coro, "cr_frame", None)
+    if type(coro).__name__ == "async_generator_athrow":
+        # What the asyncgen finalizer and shutdown_asyncgens wrap in a task.
+        return "aclose()"
     if code is None or frame is None:
-        return getattr(coro, "__qualname__", type(coro).__name__) + "()"
+        return getattr(coro, "__name__", type(coro).__name__) + "()"
+    if filename is not None and code.co_filename != filename:
+        return code.co_name + "()"
     return frame_name(code, frame.f_locals)
 
 
@@ -186,7 +198,9 @@ class Lanes:
         if code.co_filename != self.filename:
             return None
         if code.co_flags & inspect_CO_COROUTINE:
-            if code.co_name.startswith("__") or not self.first_entry(frame):
+            # Dunder methods and comprehensions (`<listcomp>`: a coroutine
+            # of its own in 3.11 when it holds `async for`) are not lanes.
+            if code.co_name.startswith(("__", "<")) or not self.first_entry(frame):
                 return None
             try:
                 task = asyncio.current_task()
@@ -278,11 +292,16 @@ class VirtualLoop(asyncio.SelectorEventLoop):
     def create_task(self, coro, *, name=None, context=None):
         task = super().create_task(coro, name=name, context=context)
         code = getattr(coro, "cr_code", None)
-        if LANES_ON and LANES is not None and (
-            name is not None or code is None or code.co_filename == LANES.filename
-        ):
-            # create_task(coro, name=...) names the task after this call.
-            LANES.names.append((task, name or coro_name(coro)))
+        machinery = code is not None and code.co_name in (
+            "shutdown_asyncgens",
+            "shutdown_default_executor",
+        )
+        if LANES_ON and LANES is not None and not machinery:
+            # create_task(coro, name=...) names the task after this call; a
+            # task of asyncio's own coroutine (`create_task(asyncio.sleep(1))`,
+            # the task wait_for wraps around `ev.wait()`) is a lane too, named
+            # by the coroutine alone: `sleep()`, `wait()`.
+            LANES.names.append((task, name or coro_name(coro, LANES.filename)))
         return task
 
     def run_in_executor(self, executor, func, *args):
@@ -398,7 +417,7 @@ def run_one(source, name="main.py"):
             del sys.modules[mod]
     result = {"lines": lines, "ending": ending}
     if LANES_ON:
-        result["tasks"] = LANES.resolved()
+        result["tasks"] = LANES.resolved() or ["<module>"]
     return result
 
 

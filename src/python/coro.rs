@@ -72,6 +72,10 @@ pub struct Coro {
     pub warnings: Warnings,
     /// The task that owns it, once wrapped in one (or awaited).
     pub owned: Cell<bool>,
+    /// An async generator seen by the loop's asyncgen hooks: once, on its
+    /// first `__anext__`/`asend`/`athrow`/`aclose` (CPython's
+    /// `ag_hooks_inited`), so the finalizer closes it once.
+    pub hooked: Cell<bool>,
 }
 
 impl std::fmt::Debug for Coro {

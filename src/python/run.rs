@@ -56,6 +56,8 @@ pub struct Outcome {
     pub lines: Vec<OutLine>,
     /// `ok`, `error: <Type>: <message>`, `deadlock` or `limit`.
     pub ending: String,
+    /// The lanes (task names), in the order they started.
+    pub lanes: Vec<String>,
 }
 
 /// Runs `source` to its end on the virtual clock (see
@@ -65,54 +67,75 @@ pub fn run_virtual(source: &str) -> Outcome {
 }
 
 impl Program {
-    /// The lane name of the program's entry coroutine: the call given to
-    /// `asyncio.run(...)` at module level (or under `if __name__ ==
-    /// "__main__":`), `main()` if none is found.
+    /// The lane name of the program's run: the coroutine call given to the
+    /// first `asyncio.run(...)` (or `loop.run_until_complete(...)`) the
+    /// module's own statements make (`asyncio.run(main())`,
+    /// `print(asyncio.run(crawl(8)))`, under `if __name__ == "__main__":` or
+    /// a `try`), with its literal arguments: `crawl(8)`. A module that starts
+    /// no loop itself is `<module>`, as its traceback frames name it.
     pub fn entry_name(&self) -> String {
-        use super::ast::{Arg, ExprKind, StmtKind};
-        fn find(body: &[super::ast::Stmt]) -> Option<String> {
-            for s in body {
-                match &s.kind {
-                    StmtKind::Expr(e) => {
-                        if let ExprKind::Call(f, args) = &e.kind {
-                            if let ExprKind::Attribute(m, name) = &f.kind {
-                                if &**name == "run"
-                                    && matches!(&m.kind, ExprKind::Name(n) if &**n == "asyncio")
-                                {
-                                    if let Some(Arg::Pos(c)) = args.first() {
-                                        if let ExprKind::Call(g, cargs) = &c.kind {
-                                            if let ExprKind::Name(n) = &g.kind {
-                                                let simple: Vec<String> = cargs
-                                                    .iter()
-                                                    .filter_map(|a| match a {
-                                                        Arg::Pos(x) => match &x.kind {
-                                                            ExprKind::Int(i) => Some(i.to_string()),
-                                                            ExprKind::Str(s) => Some(
-                                                                format!("{s:?}").replace('"', "'"),
-                                                            ),
-                                                            _ => None,
-                                                        },
-                                                        _ => None,
-                                                    })
-                                                    .collect();
-                                                return Some(format!("{n}({})", simple.join(", ")));
-                                            }
-                                        }
-                                    }
-                                }
-                            }
-                        }
+        use super::ast::{Arg, Expr, ExprKind, Stmt, StmtKind};
+        /// `name(1, 'a')` for a call of a plain name, literal arguments only.
+        fn call_text(c: &Expr) -> Option<String> {
+            let ExprKind::Call(g, cargs) = &c.kind else {
+                return None;
+            };
+            let ExprKind::Name(n) = &g.kind else {
+                return None;
+            };
+            let simple: Vec<String> = cargs
+                .iter()
+                .filter_map(|a| match a {
+                    Arg::Pos(x) => match &x.kind {
+                        ExprKind::Int(i) => Some(i.to_string()),
+                        ExprKind::Str(s) => Some(format!("{s:?}").replace('"', "'")),
+                        _ => None,
+                    },
+                    _ => None,
+                })
+                .collect();
+            Some(format!("{n}({})", simple.join(", ")))
+        }
+        /// The entry call in an expression: `asyncio.run(X)` or
+        /// `<anything>.run_until_complete(X)`, looked for in calls' callees
+        /// and arguments (`print(asyncio.run(main()))`).
+        fn in_expr(e: &Expr) -> Option<String> {
+            let ExprKind::Call(f, args) = &e.kind else {
+                return None;
+            };
+            if let ExprKind::Attribute(m, name) = &f.kind {
+                let runs = (&**name == "run"
+                    && matches!(&m.kind, ExprKind::Name(n) if &**n == "asyncio"))
+                    || &**name == "run_until_complete";
+                if runs {
+                    if let Some(Arg::Pos(c)) = args.first() {
+                        return call_text(c);
                     }
-                    StmtKind::If { body, orelse, .. } => {
-                        if let Some(n) = find(body).or_else(|| find(orelse)) {
-                            return Some(n);
-                        }
-                    }
-                    _ => {}
                 }
             }
-            None
+            args.iter().find_map(|a| match a {
+                Arg::Pos(x) | Arg::Kw(_, x) => in_expr(x),
+                _ => None,
+            })
         }
-        find(&self.module.body).unwrap_or_else(|| "main()".to_string())
+        fn find(body: &[Stmt]) -> Option<String> {
+            body.iter().find_map(|s| match &s.kind {
+                StmtKind::Expr(e) | StmtKind::Assign { value: e, .. } => in_expr(e),
+                StmtKind::AnnAssign { value: Some(e), .. } => in_expr(e),
+                StmtKind::If { body, orelse, .. } => find(body).or_else(|| find(orelse)),
+                StmtKind::Try {
+                    body,
+                    handlers,
+                    orelse,
+                    finalbody,
+                } => find(body)
+                    .or_else(|| handlers.iter().find_map(|h| find(&h.body)))
+                    .or_else(|| find(orelse))
+                    .or_else(|| find(finalbody)),
+                StmtKind::With { body, .. } => find(body),
+                _ => None,
+            })
+        }
+        find(&self.module.body).unwrap_or_else(|| "<module>".to_string())
     }
 }

@@ -359,6 +359,7 @@ pub fn run_virtual(source: &str) -> Outcome {
             return Outcome {
                 lines: Vec::new(),
                 ending: format!("error: {e}"),
+                lanes: Vec::new(),
             }
         }
     };
@@ -421,7 +422,19 @@ pub fn run_virtual(source: &str) -> Outcome {
             }
         }
     };
-    Outcome { lines, ending }
+    let lanes = trace
+        .events()
+        .iter()
+        .filter_map(|e| match &e.kind {
+            EventKind::Spawned { name } => Some(name.clone()),
+            _ => None,
+        })
+        .collect();
+    Outcome {
+        lines,
+        ending,
+        lanes,
+    }
 }
 
 /// One run of `program` on the virtual clock with every sleep and mock

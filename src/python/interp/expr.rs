@@ -883,6 +883,7 @@ impl Interp {
             lane: Cell::new(None),
             warnings: self.warnings.clone(),
             owned: Cell::new(!user),
+            hooked: Cell::new(false),
         }
     }
 }

@@ -88,11 +88,8 @@ pub(super) fn call(
                 return Ok(Value::None);
             };
             let c = c.clone();
-            {
-                let mut gens = it.agens.borrow_mut();
-                if !gens.iter().any(|g| Rc::ptr_eq(g, &c)) {
-                    gens.push(c.clone());
-                }
+            if !c.hooked.replace(true) {
+                it.agens.borrow_mut().push(c.clone());
             }
             let me = it.clone();
             let sent = if f == AgenAsend {
@@ -112,14 +109,25 @@ pub(super) fn call(
                 _ => None,
             };
             let closing = f == AgenAclose;
+            let mut thrown = thrown;
             let body: LocalBoxFuture<'static, PyResult<Value>> = Box::pin(async move {
-                if closing && (!c.started.get() || c.finished.get()) {
+                // Thrown in before its first step (a task of `aclose()`
+                // cancelled before it ran): CPython throws it into the
+                // generator itself, so its `finally` still runs.
+                let early = me.thrown.borrow_mut().take();
+                if let Some(e) = early {
+                    if !c.started.get() || c.finished.get() {
+                        c.finished.set(true);
+                        *c.body.borrow_mut() = None;
+                        return Err(e);
+                    }
+                    thrown = Some(e);
+                } else if closing && (!c.started.get() || c.finished.get()) {
                     c.finished.set(true);
                     *c.body.borrow_mut() = None;
                     return Ok(Value::None);
                 }
                 let mut sent = sent;
-                let mut thrown = thrown;
                 loop {
                     match c.resume(std::mem::replace(&mut sent, Value::None), thrown.take()) {
                         Ok(Resumed::Yielded(v)) => {
@@ -159,7 +167,15 @@ pub(super) fn call(
                     }
                 }
             });
-            native_coro(it, "__anext__", body)
+            // Named by the method, so a task of one (the finalizer's
+            // `create_task(agen.aclose())`) is the lane `aclose()`.
+            let name = match f {
+                AgenAsend => "asend",
+                AgenAthrow => "athrow",
+                AgenAclose => "aclose",
+                _ => "__anext__",
+            };
+            native_coro(it, name, body)
         }
         CoroAwait => pos[0].clone(),
         // Not one of these: as the dispatcher's own fallback.

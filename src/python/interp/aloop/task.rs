@@ -99,7 +99,12 @@ impl Interp {
                 Some(mut body) => {
                     let first = !coro.started.get();
                     coro.started.set(true);
-                    if first && exc.is_some() {
+                    // An async generator's awaitables (`aclose()`, ...) pass
+                    // an exception thrown before their start on to the
+                    // generator; a coroutine raises it at once.
+                    let passes_on = !coro.user
+                        && matches!(&*coro.name, "__anext__" | "asend" | "athrow" | "aclose");
+                    if first && exc.is_some() && !passes_on {
                         coro.finished.set(true);
                         Poll::Ready(Err(exc
                             .take()
