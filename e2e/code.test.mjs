@@ -9,6 +9,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { serve, launch, openPage, waitForRunState, tasks, shot } from './harness.mjs';
+import { DEEP, DEEP_STDOUT, DEEP_LAST, rerunToError } from './deep-recursion.mjs';
 
 // Real timers on a shared 2-core machine: a line may be printed this much
 // (ms) after its ideal time, plus the loop lag the page measured.
@@ -317,6 +318,21 @@ test('Your code in the catalog, and on a phone', async () => {
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   assert.ok(overflow <= 0, `the page scrolls sideways by ${overflow}px`);
   await shot(page, 'code-phone-375');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('[interpreter] recursion past the browser\'s stack is a RecursionError, and the page goes on', async () => {
+  const { page, context, errors } = await openPage(browser, `${srv.base}?code=${enc(DEEP)}&autorun=1`);
+  await waitForRunState(page, 'error', 20000);
+  const lines = await consoleLines(page);
+  assert.deepEqual(lines.filter((l) => l.stream === 'stdout').map((l) => l.text), DEEP_STDOUT);
+  assert.equal(lines.filter((l) => l.stream === 'stderr').at(-1)?.text, DEEP_LAST);
+  assert.match(await page.textContent('[data-testid=code-error]'), /RecursionError: maximum recursion depth exceeded/);
+  // The page still works: Run again ends the same way.
+  await rerunToError(page);
+  assert.deepEqual((await consoleLines(page)).filter((l) => l.stream === 'stdout').map((l) => l.text), DEEP_STDOUT);
+  await shot(page, 'code-recursion');
   assert.deepEqual(errors, []);
   await context.close();
 });

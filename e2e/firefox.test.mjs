@@ -11,6 +11,7 @@ import assert from 'node:assert/strict';
 import { serve, LESSON_IDS } from './harness.mjs';
 import { assertOnTime } from './timing.mjs';
 import { haveFirefox, launchFirefox, ffPage, ffRunState, ffTasks, ffAttr, ffShot } from './firefox-harness.mjs';
+import { DEEP, DEEP_STDOUT, DEEP_LAST, rerunToError } from './deep-recursion.mjs';
 
 const skip = haveFirefox() ? false : 'firefox-esr is not installed (scripts/setup.sh installs it)';
 const STATES = ['created', 'ready', 'running', 'sleeping', 'fetching', 'waiting', 'done', 'failed', 'cancelled'];
@@ -248,4 +249,16 @@ test('firefox: reliability: bad and hostile URLs, a restart storm, missing APIs,
     assert.deepEqual(errors.filter((e) => !/course\.html/.test(e)), []);
     await context.close();
   }
+});
+
+test('firefox: [interpreter] recursion past the browser\'s stack is a RecursionError, and the page goes on', { skip }, async () => {
+  const { page, context, errors } = await ffPage(browser, `${app.base}?code=${encodeURIComponent(DEEP)}&autorun=1`);
+  await ffRunState(page, ['error'], 30000);
+  const lines = await page.evaluate(() => [...document.querySelectorAll('[data-testid=console] > li')].map((e) => ({ stream: e.dataset.stream, text: e.dataset.text })));
+  assert.deepEqual(lines.filter((l) => l.stream === 'stdout').map((l) => l.text), DEEP_STDOUT);
+  assert.equal(lines.filter((l) => l.stream === 'stderr').at(-1)?.text, DEEP_LAST);
+  await rerunToError(page);
+  await ffShot(page, 'firefox-recursion');
+  assert.deepEqual(errors, []);
+  await context.close();
 });

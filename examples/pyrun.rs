@@ -14,7 +14,12 @@ fn main() {
     };
     let src = std::fs::read_to_string(&path).unwrap_or_default();
     let child = std::thread::Builder::new()
-        .stack_size(256 << 20)
+        .stack_size(
+            std::env::var("PYRUN_STACK_KB")
+                .ok()
+                .and_then(|v| v.parse::<usize>().ok())
+                .map_or(256 << 20, |kb| kb << 10),
+        )
         .spawn(move || match explore {
             Some(runs) => {
                 let program = match async_playground::python::compile(&src) {

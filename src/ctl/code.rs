@@ -343,6 +343,7 @@ impl CodeCtl {
             Plan::Program(program) => {
                 let opts = RunOptions::default();
                 let mains = Mains {
+                    entry: program.entry_name(),
                     ideal: python_host::main_fn(program.clone(), opts.clone()),
                     real: python_host::main_fn(program, opts),
                     expected_ms: None,

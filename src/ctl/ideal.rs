@@ -35,11 +35,12 @@ pub struct IdealSim {
 }
 
 impl IdealSim {
-    /// Starts `main` on the virtual clock for the real run `generation`;
-    /// `expected_ms` (a lesson's formula) sets the size of a slice.
-    pub fn start(generation: u32, main: MainFn, expected_ms: Option<Ms>) -> Self {
+    /// Starts `main` (its lane named `entry`) on the virtual clock for the
+    /// real run `generation`; `expected_ms` (a lesson's formula) sets the
+    /// size of a slice.
+    pub fn start(generation: u32, entry: String, main: MainFn, expected_ms: Option<Ms>) -> Self {
         let run = Run::new_virtual(0);
-        run.start(main);
+        run.start_named(entry, main);
         IdealSim {
             generation,
             run,

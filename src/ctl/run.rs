@@ -30,6 +30,9 @@ pub struct Mains {
     /// The ideal elapsed time if known beforehand (a lesson's formula);
     /// `None` for an interpreted program, whose ideal run tells it.
     pub expected_ms: Option<Ms>,
+    /// The main lane's name: `main()` for a lesson, the program's entry
+    /// call for an interpreted one (`crawl(8)`, `<module>`).
+    pub entry: String,
 }
 
 impl Mains {
@@ -39,6 +42,7 @@ impl Mains {
             ideal: lesson.main_fn(values.clone()),
             real: lesson.main_fn(values.clone()),
             expected_ms: Some(lesson.ideal_ms(values)),
+            entry: "main()".to_string(),
         }
     }
 }
@@ -153,15 +157,20 @@ impl RunCtl {
             ideal,
             real,
             expected_ms,
+            entry,
         } = mains;
         self.ideal_ms.set(expected_ms.unwrap_or(0.0));
         self.ideal.set(Ideal::default());
         self.ideal_run.set_value(None);
-        self.ideal_sim
-            .set_value(Some(IdealSim::start(generation, ideal, expected_ms)));
+        self.ideal_sim.set_value(Some(IdealSim::start(
+            generation,
+            entry.clone(),
+            ideal,
+            expected_ms,
+        )));
         self.advance_ideal();
         let run = Run::new_browser(generation, speed);
-        run.start(real);
+        run.start_named(entry, real);
         self.now_ms.set(0.0);
         self.shown_at.set(None);
         self.live_state.set((RunState::Running, 0.0));

@@ -36,4 +36,5 @@ pub mod setorder;
 pub mod syntax_error;
 pub mod value;
 
+pub use interp::set_stack_probe;
 pub use run::{compile, run_virtual, OutLine, Outcome, Program, RunOptions};

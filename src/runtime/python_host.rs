@@ -299,6 +299,10 @@ fn main_fn_with(program: Rc<Program>, opts: RunOptions, finals: Option<Finals>) 
                 io: RefCell::new(FuturesUnordered::new()),
                 aborts: RefCell::new(Vec::new()),
             });
+            // The browser's stack is small: the interpreter probes it (a
+            // clean RecursionError, not a RangeError that breaks the page).
+            #[cfg(target_arch = "wasm32")]
+            super::browser::stack::install();
             let interp = Interp::new(host.clone(), &program.source, opts.seed);
             interp.main_lane.set(Some(cx.task));
             if let Some(j) = opts.jitter {

@@ -39,7 +39,7 @@ impl<F: Future<Output = PyResult<Value>> + Unpin> Future for Depth<F> {
             self.interp.stack_base.set(here);
         }
         let used = self.interp.stack_base.get().saturating_sub(here);
-        if d > RECURSION_LIMIT || used > STACK_BUDGET {
+        if d > RECURSION_LIMIT || used > STACK_BUDGET || !self.interp.stack_has_room(d) {
             return Poll::Ready(Err(Exc::new(
                 T::RecursionError,
                 "maximum recursion depth exceeded",
@@ -59,6 +59,41 @@ impl<F: Future<Output = PyResult<Value>> + Unpin> Future for Depth<F> {
 const STACK_BUDGET: usize = 7 << 20;
 #[cfg(not(target_arch = "wasm32"))]
 const STACK_BUDGET: usize = 48 << 20;
+
+thread_local! {
+    /// The host's probe of its own stack (the browser's: see
+    /// `runtime::browser::stack`), if it has one.
+    static STACK_PROBE: Cell<Option<fn() -> bool>> = const { Cell::new(None) };
+}
+
+/// Gives the interpreter a probe of the machine's stack: `false` when a
+/// deeper Python call would leave too little of it.
+pub fn set_stack_probe(probe: Option<fn() -> bool>) {
+    STACK_PROBE.with(|p| p.set(probe));
+}
+
+/// Calls nested less deeply than this are not probed.
+const PROBE_FROM: u32 = 32;
+/// Once a probe passed at a depth, the next is this many levels deeper.
+const PROBE_EVERY: u32 = 8;
+
+impl Interp {
+    /// Whether a call at depth `d` may go ahead as far as the host's stack
+    /// probe can tell (probed only every few levels past [`PROBE_FROM`]).
+    fn stack_has_room(&self, d: u32) -> bool {
+        if d < PROBE_FROM || d < self.stack_probed.get() + PROBE_EVERY {
+            return true;
+        }
+        let Some(probe) = STACK_PROBE.with(Cell::get) else {
+            return true;
+        };
+        let ok = probe();
+        if ok {
+            self.stack_probed.set(d);
+        }
+        ok
+    }
+}
 
 /// Where the stack is now.
 fn stack_addr() -> usize {

@@ -339,6 +339,91 @@ impl Interp {
                     let v = self.eval(x, f).await?;
                     return self.yield_from(v, f).await;
                 }
+                ExprKind::GeneratorExp(elt, gens) => return self.genexp(e, elt, gens, f).await,
+                // Compound nodes with a non-simple child.
+                ExprKind::ListComp(..)
+                | ExprKind::SetComp(..)
+                | ExprKind::DictComp(..)
+                | ExprKind::FString(_)
+                | ExprKind::Dict(_)
+                | ExprKind::Slice(..) => return self.eval_rare(e, f).await,
+                ExprKind::List(items) => Value::list(self.items(items, f).await?),
+                ExprKind::Tuple(items) => Value::tuple(self.items(items, f).await?),
+                ExprKind::Set(items) => {
+                    let v = self.items(items, f).await?;
+                    ops::make_set(self, v)?
+                }
+                ExprKind::Attribute(obj, attr) => {
+                    let o = self.eval(obj, f).await?;
+                    return ops::getattr(self, &o, attr);
+                }
+                ExprKind::Subscript(obj, idx) => {
+                    let o = self.eval(obj, f).await?;
+                    let i = self.eval(idx, f).await?;
+                    return ops::getitem(self, &o, &i);
+                }
+                ExprKind::BinOp(a, op, b) => {
+                    let l = self.eval(a, f).await?;
+                    let r = self.eval(b, f).await?;
+                    return ops::binop(self, *op, l, r);
+                }
+                ExprKind::UnaryOp(op, a) => {
+                    let v = self.eval(a, f).await?;
+                    return ops::unary(self, *op, v);
+                }
+                ExprKind::BoolOp(op, items) => {
+                    let mut last = Value::None;
+                    for (i, it) in items.iter().enumerate() {
+                        last = self.eval(it, f).await?;
+                        if i + 1 == items.len() {
+                            break;
+                        }
+                        let t = ops::truthy(self, &last)?;
+                        match op {
+                            crate::python::ast::BoolOp::And if !t => return Ok(last),
+                            crate::python::ast::BoolOp::Or if t => return Ok(last),
+                            _ => {}
+                        }
+                    }
+                    last
+                }
+                ExprKind::Compare(a, rest) => {
+                    let mut l = self.eval(a, f).await?;
+                    for (op, e) in rest {
+                        let r = self.eval(e, f).await?;
+                        if !ops::compare(self, *op, &l, &r)? {
+                            return Ok(Value::Bool(false));
+                        }
+                        l = r;
+                    }
+                    Value::Bool(true)
+                }
+                ExprKind::IfExp { test, body, orelse } => {
+                    let t = self.eval(test, f).await?;
+                    if ops::truthy(self, &t)? {
+                        return self.eval(body, f).await;
+                    }
+                    return self.eval(orelse, f).await;
+                }
+                ExprKind::Starred(_) => {
+                    return Err(Exc::new(T::TypeError, "can't use starred expression here"))
+                }
+                _ => return self.eval_simple(e, f),
+            })
+        })
+    }
+
+    /// The less common compound expressions (comprehensions, f-strings,
+    /// dict displays, slices), apart from [`Self::eval_complex`] so that its
+    /// poll, on every level of a recursion, keeps a small stack frame.
+    #[inline(never)]
+    fn eval_rare<'a>(
+        self: &'a Rc<Self>,
+        e: &'a Expr,
+        f: &'a Rc<Frame>,
+    ) -> LocalBoxFuture<'a, PyResult<Value>> {
+        Box::pin(async move {
+            Ok(match &e.kind {
                 ExprKind::ListComp(elt, gens) => {
                     let cf = self.comp_frame(gens, f);
                     let out = RefCell::new(Vec::new());
@@ -401,8 +486,6 @@ impl Interp {
                     }
                     Value::dict(d)
                 }
-                ExprKind::GeneratorExp(elt, gens) => return self.genexp(e, elt, gens, f).await,
-                // Compound nodes with a non-simple child.
                 ExprKind::FString(parts) => {
                     let mut out = String::new();
                     for p in parts {
@@ -442,12 +525,6 @@ impl Interp {
                     }
                     Value::Str(Rc::from(out))
                 }
-                ExprKind::List(items) => Value::list(self.items(items, f).await?),
-                ExprKind::Tuple(items) => Value::tuple(self.items(items, f).await?),
-                ExprKind::Set(items) => {
-                    let v = self.items(items, f).await?;
-                    ops::make_set(self, v)?
-                }
                 ExprKind::Dict(items) => {
                     let mut d = Dict::new();
                     for (k, v) in items {
@@ -465,15 +542,6 @@ impl Interp {
                     }
                     Value::dict(d)
                 }
-                ExprKind::Attribute(obj, attr) => {
-                    let o = self.eval(obj, f).await?;
-                    return ops::getattr(self, &o, attr);
-                }
-                ExprKind::Subscript(obj, idx) => {
-                    let o = self.eval(obj, f).await?;
-                    let i = self.eval(idx, f).await?;
-                    return ops::getitem(self, &o, &i);
-                }
                 ExprKind::Slice(a, b, c) => {
                     let mut parts = Vec::new();
                     for x in [a, b, c] {
@@ -486,52 +554,6 @@ impl Interp {
                     let b = parts.pop().unwrap_or(Value::None);
                     let a = parts.pop().unwrap_or(Value::None);
                     Value::Slice(Rc::new((a, b, c)))
-                }
-                ExprKind::BinOp(a, op, b) => {
-                    let l = self.eval(a, f).await?;
-                    let r = self.eval(b, f).await?;
-                    return ops::binop(self, *op, l, r);
-                }
-                ExprKind::UnaryOp(op, a) => {
-                    let v = self.eval(a, f).await?;
-                    return ops::unary(self, *op, v);
-                }
-                ExprKind::BoolOp(op, items) => {
-                    let mut last = Value::None;
-                    for (i, it) in items.iter().enumerate() {
-                        last = self.eval(it, f).await?;
-                        if i + 1 == items.len() {
-                            break;
-                        }
-                        let t = ops::truthy(self, &last)?;
-                        match op {
-                            crate::python::ast::BoolOp::And if !t => return Ok(last),
-                            crate::python::ast::BoolOp::Or if t => return Ok(last),
-                            _ => {}
-                        }
-                    }
-                    last
-                }
-                ExprKind::Compare(a, rest) => {
-                    let mut l = self.eval(a, f).await?;
-                    for (op, e) in rest {
-                        let r = self.eval(e, f).await?;
-                        if !ops::compare(self, *op, &l, &r)? {
-                            return Ok(Value::Bool(false));
-                        }
-                        l = r;
-                    }
-                    Value::Bool(true)
-                }
-                ExprKind::IfExp { test, body, orelse } => {
-                    let t = self.eval(test, f).await?;
-                    if ops::truthy(self, &t)? {
-                        return self.eval(body, f).await;
-                    }
-                    return self.eval(orelse, f).await;
-                }
-                ExprKind::Starred(_) => {
-                    return Err(Exc::new(T::TypeError, "can't use starred expression here"))
                 }
                 _ => return self.eval_simple(e, f),
             })

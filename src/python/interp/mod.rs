@@ -25,7 +25,7 @@ use std::cell::{Cell, RefCell};
 use std::rc::{Rc, Weak};
 
 pub use aloop::{Job, Loop, Yielded};
-pub use call::call_name;
+pub use call::{call_name, set_stack_probe};
 pub use group_methods::{
     add_note, derive as group_derive, last_line, split as group_split, subgroup as group_subgroup,
 };
@@ -214,6 +214,8 @@ pub struct Interp {
     pub agens: RefCell<Vec<Rc<Coro>>>,
     /// The stack address at the outermost Python call (see `call.rs`).
     pub stack_base: Cell<usize>,
+    /// The deepest call depth at which the host's stack probe last passed.
+    pub stack_probed: Cell<u32>,
     /// Whether the loop found that nothing can ever happen again.
     pub deadlocked: Cell<bool>,
     /// Itself, for futures that outlive a borrow.
@@ -264,6 +266,7 @@ impl Interp {
             busy_reads: Cell::new(0),
             deadlocked: Cell::new(false),
             stack_base: Cell::new(0),
+            stack_probed: Cell::new(0),
             agens: RefCell::new(Vec::new()),
             err_buf: RefCell::new(String::new()),
             loading_prelude: Cell::new(false),

@@ -57,6 +57,10 @@ impl Ctx {
     }
 }
 
+/// Frames repeated in a row beyond this many are counted, not shown
+/// (CPython's `traceback._RECURSIVE_CUTOFF`).
+const RECURSIVE_CUTOFF: usize = 3;
+
 impl Interp {
     /// Prints an exception's traceback on stderr, as CPython does (frames
     /// of the playground's own asyncio left out), with its causes.
@@ -73,7 +77,33 @@ impl Interp {
             .exc_data()
             .map(|d| d.borrow().traceback.clone())
             .unwrap_or_default();
-        for (name, line) in tb.iter().rev() {
+        // As CPython's `StackSummary.format`: a frame repeated more than
+        // three times in a row (a recursion) is shown three times, then
+        // `[Previous line repeated N more times]`.
+        let repeated = |out: &mut Vec<String>, count: usize| {
+            if count > RECURSIVE_CUTOFF {
+                let n = count - RECURSIVE_CUTOFF;
+                let s = if n > 1 { "s" } else { "" };
+                ctx.emit(
+                    out,
+                    &format!("  [Previous line repeated {n} more time{s}]"),
+                    '|',
+                );
+            }
+        };
+        let mut last = None;
+        let mut count = 0;
+        for frame in tb.iter().rev() {
+            if last != Some(frame) {
+                repeated(out, count);
+                last = Some(frame);
+                count = 0;
+            }
+            count += 1;
+            if count > RECURSIVE_CUTOFF {
+                continue;
+            }
+            let (name, line) = frame;
             ctx.emit(
                 out,
                 &format!("  File \"main.py\", line {line}, in {name}"),
@@ -86,6 +116,7 @@ impl Interp {
                 }
             }
         }
+        repeated(out, count);
     }
 
     fn format_exception(self: &Rc<Self>, e: &Value, ctx: &mut Ctx, out: &mut Vec<String>) {

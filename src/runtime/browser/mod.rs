@@ -6,6 +6,7 @@
 pub mod chunk;
 pub(crate) mod clock;
 pub(crate) mod fetch;
+pub mod stack;
 pub mod timers;
 pub(crate) mod worker;
 

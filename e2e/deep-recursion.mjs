@@ -1,0 +1,33 @@
+// Deeper than the browser's own stack holds (Chromium's fills at a few
+// hundred Python calls): a RecursionError the program can catch, never the
+// engine's RangeError, which would leave the page broken.
+export const DEEP = `def depth(n):
+    return 0 if n == 0 else 1 + depth(n - 1)
+
+
+def forever(n):
+    return forever(n + 1)
+
+
+try:
+    depth(100000)
+except RecursionError as e:
+    print("caught:", e)
+print(depth(200))
+forever(0)
+`;
+
+export const DEEP_STDOUT = ['caught: maximum recursion depth exceeded', '200'];
+export const DEEP_LAST = 'RecursionError: maximum recursion depth exceeded';
+
+/** Clicks Run and waits until that new run has ended in error (its console
+ * lines are new elements); works on Playwright and Puppeteer pages. */
+export async function rerunToError(page, timeout = 30000) {
+  await page.evaluate(() => { for (const li of document.querySelectorAll('[data-testid=console] > li')) li.dataset.old = '1'; });
+  await page.click('[data-testid=run]');
+  await page.waitForFunction(() => {
+    const lis = [...document.querySelectorAll('[data-testid=console] > li')];
+    return document.querySelector('[data-testid=playground]')?.dataset.runState === 'error'
+      && lis.length > 0 && lis.every((li) => !li.dataset.old);
+  }, undefined, { timeout });
+}
