@@ -56,7 +56,9 @@ function readPage(page) {
       lines: [...document.querySelectorAll('[data-testid=console] > li')].map((e) => ({
         stream: e.dataset.stream, at: Number(e.dataset.atMs), text: e.dataset.text,
       })),
-      lanes: [...document.querySelectorAll('[data-task]')].map((e) => e.dataset.taskName),
+      // A coroutine never awaited is shown as a lane that stays `created`
+      // (to teach it); CPython has no task for it.
+      lanes: [...document.querySelectorAll('[data-task]')].filter((e) => e.dataset.state !== 'created').map((e) => e.dataset.taskName),
       error: document.querySelector('[data-testid=code-error]')?.textContent ?? null,
     };
   });
@@ -87,6 +89,12 @@ function sameText(got, want, clock, lateMs) {
  * lane_key: the page names a call by its arguments as written, the oracle by
  * the bound parameters). */
 const laneKey = (name) => name.split('(')[0];
+/** Programs whose printed order is a race between timers on the real clock:
+ * which line comes first depends on how late each timer fires, in CPython
+ * as here. Their ending and lanes are compared, not their lines. */
+const REAL_TIME_RACES = new Map([
+  ['tut_create_task_cancel.py', "a ticker's three chained 100 ms sleeps drift, each a little late, past main's one 350 ms sleep"],
+]);
 /** Programs whose lanes differ from CPython's on purpose (as tests/python_oracle.rs). */
 const LANES_DIFFER = new Set(['task_names_current.py']);
 
@@ -117,7 +125,7 @@ async function check(page, file, shown) {
   const stdout = shown.lines.filter((l) => l.stream === 'stdout');
   const a = await allowance(page);
   const clock = READS_CLOCK.test(fs.readFileSync(path.join(CORPUS, file), 'utf8'));
-  const pairs = matchLines(stdout, exp.lines.filter((l) => l[1] === 'stdout'), clock, a.ms);
+  const pairs = REAL_TIME_RACES.has(file) ? [] : matchLines(stdout, exp.lines.filter((l) => l[1] === 'stdout'), clock, a.ms);
   for (const [g, ideal] of pairs) {
     assert.ok(Number.isFinite(g.at) && g.at >= ideal - 2 && g.at <= ideal + a.ms,
       `${file}: ${JSON.stringify(g.text)} at ${g.at} ms, ideal ${ideal} ms; allowed ${Math.round(a.ms)} ms late`);
@@ -127,7 +135,13 @@ async function check(page, file, shown) {
     // The playground's own notes (`playground: the task ... is not kept
     // anywhere`) come after the traceback; they are not CPython's.
     const stderr = shown.lines.filter((l) => l.stream === 'stderr' && !l.text.startsWith('playground: ')).map((l) => l.text);
-    assert.equal(stderr.at(-1), last, `${file}: the traceback's last line`);
+    // An exception group's traceback ends with its box (`  +----...`), as
+    // CPython's does; the group's own line comes before the box.
+    const boxed = /^\s+\+-+$/.test(stderr.at(-1) ?? '');
+    if (boxed) {
+      assert.ok(stderr.some((l) => l.trimStart().replace(/^\| /, '') === last),
+        `${file}: the group's line ${last} is in the traceback`);
+    } else assert.equal(stderr.at(-1), last, `${file}: the traceback's last line`);
     assert.ok(shown.error?.includes(last), `${file}: code-error ${JSON.stringify(shown.error)} names ${last}`);
   }
   if (!LANES_DIFFER.has(file)) {
