@@ -221,7 +221,13 @@ pub(super) fn construct(
             if excs.is_empty() {
                 return Err(Exc::new(T::ValueError, "second argument (exceptions) must be a non-empty sequence"));
             }
+            if let Some(i) = excs.iter().position(|e| !matches!(e, Value::Instance(i) if is_sub(&i.class, T::BaseException))) {
+                return Err(Exc::new(T::ValueError, format!("Item {i} of second argument (exceptions) is not an exception")));
+            }
             let all_exc = excs.iter().all(|e| matches!(e, Value::Instance(i) if is_sub(&i.class, T::Exception)));
+            if t == T::ExceptionGroup && !all_exc {
+                return Err(Exc::new(T::TypeError, "Cannot nest BaseExceptions in an ExceptionGroup"));
+            }
             let cls = if t == T::ExceptionGroup || all_exc { T::ExceptionGroup } else { T::BaseExceptionGroup };
             // `args` keeps the sequence as given (its repr shows a list as a
             // list); `exceptions` is a tuple.

@@ -217,41 +217,7 @@ pub(super) fn json_write(
 }
 
 /// `json.loads(text)` (also `response.json()`).
+/// `json.loads(text)` (see [`super::json_decode`]).
 pub fn json_loads(it: &Rc<Interp>, text: &str) -> PyResult<Value> {
-    let parsed = crate::core::json::parse(text)
-        .ok_or_else(|| Exc::new(T::ValueError, "Expecting value: line 1 column 1 (char 0)"))?;
-    json_value(it, &parsed)
-}
-
-pub(super) fn json_value(_it: &Rc<Interp>, j: &crate::core::json::Json) -> PyResult<Value> {
-    use crate::core::json::Json;
-    Ok(match j {
-        Json::Null => Value::None,
-        Json::Bool(x) => Value::Bool(*x),
-        Json::Num(x) => {
-            if x.fract() == 0.0 && x.abs() < 9e15 {
-                Value::Int(*x as i64)
-            } else {
-                Value::Float(*x)
-            }
-        }
-        Json::Str(x) => s(x.clone()),
-        Json::Arr(items) => Value::list(
-            items
-                .iter()
-                .map(|x| json_value(_it, x))
-                .collect::<PyResult<_>>()?,
-        ),
-        Json::Obj(pairs) => {
-            let mut d = Dict::new();
-            for (k, v) in pairs {
-                d.insert(
-                    HashKey::Str(Rc::from(k.as_str())),
-                    s(k.clone()),
-                    json_value(_it, v)?,
-                );
-            }
-            Value::dict(d)
-        }
-    })
+    super::json_decode::loads(it, text)
 }

@@ -23,6 +23,7 @@ mod attrs;
 mod construct;
 mod functions;
 mod json;
+mod json_decode;
 mod math_more;
 mod methods;
 mod modules;

@@ -89,6 +89,18 @@ pub(super) fn min_max(
     want_max: bool,
 ) -> PyResult<Value> {
     let name = if want_max { "max" } else { "min" };
+    if pos.is_empty() {
+        return Err(Exc::new(
+            T::TypeError,
+            format!("{name} expected at least 1 argument, got 0"),
+        ));
+    }
+    if pos.len() > 1 && kwarg(kw, "default").is_some() {
+        return Err(Exc::new(
+            T::TypeError,
+            format!("Cannot specify a default for {name}() with multiple positional arguments"),
+        ));
+    }
     let items = if pos.len() == 1 {
         ops::to_vec(it, &pos[0])?
     } else {

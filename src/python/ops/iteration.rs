@@ -286,13 +286,22 @@ pub fn dict_update(it: &I, d: &mut Dict, other: &Value) -> PyResult<()> {
             Ok(())
         }
         _ => {
-            for pair in to_vec(it, other)? {
-                let kv = to_vec(it, &pair)?;
+            for (i, pair) in to_vec(it, other)?.into_iter().enumerate() {
+                let kv = to_vec(it, &pair).map_err(|e| {
+                    if e.is(T::TypeError) {
+                        Exc::new(
+                            T::TypeError,
+                            format!("cannot convert dictionary update sequence element #{i} to a sequence"),
+                        )
+                    } else {
+                        e
+                    }
+                })?;
                 if kv.len() != 2 {
                     return Err(Exc::new(
                         T::ValueError,
                         format!(
-                            "dictionary update sequence element #0 has length {}; 2 is required",
+                            "dictionary update sequence element #{i} has length {}; 2 is required",
                             kv.len()
                         ),
                     ));
