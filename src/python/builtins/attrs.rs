@@ -33,6 +33,8 @@ pub fn type_attr(t: T, name: &str) -> Option<Builtin> {
     Some(match (t, name) {
         (T::Dict, "fromkeys") => DictFromkeys,
         (T::Int, "from_bytes") => IntFromBytes,
+        (T::Str, "maketrans") => StrMaketrans,
+        (T::Float, "fromhex") => FloatFromhex,
         (T::Object, "__init__") => ObjectInit,
         (T::Object, "__init_subclass__") => ObjectInit,
         (T::Object, "__repr__") => ObjectRepr,
@@ -99,10 +101,12 @@ pub fn method_of(v: &Value, name: &str) -> Option<Builtin> {
             "swapcase" => StrSwapcase,
             "casefold" => StrCasefold,
             "expandtabs" => StrExpandtabs,
+            "translate" => StrTranslate,
             _ => return None,
         },
         Value::Bytes(_) => match name {
             "decode" => BytesDecode,
+            "hex" => BytesHex,
             _ => return None,
         },
         Value::List(_) => match name {

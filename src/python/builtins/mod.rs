@@ -94,7 +94,8 @@ builtins! {
     StrRemovesuffix = "removesuffix", StrSwapcase = "swapcase", StrIsnumeric = "isnumeric",
     StrIsidentifier = "isidentifier", StrCasefold = "casefold", StrIsdecimal = "isdecimal",
     StrIstitle = "istitle", StrExpandtabs = "expandtabs",
-    BytesDecode = "decode",
+    BytesDecode = "decode", StrMaketrans = "maketrans", StrTranslate = "translate",
+    BytesHex = "hex", FloatFromhex = "fromhex", TypeMro = "mro",
     // list
     ListAppend = "append", ListExtend = "extend", ListInsert = "insert", ListPop = "pop",
     ListRemove = "remove", ListIndex = "index", ListCount = "count", ListSort = "sort",

@@ -129,6 +129,13 @@ pub fn getattr(it: &I, v: &Value, name: &str) -> PyResult<Value> {
                     }
                 }
             }
+            if name == "mro" {
+                // `cls.mro()`: type's method, bound to the class.
+                return Ok(Value::Method(Rc::new((
+                    Value::Class(c.clone()),
+                    Value::Builtin(Builtin::TypeMro),
+                ))));
+            }
             Err(Exc::new(
                 T::AttributeError,
                 format!("type object '{}' has no attribute '{name}'", c.name),

@@ -12,6 +12,7 @@ mod list;
 mod num;
 mod set;
 mod str;
+mod text_tables;
 
 use super::*;
 
@@ -52,6 +53,9 @@ pub(super) fn method_call(
         | StrIsidentifier | StrSplitlines | StrPartition | StrRpartition | StrEncode
         | BytesDecode | StrRemoveprefix | StrRemovesuffix | StrExpandtabs => {
             str::call(it, f, pos, kw)
+        }
+        StrMaketrans | StrTranslate | BytesHex | FloatFromhex | TypeMro => {
+            text_tables::call(it, f, pos, kw)
         }
         ListAppend | ListExtend | ListInsert | ListPop | ListRemove | ListIndex | ListCount
         | TupleIndex | TupleCount | ListSort | ListReverse | ListCopy | ListClear => {
