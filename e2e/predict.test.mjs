@@ -202,6 +202,26 @@ test('a program of one\'s own and an edited lesson get the generic questions', a
   await p2.context.close();
 });
 
+test('the questions follow the editor as it is typed in, not once typing pauses', async () => {
+  const code = 'import asyncio\n\nasync def main():\n    print("one")\n    await asyncio.sleep(0.3)\n    print("two")\n\nasyncio.run(main())\n';
+  const { page, context, errors } = await openPage(browser, `${app.base}index.html?code=${encodeURIComponent(code)}`);
+  await page.waitForSelector('[data-testid=predict] form');
+  const lines = () => page.$$eval('[data-question=first-print] input', (els) => els.map((e) => e.value));
+  assert.deepEqual(await lines(), ['4', '6']);
+  // Two more prints, further down: the choices are the new program's lines
+  // at once (the page's own code follows only when typing pauses).
+  const longer = 'import asyncio\n\n\nasync def main():\n    print("zero")\n    print("one")\n    await asyncio.sleep(0.3)\n    print("two")\n    print("three")\n\nasyncio.run(main())\n';
+  await page.fill('[data-testid=editor]', longer);
+  // Seen while the address still holds the old program (it follows 400 ms
+  // after typing stops): the panel read the editor, not the page's code.
+  await page.waitForFunction(() => document.querySelectorAll('[data-question=first-print] input').length === 4
+    && !new URLSearchParams(location.search).get('code')?.includes('zero'), undefined, { timeout: 2000 });
+  assert.deepEqual(await lines(), ['5', '6', '8', '9']);
+  await page.waitForFunction(() => new URLSearchParams(location.search).get('code')?.includes('zero'), undefined, { timeout: 5000 });
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('every lesson asks one to three questions and scores each after its run', async () => {
   const { page, context, errors } = await openPage(browser, `${app.base}index.html?example=coroutine&speed=10`);
   for (const id of LESSONS) {
