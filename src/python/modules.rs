@@ -236,8 +236,10 @@ impl Interp {
                     ("expovariate", b(B::RandExpovariate)),
                     ("getrandbits", b(B::RandGetrandbits)),
                     ("triangular", b(B::RandTriangular)),
+                    ("getstate", b(B::RandGetstate)),
+                    ("setstate", b(B::RandSetstate)),
                 ]),
-                None,
+                Some(("random", stdlib_section("random"))),
             )?,
             "math" => self.module_with(
                 "math",

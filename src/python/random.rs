@@ -171,6 +171,30 @@ impl Random {
         self.index = 0;
     }
 
+    /// `getstate()`'s parts: the 624 words, the position in them (CPython's
+    /// `mti`) and `gauss_next`.
+    pub fn state(&self) -> (Vec<u32>, usize, Option<f64>) {
+        (self.mt.to_vec(), self.index, self.gauss_next)
+    }
+
+    /// `setstate(...)` from [`Random::state`]'s parts; an error (CPython's
+    /// words) if the words are not 624 or the position is past them.
+    pub fn set_state(&mut self, words: &[u32], index: usize, gauss_next: Option<f64>) -> Res<()> {
+        if words.len() != N {
+            return Err(BuiltinError::new(
+                ErrorKind::ValueError,
+                "state vector is the wrong size",
+            ));
+        }
+        if index > N {
+            return Err(BuiltinError::new(ErrorKind::ValueError, "invalid state"));
+        }
+        self.mt.copy_from_slice(words);
+        self.index = index;
+        self.gauss_next = gauss_next;
+        Ok(())
+    }
+
     /// The next raw 32-bit output (`genrand_uint32`).
     pub fn next_u32(&mut self) -> u32 {
         if self.index >= N {

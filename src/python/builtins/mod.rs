@@ -148,6 +148,7 @@ builtins! {
     RandChoice = "choice", RandShuffle = "shuffle", RandSample = "sample", RandSeed = "seed",
     RandRandrange = "randrange", RandGauss = "gauss", RandChoices = "choices",
     RandExpovariate = "expovariate", RandGetrandbits = "getrandbits", RandTriangular = "triangular",
+    RandGetstate = "getstate", RandSetstate = "setstate",
     RandNormalvariate = "normalvariate",
     // math
     MathSqrt = "sqrt", MathFloor = "floor", MathCeil = "ceil", MathLog = "log", MathExp = "exp",

@@ -204,6 +204,53 @@ pub(super) fn module_call(
             Value::None
         }
         RandRandom => Value::Float(it.rng.borrow_mut().random()),
+        RandGetstate => {
+            let (words, index, gauss) = it.rng.borrow().state();
+            let mut inner: Vec<Value> = words
+                .into_iter()
+                .map(|w| Value::Int(i64::from(w)))
+                .collect();
+            inner.push(Value::Int(index as i64));
+            Value::tuple(vec![
+                Value::Int(3),
+                Value::tuple(inner),
+                gauss.map_or(Value::None, Value::Float),
+            ])
+        }
+        RandSetstate => {
+            let bad = || Exc::new(T::TypeError, "state vector must be a tuple");
+            let Value::Tuple(st) = a0()? else {
+                return Err(Exc::new(T::TypeError, "state must be a tuple"));
+            };
+            match &st[..] {
+                [Value::Int(3), Value::Tuple(inner), gauss] => {
+                    let mut words = Vec::with_capacity(inner.len());
+                    for v in inner.iter() {
+                        match v {
+                            Value::Int(w) => words.push(u32::try_from(*w).map_err(|_| bad())?),
+                            _ => return Err(bad()),
+                        }
+                    }
+                    let index = words.pop().map_or(usize::MAX, |i| i as usize);
+                    let gauss = match gauss {
+                        Value::Float(x) => Some(*x),
+                        _ => None,
+                    };
+                    it.rng
+                        .borrow_mut()
+                        .set_state(&words, index, gauss)
+                        .map_err(berr)?;
+                }
+                [Value::Int(v), ..] => {
+                    return Err(Exc::new(
+                        T::ValueError,
+                        format!("state with version {v} passed to Random.setstate() of version 3"),
+                    ))
+                }
+                _ => return Err(bad()),
+            }
+            Value::None
+        }
         RandSeed => {
             let mut r = it.rng.borrow_mut();
             match pos.first() {

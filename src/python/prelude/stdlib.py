@@ -1677,3 +1677,71 @@ def is_(a, b): return a is b
 def is_not(a, b): return a is not b
 def abs(a): return a if a >= 0 else -a
 def index(a): return a.__index__()
+
+#: random
+class Random:
+    """random.Random(seed): a generator of its own, apart from the module's
+    (each call swaps its state in and out of the module's one)."""
+
+    def __init__(self, x=None):
+        saved = getstate()
+        seed(x)
+        self._state = getstate()
+        setstate(saved)
+
+    def _call(self, f, *args, **kwargs):
+        saved = getstate()
+        setstate(self._state)
+        try:
+            return f(*args, **kwargs)
+        finally:
+            self._state = getstate()
+            setstate(saved)
+
+    def seed(self, a=None):
+        self._call(seed, a)
+
+    def getstate(self):
+        return self._state
+
+    def setstate(self, state):
+        self._call(setstate, state)
+
+    def random(self):
+        return self._call(random)
+
+    def randint(self, a, b):
+        return self._call(randint, a, b)
+
+    def randrange(self, *args):
+        return self._call(randrange, *args)
+
+    def uniform(self, a, b):
+        return self._call(uniform, a, b)
+
+    def triangular(self, *args):
+        return self._call(triangular, *args)
+
+    def choice(self, seq):
+        return self._call(choice, seq)
+
+    def choices(self, population, *args, **kwargs):
+        return self._call(choices, population, *args, **kwargs)
+
+    def shuffle(self, x):
+        self._call(shuffle, x)
+
+    def sample(self, population, k, **kwargs):
+        return self._call(sample, population, k, **kwargs)
+
+    def gauss(self, mu=0.0, sigma=1.0):
+        return self._call(gauss, mu, sigma)
+
+    def normalvariate(self, mu=0.0, sigma=1.0):
+        return self._call(normalvariate, mu, sigma)
+
+    def expovariate(self, lambd=1.0):
+        return self._call(expovariate, lambd)
+
+    def getrandbits(self, k):
+        return self._call(getrandbits, k)
