@@ -413,7 +413,7 @@ pub fn call_sync(
                 return Err(Exc::new(T::TypeError, "issubclass() arg 1 must be a class"));
             };
             Value::Bool(class_matches(need(&pos, 1, "issubclass")?, &|k| {
-                c.is_subclass(k)
+                ops::issubclass(c, k)
             })?)
         }
         Input => {

@@ -108,7 +108,21 @@ pub fn isinstance(v: &Value, c: &Rc<Class>) -> bool {
     if let (Value::Bool(_), Some(Builtin::Type(T::Int))) = (v, c.builtin) {
         return true;
     }
-    class_of(v).is_subclass(c)
+    class_of(v).is_subclass(c) || matches!(v, Value::Instance(i) if stands_for(&i.class, c))
+}
+
+/// `issubclass(k, c)`.
+pub fn issubclass(k: &Rc<Class>, c: &Rc<Class>) -> bool {
+    k.is_subclass(c) || stands_for(k, c)
+}
+
+/// Whether `k`, a class of the prelude standing for a built-in type it
+/// cannot subclass (an `IntEnum` for `int`, a `StrEnum` for `str`, a
+/// namedtuple for `tuple`: its `_data_type_`), counts as a subclass of the
+/// built-in type `c`.
+fn stands_for(k: &Rc<Class>, c: &Rc<Class>) -> bool {
+    c.builtin.is_some()
+        && matches!(k.lookup("_data_type_"), Some(Value::Class(d)) if d.is_subclass(c))
 }
 
 /// A set's items in CPython's iteration order: its table order for ints

@@ -854,6 +854,7 @@ def _nt_namespace(typename, fields, defaults):
             '__hash__': __hash__, '_asdict': _asdict, '_replace': _replace,
             '_make': classmethod(_make), 'count': count, 'index': index,
             '__setattr__': __setattr__, '_field_defaults': field_defaults,
+            '_data_type_': tuple,
             '_fields': fields, '__match_args__': fields}
 
 
