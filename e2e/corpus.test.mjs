@@ -95,8 +95,6 @@ const laneKey = (name) => name.split('(')[0];
 const REAL_TIME_RACES = new Map([
   ['tut_create_task_cancel.py', "a ticker's three chained 100 ms sleeps drift, each a little late, past main's one 350 ms sleep"],
 ]);
-/** Programs whose lanes differ from CPython's on purpose (as tests/python_oracle.rs). */
-const LANES_DIFFER = new Set(['task_names_current.py']);
 
 /** Matches the page's stdout lines to CPython's: same texts, each page line
  * one of the earliest CPython lines not yet matched (those within 1 ms of the
@@ -144,11 +142,9 @@ async function check(page, file, shown) {
     } else assert.equal(stderr.at(-1), last, `${file}: the traceback's last line`);
     assert.ok(shown.error?.includes(last), `${file}: code-error ${JSON.stringify(shown.error)} names ${last}`);
   }
-  if (!LANES_DIFFER.has(file)) {
-    const got = shown.lanes.map(laneKey).sort();
-    const want = exp.tasks.map(laneKey).sort();
-    assert.deepEqual(got, want, `${file}: lanes ${JSON.stringify(shown.lanes)}, CPython's ${JSON.stringify(exp.tasks)}`);
-  }
+  const got = shown.lanes.map(laneKey).sort();
+  const want = exp.tasks.map(laneKey).sort();
+  assert.deepEqual(got, want, `${file}: lanes ${JSON.stringify(shown.lanes)}, CPython's ${JSON.stringify(exp.tasks)}`);
   if (kind !== 'deadlock') {
     const lastAt = Math.max(0, ...exp.lines.map((l) => l[0]));
     assert.ok(shown.ideal !== null && shown.ideal >= Math.floor(lastAt) && shown.ideal <= Math.ceil(lastAt) + 1500,

@@ -403,18 +403,40 @@ fn every_offline_lesson_download_runs_in_cpython_with_the_pages_lines() {
     let mut matched = 0;
     for (c, ran) in cases.iter().zip(runs) {
         let Some(Ran {
-            status,
-            stdout,
-            stderr,
+            mut status,
+            mut stdout,
+            mut stderr,
         }) = ran.into_inner().ok().flatten()
         else {
             failures.push(format!("{}: not run", c.lesson.id));
             continue;
         };
         let deadlock = c.page.ending == "deadlock";
-        let got: Vec<String> = stdout.lines().map(str::to_string).collect();
         let want: Vec<String> = c.page.stdout.iter().map(|l| l.1.clone()).collect();
         let id = c.lesson.id;
+        let same_lines = |got: &[String]| {
+            if id == "executor" {
+                executor_shape(got) == executor_shape(&want)
+            } else {
+                let (mut a, mut b) = (got.to_vec(), want.clone());
+                a.sort();
+                b.sort();
+                a == b
+            }
+        };
+        // A real run can print other lines when two timers race (a
+        // heartbeat 100 ms before main's end, drifting late on a loaded
+        // machine): such a file runs again, alone, up to twice; what the
+        // lines must be in order is checked on the virtual clock below.
+        for _ in 0..2 {
+            let got: Vec<String> = stdout.lines().map(str::to_string).collect();
+            if same_lines(&got) {
+                break;
+            }
+            let again = run_file(&c.path, c.limit);
+            (status, stdout, stderr) = (again.status, again.stdout, again.stderr);
+        }
+        let got: Vec<String> = stdout.lines().map(str::to_string).collect();
         let mut problems = Vec::new();
         match (deadlock, status) {
             (true, Some(s)) => problems.push(format!("a deadlock that ended ({s})")),
@@ -428,15 +450,7 @@ fn every_offline_lesson_download_runs_in_cpython_with_the_pages_lines() {
         // virtual clock (below); in real time, lines may swap by however
         // late a loaded machine makes a timer, so here the same lines are
         // enough, each as many times.
-        let same = if id == "executor" {
-            executor_shape(&got) == executor_shape(&want)
-        } else {
-            let (mut a, mut b) = (got.clone(), want.clone());
-            a.sort();
-            b.sort();
-            a == b
-        };
-        if !same {
+        if !same_lines(&got) {
             problems.push(format!(
                 "stdout differs:\n    page:    {want:?}\n    cpython: {got:?}"
             ));

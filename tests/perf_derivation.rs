@@ -88,6 +88,10 @@ mod oracle {
                     names[i] = name.clone();
                     matches!(e.kind, EventKind::Spawned { .. }).then_some(Where::Ready)
                 }
+                EventKind::Renamed { name } => {
+                    names[i] = name.clone();
+                    None
+                }
                 EventKind::Running => Some(if worker_jobs[i] {
                     Where::Io("worker job".into())
                 } else {

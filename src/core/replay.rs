@@ -55,12 +55,14 @@ fn name_of(trace: &Trace, task: TaskId) -> String {
     trace
         .events()
         .iter()
-        .find_map(|e| match &e.kind {
-            EventKind::Spawned { name } | EventKind::Created { name } if e.task == task => {
-                Some(name.clone())
-            }
+        .filter(|e| e.task == task)
+        .filter_map(|e| match &e.kind {
+            EventKind::Spawned { name }
+            | EventKind::Created { name }
+            | EventKind::Renamed { name } => Some(name.clone()),
             _ => None,
         })
+        .last()
         .unwrap_or_else(|| task.to_string())
 }
 
@@ -78,6 +80,7 @@ pub fn explain_event(trace: &Trace, index: usize) -> Option<String> {
             format!("{who} was created as a coroutine object, but nothing schedules it")
         }
         EventKind::Spawned { .. } => format!("{who} was scheduled: it is ready to run"),
+        EventKind::Renamed { name } => format!("the task is named {name} from now on"),
         EventKind::Running => match before.map(|p| (&p.kind, p.at_ms)) {
             Some((EventKind::Sleeping { .. }, since)) => {
                 format!("{who} resumed after sleeping {}", fmt_ms(e.at_ms - since))

@@ -72,6 +72,12 @@ pub enum EventKind {
         /// The name as the code calls it, e.g. `fetch_user(2)`.
         name: String,
     },
+    /// The task was given a new name (`task.set_name(...)`): its lane is
+    /// called that from now on.
+    Renamed {
+        /// The new name.
+        name: String,
+    },
     /// The loop started (or resumed) running the task.
     Running,
     /// The task awaits a timer that fires at `until_ms`.

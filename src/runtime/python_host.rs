@@ -426,14 +426,20 @@ pub fn run_virtual(source: &str) -> Outcome {
             }
         }
     };
-    let lanes = trace
-        .events()
-        .iter()
-        .filter_map(|e| match &e.kind {
-            EventKind::Spawned { name } => Some(name.clone()),
-            _ => None,
-        })
-        .collect();
+    // In the order they started, each by its last name (`set_name`).
+    let mut lanes: Vec<(TaskId, String)> = Vec::new();
+    for e in trace.events() {
+        match &e.kind {
+            EventKind::Spawned { name } => lanes.push((e.task, name.clone())),
+            EventKind::Renamed { name } => {
+                if let Some(l) = lanes.iter_mut().find(|(t, _)| *t == e.task) {
+                    l.1 = name.clone();
+                }
+            }
+            _ => {}
+        }
+    }
+    let lanes = lanes.into_iter().map(|(_, n)| n).collect();
     Outcome {
         lines,
         ending,

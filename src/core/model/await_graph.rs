@@ -294,6 +294,7 @@ impl AwaitFold {
                 t.alive = true;
                 t.scheduled = true;
             }
+            EventKind::Renamed { name } => t.name = name.clone(),
             EventKind::Running | EventKind::Woken => {
                 t.scheduled = true;
                 t.wait = Wait::None;

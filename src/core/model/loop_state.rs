@@ -207,6 +207,10 @@ impl LoopFold {
                 self.names[i] = name.clone();
                 matches!(e.kind, EventKind::Spawned { .. }).then_some(Where::Ready)
             }
+            EventKind::Renamed { name } => {
+                self.names[i] = name.clone();
+                None
+            }
             EventKind::Running => Some(if self.worker_jobs[i] {
                 Where::Io("worker job".into())
             } else {

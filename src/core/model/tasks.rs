@@ -97,6 +97,7 @@ impl TaskState {
             EventKind::Failed { .. } => TaskState::Failed,
             EventKind::Cancelled => TaskState::Cancelled,
             EventKind::Printed { .. }
+            | EventKind::Renamed { .. }
             | EventKind::Stderr { .. }
             | EventKind::AtLine { .. }
             | EventKind::Acquired { .. }
@@ -235,6 +236,10 @@ impl Lanes {
         }
         let pos = self.position(e.task)?;
         let t = tasks.get_mut(pos)?;
+        if let EventKind::Renamed { name } = &e.kind {
+            t.name = name.clone();
+            return Some(pos);
+        }
         if let EventKind::AtLine { line } = e.kind {
             // Where the task is in the code; it does not change its state.
             // A finished task stays at the line it ended on.

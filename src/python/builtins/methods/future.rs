@@ -63,7 +63,13 @@ pub(super) fn call(
         },
         TaskSetName => {
             if let Some(tp) = fut_of(&pos[0])?.tp() {
-                *tp.name.borrow_mut() = Rc::from(str_of(it, p1()?)?);
+                let name = str_of(it, p1()?)?;
+                // The lane follows the task's new name.
+                it.record_on(
+                    tp.lane,
+                    crate::core::trace::EventKind::Renamed { name: name.clone() },
+                );
+                *tp.name.borrow_mut() = Rc::from(name);
             }
             Value::None
         }
