@@ -55,14 +55,14 @@ fn name_of(trace: &Trace, task: TaskId) -> String {
     trace
         .events()
         .iter()
+        .rev()
         .filter(|e| e.task == task)
-        .filter_map(|e| match &e.kind {
+        .find_map(|e| match &e.kind {
             EventKind::Spawned { name }
             | EventKind::Created { name }
             | EventKind::Renamed { name } => Some(name.clone()),
             _ => None,
         })
-        .last()
         .unwrap_or_else(|| task.to_string())
 }
 
