@@ -1,6 +1,7 @@
 // Deeper than the browser's own stack holds (Chromium's fills at a few
 // hundred Python calls): a RecursionError the program can catch, never the
-// engine's RangeError, which would leave the page broken.
+// engine's RangeError, which would leave the page broken. A light recursion
+// first, then a heavier one (more stack a level): each is probed afresh.
 export const DEEP = `def depth(n):
     return 0 if n == 0 else 1 + depth(n - 1)
 
@@ -9,15 +10,30 @@ def forever(n):
     return forever(n + 1)
 
 
+class Key:
+    def __lt__(self, other):
+        return heavy() < 0
+
+
+def heavy():
+    # More of the machine's stack a level than forever(): sorted() calls
+    # back into Python for each comparison.
+    return sorted([Key(), Key()])[0]
+
+
 try:
-    depth(100000)
+    forever(0)
 except RecursionError as e:
     print("caught:", e)
+try:
+    heavy()
+except RecursionError as e:
+    print("caught again:", e)
 print(depth(200))
-forever(0)
+depth(100000)
 `;
 
-export const DEEP_STDOUT = ['caught: maximum recursion depth exceeded', '200'];
+export const DEEP_STDOUT = ['caught: maximum recursion depth exceeded', 'caught again: maximum recursion depth exceeded', '200'];
 export const DEEP_LAST = 'RecursionError: maximum recursion depth exceeded';
 
 /** Clicks Run and waits until that new run has ended in error (its console

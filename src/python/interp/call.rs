@@ -81,7 +81,15 @@ impl Interp {
     /// Whether a call at depth `d` may go ahead as far as the host's stack
     /// probe can tell (probed only every few levels past [`PROBE_FROM`]).
     fn stack_has_room(&self, d: u32) -> bool {
-        if d < PROBE_FROM || d < self.stack_probed.get() + PROBE_EVERY {
+        if d < PROBE_FROM {
+            // Back near the top: the next deep recursion may use more stack
+            // a level than the last one, so it is probed afresh.
+            if d <= PROBE_FROM / 2 {
+                self.stack_probed.set(0);
+            }
+            return true;
+        }
+        if d < self.stack_probed.get() + PROBE_EVERY {
             return true;
         }
         let Some(probe) = STACK_PROBE.with(Cell::get) else {
