@@ -235,7 +235,10 @@ impl Scope {
 
     /// Sets a variable here.
     pub fn set(&self, name: Name, v: Value) {
-        self.vars.borrow_mut().insert(name, v);
+        let old = self.vars.borrow_mut().insert(name, v);
+        if let Some(old) = old {
+            drop_deep(old);
+        }
     }
 }
 
@@ -413,6 +416,14 @@ impl Dict {
     /// An empty dict.
     pub fn new() -> Self {
         Dict::default()
+    }
+
+    /// Its keys and values, by value (see [`drop_deep`]).
+    pub fn into_values(self) -> impl Iterator<Item = Value> {
+        self.entries
+            .into_iter()
+            .flatten()
+            .flat_map(|(_, k, v)| [k, v])
     }
 
     /// Number of items.
@@ -617,6 +628,40 @@ impl Value {
         match self {
             Value::Instance(i) => Some(i),
             _ => None,
+        }
+    }
+}
+
+/// Drops `v` without recursing: a list nested 100,000 deep dropped the
+/// plain way recurses once a level and overruns the browser's stack, so
+/// the containers only `v` holds are taken apart one by one (CPython's
+/// "trashcan" does the same for its deallocations).
+pub fn drop_deep(v: Value) {
+    if !matches!(
+        v,
+        Value::List(_) | Value::Tuple(_) | Value::Dict(_) | Value::Set(_)
+    ) {
+        return;
+    }
+    let mut stack = vec![v];
+    while let Some(v) = stack.pop() {
+        match v {
+            Value::List(l) => {
+                if let Ok(cell) = Rc::try_unwrap(l) {
+                    stack.extend(cell.into_inner());
+                }
+            }
+            Value::Tuple(mut t) => {
+                if let Some(items) = Rc::get_mut(&mut t) {
+                    stack.extend(items.iter_mut().map(|x| std::mem::replace(x, Value::None)));
+                }
+            }
+            Value::Dict(d) | Value::Set(d) => {
+                if let Ok(cell) = Rc::try_unwrap(d) {
+                    stack.extend(cell.into_inner().into_values());
+                }
+            }
+            other => drop(other),
         }
     }
 }

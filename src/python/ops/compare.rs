@@ -171,7 +171,33 @@ pub(super) fn set_eq(x: &Dict, y: &Dict) -> bool {
     x.len() == y.len() && x.hash_keys().all(|k| y.contains(k))
 }
 
+thread_local! {
+    /// How deeply sequence comparisons are nested now.
+    static CMP_DEPTH: std::cell::Cell<u32> = const { std::cell::Cell::new(0) };
+}
+
+/// Runs a comparison of nested sequences one level deeper, or refuses it
+/// (CPython's RecursionError) past the depth the browser's stack allows, as
+/// `repr` does.
+fn nested<R>(f: impl FnOnce() -> PyResult<R>) -> PyResult<R> {
+    let depth = CMP_DEPTH.with(std::cell::Cell::get);
+    if depth > 200 {
+        return Err(Exc::new(
+            T::RecursionError,
+            "maximum recursion depth exceeded in comparison",
+        ));
+    }
+    CMP_DEPTH.with(|d| d.set(depth + 1));
+    let r = f();
+    CMP_DEPTH.with(|d| d.set(depth));
+    r
+}
+
 pub(super) fn seq_eq(it: &I, x: &[Value], y: &[Value]) -> PyResult<bool> {
+    nested(|| seq_eq_inner(it, x, y))
+}
+
+fn seq_eq_inner(it: &I, x: &[Value], y: &[Value]) -> PyResult<bool> {
     if x.len() != y.len() {
         return Ok(false);
     }
@@ -345,6 +371,10 @@ pub(super) fn set_keys(v: &Value) -> Vec<HashKey> {
 }
 
 pub(super) fn seq_order(it: &I, op: CmpOp, x: &[Value], y: &[Value]) -> PyResult<bool> {
+    nested(|| seq_order_inner(it, op, x, y))
+}
+
+fn seq_order_inner(it: &I, op: CmpOp, x: &[Value], y: &[Value]) -> PyResult<bool> {
     for (a, b) in x.iter().zip(y) {
         if !eq(it, a, b)? {
             return order(it, op, a, b);

@@ -25,6 +25,12 @@ impl Interp {
         self.tasks.borrow_mut().clear();
         self.modules.borrow_mut().clear();
         self.executor_results.borrow_mut().clear();
+        // The program's globals, taken apart without recursing (a deeply
+        // nested list would overrun the browser's stack as it drops).
+        let globals = std::mem::take(&mut *self.globals.vars.borrow_mut());
+        for (_, v) in globals {
+            crate::python::value::drop_deep(v);
+        }
     }
 
     /// `loop.run_until_complete(aw)` (the pre-`asyncio.run` style): runs
