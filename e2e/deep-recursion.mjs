@@ -30,10 +30,16 @@ try:
 except RecursionError as e:
     print("caught again:", e)
 print(depth(200))
+# A list nested 100,000 deep: built, and dropped when rebound.
+nest = []
+for i in range(100000):
+    nest = [nest]
+nest = None
+print("dropped")
 depth(100000)
 `;
 
-export const DEEP_STDOUT = ['caught: maximum recursion depth exceeded', 'caught again: maximum recursion depth exceeded', '200'];
+export const DEEP_STDOUT = ['caught: maximum recursion depth exceeded', 'caught again: maximum recursion depth exceeded', '200', 'dropped'];
 export const DEEP_LAST = 'RecursionError: maximum recursion depth exceeded';
 
 /** Clicks Run and waits until that new run has ended in error (its console

@@ -5,13 +5,13 @@
 import json
 
 a = []
-for i in range(100000):
+for i in range(3000):
     a = [a]
 t = ()
-for i in range(100000):
+for i in range(3000):
     t = (t,)
 d = {}
-for i in range(100000):
+for i in range(3000):
     d = {"k": d}
 for what, f in [("repr", lambda: repr(a)), ("str", lambda: str(t)), ("eq", lambda: a == [a]),
                 ("lt", lambda: a < [a]), ("tuple eq", lambda: t == (t,)), ("json", lambda: json.dumps(d))]:
