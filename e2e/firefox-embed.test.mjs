@@ -83,7 +83,14 @@ test('firefox: a Canvas-like host sizes a plain iframe from lti.frameResize', { 
     }).catch((err) => ({ error: String(err) }))));
     throw new Error(`no lti.frameResize above 300 px in 30 s: got ${JSON.stringify(got)}; frames ${JSON.stringify(framed)}; console ${JSON.stringify(logs.slice(-20))}`, { cause: e });
   }
-  const h = await page.evaluate(() => window.got.at(-1));
-  await page.waitForFunction((want) => Math.abs(document.getElementById('t').getBoundingClientRect().height - want) <= 1, {}, h);
+  // The iframe follows the latest message: the framed page may send a
+  // newer height (its layout settling) after the one first seen here.
+  await page.waitForFunction(
+    () => Math.abs(document.getElementById('t').getBoundingClientRect().height - window.got.at(-1)) <= 1,
+    { timeout: 30000 },
+  ).catch(async (e) => {
+    const seen = await page.evaluate(() => ({ got: window.got, height: document.getElementById('t').getBoundingClientRect().height }));
+    throw new Error(`the iframe is not the last lti.frameResize height: ${JSON.stringify(seen)}`, { cause: e });
+  });
   await context.close();
 });
