@@ -160,23 +160,19 @@ const ONLY = process.env.CORPUS_ONLY ? new RegExp(process.env.CORPUS_ONLY) : nul
 const runnable = () => FILES.filter((f) => ENDING_STATE[expected[f].ending.split(': ')[0]] && (!ONLY || ONLY.test(f)));
 const TIMEOUT = (file) => 20000 + Math.max(0, ...expected[file].lines.map((l) => l[0])) * 3;
 
-test('[interpreter] Chromium: every corpus program as a ?code= link agrees with CPython', async () => {
-  const browser = await launch();
+const ENDED = ['finished', 'error', 'deadlock', 'stopped'];
+
+/** Runs `files` one page each (`open(file)` gives the page, its context,
+ * its page errors and `ended()`, which waits for the run's end), checks each
+ * against CPython, and fails with every program that disagrees; `min`
+ * programs at least. */
+async function runAll(name, browser, files, open, min) {
   const failures = [];
-  let count = 0;
   try {
-    for (const file of runnable()) {
-      count += 1;
-      const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-      const page = await context.newPage();
-      const errors = [];
-      page.on('pageerror', (e) => errors.push(String(e)));
+    for (const file of files) {
+      const { page, context, errors, ended } = await open(file);
       try {
-        await page.goto(url(file));
-        await page.waitForSelector('[data-testid=playground]');
-        await page.waitForFunction(
-          () => ['finished', 'error', 'deadlock', 'stopped'].includes(document.querySelector('[data-testid=playground]')?.dataset.runState),
-          undefined, { timeout: TIMEOUT(file) });
+        await ended();
         await check(page, file, await readPage(page));
         assert.deepEqual(errors, [], `${file}: page errors`);
       } catch (e) {
@@ -188,33 +184,35 @@ test('[interpreter] Chromium: every corpus program as a ?code= link agrees with 
   } finally {
     await browser.close();
   }
-  console.log(`# Chromium: ${count - failures.length} of ${count} corpus programs agree with CPython in the page`);
-  assert.ok(ONLY ? count > 0 : count >= 80, `only ${count} programs ran`);
+  console.log(`# ${name}: ${files.length - failures.length} of ${files.length} corpus programs agree with CPython in the page`);
+  assert.ok(ONLY ? files.length > 0 : files.length >= min, `only ${files.length} programs ran`);
   assert.deepEqual(failures, []);
+}
+
+test('[interpreter] Chromium: every corpus program as a ?code= link agrees with CPython', async () => {
+  const browser = await launch();
+  await runAll('Chromium', browser, runnable(), async (file) => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    const errors = [];
+    page.on('pageerror', (e) => errors.push(String(e)));
+    const ended = async () => {
+      await page.goto(url(file));
+      await page.waitForSelector('[data-testid=playground]');
+      await page.waitForFunction(
+        (w) => w.includes(document.querySelector('[data-testid=playground]')?.dataset.runState),
+        ENDED, { timeout: TIMEOUT(file) });
+    };
+    return { page, context, errors, ended };
+  }, 80);
 });
 
 test('firefox: [interpreter] a sample of the corpus as ?code= links agrees with CPython',
   { skip: haveFirefox() ? false : 'firefox-esr is not installed (scripts/setup.sh installs it)' }, async () => {
     const browser = await launchFirefox();
-    const failures = [];
     const sample = runnable().filter((_, i) => i % 4 === 0);
-    try {
-      for (const file of sample) {
-        const { page, context, errors } = await ffPage(browser, url(file));
-        try {
-          await ffRunState(page, ['finished', 'error', 'deadlock', 'stopped'], TIMEOUT(file));
-          await check(page, file, await readPage(page));
-          assert.deepEqual(errors, [], `${file}: page errors`);
-        } catch (e) {
-          failures.push(`${file}: ${e.message.split('\n')[0].slice(0, 400)}`);
-        } finally {
-          await context.close();
-        }
-      }
-    } finally {
-      await browser.close();
-    }
-    console.log(`# Firefox: ${sample.length - failures.length} of ${sample.length} corpus programs agree with CPython in the page`);
-    assert.ok(ONLY ? sample.length > 0 : sample.length >= 20, `only ${sample.length} programs ran`);
-    assert.deepEqual(failures, []);
+    await runAll('Firefox', browser, sample, async (file) => {
+      const opened = await ffPage(browser, url(file));
+      return { ...opened, ended: () => ffRunState(opened.page, ENDED, TIMEOUT(file)) };
+    }, 20);
   });
